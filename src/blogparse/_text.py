@@ -1,0 +1,246 @@
+"""Field values from short strings: spaces, credits, pingback titles, counts, dates, slugs.
+
+Rules: pure functions over ``str`` with no markup knowledge, shared by the HTML, text-dump
+and WXR paths so that each format yields the same values.  Every regular expression is
+anchored or bounded and runs on input cut to a bounded length, so no input can make one
+backtrack catastrophically.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from urllib.parse import unquote, urlsplit
+
+from dateutil import parser as _dateparser
+
+_MAX_FIELD = 2_000
+"""Longest string the field parsers look at; longer ones are not titles, counts or credits."""
+
+_SPACE_RE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+
+
+def clean_space(text: str | None) -> str | None:
+    """Collapse runs of white space (non-breaking spaces included) and strip; ``""`` → ``None``."""
+    if text is None:
+        return None
+    out = _SPACE_RE.sub(" ", text).strip()
+    return out or None
+
+
+# --- photo credits ------------------------------------------------------------------------
+
+_PIC = r"(?:photo(?:graph)?|image|picture|pic|foto|bild|illustration|graphic|video)s?"
+# A credit label: "Photo credit:", "Photo by", "Image courtesy of", "Source:", "Foto:", "©".
+# "by" needs a picture word before it: "taken by my sister" is prose, not a credit.
+_CREDIT_LABEL = (
+    r"(?:" + _PIC + r"\s+(?:credits?|courtesy(?:\s+of)?|by|copyright)\s*:?"
+    r"|(?:" + _PIC + r"|source|quelle|credits?|courtesy|copyright)\s*:"
+    r"|courtesy\s+of|©|\(c\))"
+)
+_CREDIT_TAIL_RE = re.compile(
+    r"(?:^|(?<=[\s.;,!?|–—-]))" + _CREDIT_LABEL + r"\s*(?P<credit>[^\s:][^\n]{0,150}?)[\s.]*$",
+    re.IGNORECASE,
+)
+# "… text (AP Photo/Evan Vucci)", "(Photo: Jane Doe)", "[Image: Reuters]" at the very end.
+_CREDIT_PAREN_RE = re.compile(
+    r"[(\[](?:" + _CREDIT_LABEL + r"\s*(?P<credit>[^()\[\]]{1,150})"
+    r"|(?P<agency>[^()\[\]]{0,60}\b(?:photo|foto|pool)\b/?[^()\[\]]{0,80}))[)\]][\s.]*$",
+    re.IGNORECASE,
+)
+
+
+def split_credit(text: str | None) -> tuple[str | None, str | None]:
+    """Split a caption into its text and its photo credit.
+
+    ``"Putin and Xi in Beijing. Photo credit: Xinhua/Ding Haitao"`` gives
+    ``("Putin and Xi in Beijing.", "Xinhua/Ding Haitao")``; ``"A rally (AP Photo/Evan
+    Vucci)"`` gives ``("A rally", "AP Photo/Evan Vucci")``; ``"Photo: Jane Doe"`` gives
+    ``(None, "Jane Doe")``.  A caption with no credit comes back whole with ``None``.
+    """
+    text = clean_space(text)
+    if text is None:
+        return None, None
+    if len(text) > _MAX_FIELD:
+        return text, None
+    m = _CREDIT_PAREN_RE.search(text)
+    if m:
+        credit = clean_space(m.group("agency") or m.group("credit"))
+        rest = text[: m.start()].rstrip(" ,;–—-|").strip()
+        return (rest or None), credit
+    m = _CREDIT_TAIL_RE.search(text)
+    if m and len(m.group("credit").split()) <= 15:
+        rest = text[: m.start()].rstrip(" ,;–—-|").strip()
+        return (rest or None), clean_space(m.group("credit"))
+    return text, None
+
+
+# --- pingback titles ----------------------------------------------------------------------
+
+_PINGBACK_PREFIX_RE = re.compile(r"^\s*(?:pingback|trackback)\s*:\s*", re.IGNORECASE)
+# WordPress' default title separators, in the order themes use them: "Post | Blog",
+# "Post – Blog" (core since 4.4), "Post — Blog", "Post :: Blog", "Post - Blog";
+# and old "Blog » Blog Archive » Post".
+_TITLE_SEPARATORS = (" | ", " – ", " — ", " :: ", " · ", " - ")
+
+
+def split_pingback_title(text: str | None) -> tuple[str | None, str | None]:
+    """Split a pingback's link text into the source post's title and its blog's name.
+
+    ``"Pingback: Russia’s Ukraine Invasion | China Bystander"`` gives
+    ``("Russia’s Ukraine Invasion", "China Bystander")``; ``"My Blog » Blog Archive »
+    A Post"`` gives ``("A Post", "My Blog")``.  Text with no separator is a title alone.
+    """
+    text = clean_space(text)
+    if text is None:
+        return None, None
+    text = _PINGBACK_PREFIX_RE.sub("", text, count=1).strip()
+    if not text:
+        return None, None
+    if len(text) > _MAX_FIELD:
+        return text, None
+    if " » " in text:
+        parts = [p.strip() for p in text.split(" » ") if p.strip()]
+        parts = [p for p in parts if p.lower() not in {"blog archive", "blog-archiv"}]
+        if len(parts) >= 2:
+            return parts[-1], parts[0]
+    if " « " in text:
+        title, _, blog = text.rpartition(" « ")
+        if title.strip() and blog.strip():
+            return title.strip(), blog.strip()
+    for sep in _TITLE_SEPARATORS:
+        if sep in text:
+            title, _, blog = text.rpartition(sep)
+            if title.strip() and blog.strip():
+                return title.strip(), blog.strip()
+    return text, None
+
+
+# --- response counts ----------------------------------------------------------------------
+
+_NUMBER_WORDS = {
+    "no": 0, "zero": 0, "none": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2,
+    "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12,
+    # German, French, Spanish, Italian, Dutch: the forms comment headings use
+    "kein": 0, "keine": 0, "ein": 1, "eine": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4,
+    "fünf": 5, "un": 1, "une": 1, "aucun": 0, "uno": 1, "una": 1, "dos": 2, "tres": 3,
+    "nessun": 0, "due": 2, "geen": 0, "één": 1, "een": 1,
+}
+_RESPONSE_NOUNS = (
+    r"(?:responses?|comments?|thoughts?|replies|reply|pingbacks?|trackbacks?|reactions?"
+    r"|kommentare?|kommentar|antworten|antwort|gedanken?|reaktionen|reaktion"
+    r"|commentaires?|réponses?|comentarios?|respuestas?|commenti|commento|reacties|reactie"
+    r"|opmerkingen)"
+)
+_COUNT_RE = re.compile(
+    r"^\W{0,3}(?P<n>\d{1,9}|[^\W\d_]{1,7})\s+(?:\w+\s+){0,2}?" + _RESPONSE_NOUNS + r"\b",
+    re.IGNORECASE,
+)
+_COUNT_PAREN_RE = re.compile(
+    r"^\W{0,3}" + _RESPONSE_NOUNS + r"\s*[(\[:]\s*(?P<n>\d{1,9})\s*[)\]]?", re.IGNORECASE
+)
+
+
+def parse_response_count(text: str | None) -> int | None:
+    """Read the count a comments heading announces, or ``None`` if it announces none.
+
+    Understands ``"4 responses to “…”"``, ``"One thought on “…”"``, ``"3 Comments"``,
+    ``"No comments yet"``, ``"Comments (3)"`` and their German, French, Spanish, Italian and
+    Dutch forms.
+    """
+    text = clean_space(text)
+    if text is None:
+        return None
+    text = text[:200]
+    m = _COUNT_RE.match(text)
+    if m:
+        n = m.group("n")
+        if n.isdigit():
+            return int(n)
+        return _NUMBER_WORDS.get(n.lower())
+    m = _COUNT_PAREN_RE.match(text)
+    if m:
+        return int(m.group("n"))
+    return None
+
+
+# --- dates --------------------------------------------------------------------------------
+
+_ZERO_DATE_RE = re.compile(r"^0{4}-0{2}-0{2}")
+_DATE_CHARS_RE = re.compile(r"\d")
+
+
+def parse_datetime(text: str | None, *, dayfirst: bool = False) -> datetime | None:
+    """Parse a machine-readable or human date with python-dateutil; ``None`` if it is none.
+
+    ISO 8601 (``2022-02-04T10:00:00+08:00``) keeps its offset; ``Z`` becomes UTC; a date
+    with no zone comes back naive.  Strings without a digit, the WordPress zero date and
+    strings that dateutil cannot read give ``None``.
+    """
+    text = clean_space(text)
+    if text is None or len(text) > 120 or not _DATE_CHARS_RE.search(text):
+        return None
+    if _ZERO_DATE_RE.match(text):
+        return None
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
+    except ValueError:
+        try:
+            value = _dateparser.parse(text, dayfirst=dayfirst, fuzzy=False)
+        except (ValueError, OverflowError, TypeError, _dateparser.ParserError):
+            return None
+    if value.tzinfo is not None:
+        offset = value.utcoffset()
+        if offset is None:
+            return value.replace(tzinfo=None)
+        return value.replace(tzinfo=timezone(offset)) if offset else value.replace(
+            tzinfo=timezone.utc
+        )
+    return value
+
+
+def utc_offset(value: datetime | None) -> timedelta | None:
+    """The UTC offset of ``value``, or ``None`` when naive or missing."""
+    return None if value is None else value.utcoffset()
+
+
+# --- urls and slugs -----------------------------------------------------------------------
+
+_SLUG_PARENTS = ("category", "tag", "tags", "kategorie", "schlagwort", "topics", "topic")
+
+
+def slug_from_url(url: str | None) -> str | None:
+    """The term slug of a category or tag archive url (its last path segment)."""
+    if not url or len(url) > _MAX_FIELD:
+        return None
+    try:
+        parts = [p for p in urlsplit(url).path.split("/") if p]
+    except ValueError:
+        return None
+    if not parts:
+        return None
+    if len(parts) >= 2 and parts[-2] == "page" and parts[-1].isdigit():
+        parts = parts[:-2]
+    if not parts:
+        return None
+    slug = unquote(parts[-1]).strip().lower()
+    return slug or None
+
+
+def slugify(name: str | None) -> str | None:
+    """WordPress' ``sanitize_title`` in short: lower case, words joined by hyphens."""
+    name = clean_space(name)
+    if name is None:
+        return None
+    slug = re.sub(r"[^\w\s-]", "", name.lower())
+    slug = re.sub(r"[\s_-]+", "-", slug).strip("-")
+    return slug or None
+
+
+def to_int(text: str | None) -> int | None:
+    """The integer in ``text`` (``"comment-123"`` → 123), or ``None``."""
+    if text is None:
+        return None
+    m = re.search(r"\d{1,18}", text[:200])
+    return int(m.group()) if m else None

@@ -1,0 +1,32 @@
+"""Shared test fixtures: where the shared corpus is, and a skip when it is absent."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = Path(__file__).resolve().parent / "pages"
+
+
+def _shared_dir() -> Path | None:
+    env = os.environ.get("BLOGPARSE_SHARED")
+    candidates = [Path(env)] if env else []
+    candidates += [ROOT.parent / "shared", ROOT / "shared"]
+    for c in candidates:
+        if (c / "corpus" / "MANIFEST.tsv").is_file():
+            return c
+    return None
+
+
+SHARED = _shared_dir()
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The shared corpus folder; the test is skipped when it is not beside the project."""
+    if SHARED is None:
+        pytest.skip("../shared is not present (sdist or clone without the shared corpus)")
+    return SHARED

@@ -108,11 +108,12 @@ def split_pingback_title(text: str | None) -> tuple[str | None, str | None]:
         title, _, blog = text.rpartition(" « ")
         if title.strip() and blog.strip():
             return title.strip(), blog.strip()
-    for sep in _TITLE_SEPARATORS:
-        if sep in text:
-            title, _, blog = text.rpartition(sep)
-            if title.strip() and blog.strip():
-                return title.strip(), blog.strip()
+    # The blog name follows the last separator: "A – B - Blog" is the post "A – B" on "Blog".
+    best = max(_TITLE_SEPARATORS, key=text.rfind)
+    if text.rfind(best) > 0:
+        title, _, blog = text.rpartition(best)
+        if title.strip() and blog.strip():
+            return title.strip(), blog.strip()
     return text, None
 
 

@@ -1,0 +1,441 @@
+"""Turn a post's content element into clean HTML, text, blocks and captions.
+
+Rules: the parsed tree is never mutated (the content element is copied first); plugin
+furniture (Jetpack sharing, likes, related posts, subscription forms, ads) is dropped by
+class and id; blocks follow page order; walks are iterative so no depth of nesting can
+exhaust the stack.  Shared by the HTML page path and the WXR path.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterator
+from urllib.parse import urljoin
+
+import attrs
+import lxml.etree as etree
+import lxml.html
+
+from ._models import Block, Caption, Image
+from ._text import clean_space, split_credit, to_int
+
+
+@attrs.frozen(kw_only=True)
+class Content:
+    """A post's content in every form the models carry."""
+
+    html: str | None
+    text: str | None
+    blocks: tuple[Block, ...]
+    captions: tuple[Caption, ...]
+
+
+def _cls(*names: str) -> str:
+    return " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {n} ')" for n in names)
+
+
+# Furniture that plugins inject into the content area.  Jetpack: "sharedaddy" (sharing and
+# likes), "jp-relatedposts", "wpcnt" (WordAds); YARPP/CRP/Shareaholic/AddToAny/etc. likewise.
+FURNITURE = etree.XPath(
+    ".//*[" + _cls(
+        "sharedaddy", "sd-sharing-enabled", "sd-like", "jetpack-likes-widget-wrapper",
+        "jp-relatedposts", "wpcnt", "wordads-ad-wrapper", "yarpp-related", "yarpp",
+        "crp_related", "wp_rp_wrap", "related-posts", "relatedposts", "shareaholic-canvas",
+        "addtoany_share_save_container", "a2a_kit", "ssba", "ssba-wrap", "sharing",
+        "jetpack_subscription_widget", "wp-block-jetpack-subscriptions", "post-views",
+        "saboxplugin-wrap", "adsbygoogle", "code-block", "wp-block-jetpack-like",
+        "jp-post-flair", "sd-block", "wpdiscuz_top_clearing", "mailpoet_form",
+        "wp-block-jetpack-sharing-buttons", "post-navigation", "nav-links", "screen-reader-text",
+        "printfriendly", "social-share", "share-buttons", "sharedaddy-wrapper",
+    )
+    + " or @id='jp-post-flair' or @id='jp-relatedposts' or @id='related-posts'"
+    + " or self::script or self::style or self::noscript or self::template or self::form"
+    + " or self::button or self::svg]"
+)
+_CAPTION_BOXES = etree.XPath(
+    ".//*[" + _cls("wp-caption", "wp-block-image", "gallery-item", "blocks-gallery-item",
+                   "tiled-gallery-item") + " or self::figure]"
+)
+_CAPTION_TEXT = etree.XPath(
+    "./figcaption | .//*[" + _cls("wp-caption-text", "wp-caption-dd", "gallery-caption",
+                                  "tiled-gallery-caption", "blocks-gallery-item__caption")
+    + "]"
+)
+_CREDIT_ELEMENTS = etree.XPath(
+    ".//*[" + _cls("credit", "photo-credit", "image-credit", "media-credit", "wp-caption-credit",
+                   "caption-credit", "credits", "copyright", "img-credit", "photo-credits")
+    + " or self::cite]"
+)
+_IMG = etree.XPath(".//img")
+_WP_IMAGE_ID_RE = re.compile(r"\bwp-image-(\d{1,18})\b")
+
+_BLOCK_TAGS = {
+    "p": "paragraph", "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading",
+    "h5": "heading", "h6": "heading", "ul": "list", "ol": "list", "blockquote": "quote",
+    "pre": "preformatted", "table": "table", "hr": "separator", "iframe": "embed",
+    "video": "embed", "audio": "embed", "embed": "embed", "object": "embed", "dl": "list",
+}
+_CONTAINER_TAGS = {"div", "section", "article", "main", "span", "center", "font", "header",
+                   "footer", "aside", "details", "body"}
+_INLINE_TAGS = {"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "dfn", "em",
+                "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup",
+                "time", "u", "var", "wbr", "del", "ins", "font", "strike", "big", "tt", "label"}
+_SKIP_TEXT_TAGS = {"script", "style", "noscript", "template", "svg", "button"}
+_NEWLINE_TAGS = {"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+                 "blockquote", "pre", "figure", "figcaption", "dt", "dd", "section", "ul", "ol",
+                 "table"}
+
+
+def has_class(el: etree._Element, name: str) -> bool:
+    """Whether ``el`` carries the class ``name``."""
+    return name in (el.get("class") or "").split()
+
+
+def element_text(el: etree._Element | None, *, keep_lines: bool = False) -> str | None:
+    """The text a reader sees in ``el``: scripts skipped, spaces collapsed, ``None`` if empty.
+
+    With ``keep_lines``, line breaks (``<br>``, paragraphs) survive as ``\\n``.
+    """
+    if el is None:
+        return None
+    parts: list[str] = []
+    # Iterative walk: events ("start", el) / ("end", el) from lxml's iterwalk.
+    skip_depth = 0
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        tag = node.tag if isinstance(node.tag, str) else None
+        if event == "start":
+            if tag is None:
+                # comments and PIs: their tail is still text
+                continue
+            if skip_depth or tag.lower() in _SKIP_TEXT_TAGS:
+                skip_depth += 1
+                continue
+            if keep_lines and tag.lower() in _NEWLINE_TAGS:
+                parts.append("\n")
+            if node.text:
+                parts.append(node.text)
+        else:
+            if tag is not None:
+                if skip_depth:
+                    skip_depth -= 1
+                    if skip_depth:
+                        continue
+                elif keep_lines and tag.lower() in _NEWLINE_TAGS:
+                    parts.append("\n")
+            if node is not el and node.tail and not skip_depth:
+                parts.append(node.tail)
+    raw = "".join(parts)
+    if keep_lines:
+        lines = [clean_space(line) for line in raw.split("\n")]
+        out = "\n".join(line for line in lines if line)
+        return out or None
+    return clean_space(raw)
+
+
+def inner_html(el: etree._Element) -> str | None:
+    """The markup inside ``el`` (its text and children), or ``None`` if empty."""
+    out = (el.text or "") + "".join(
+        etree.tostring(child, encoding="unicode", method="html", with_tail=True) for child in el
+    )
+    out = out.strip()
+    return out or None
+
+
+def clean_copy(el: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """A copy of ``el`` without plugin furniture; ``el`` itself is untouched."""
+    dup = copy.deepcopy(el)
+    dup.tail = None
+    for junk in list(FURNITURE(dup)):
+        parent = junk.getparent()
+        if parent is not None:
+            _drop_keep_tail(junk)
+    return dup
+
+
+def _drop_keep_tail(el: etree._Element) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _int_attr(el: etree._Element, name: str) -> int | None:
+    value = el.get(name)
+    if value is None:
+        return None
+    value = value.strip().removesuffix("px")
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+def _absolute(url: str | None, base_url: str | None) -> str | None:
+    url = clean_space(url)
+    if url is None:
+        return None
+    if base_url and not url.startswith(("data:", "javascript:")):
+        try:
+            return urljoin(base_url, url)
+        except ValueError:
+            return url
+    return url
+
+
+def image_of(img: etree._Element, *, base_url: str | None = None) -> Image:
+    """An :class:`Image` from an ``<img>`` element (lazy-loading attributes understood)."""
+    src = img.get("src")
+    if not src or src.startswith("data:") or "lazy" in src or "placeholder" in src:
+        for attr in ("data-orig-file", "data-lazy-src", "data-src", "data-original",
+                     "data-large-file"):
+            if img.get(attr):
+                src = img.get(attr)
+                break
+    link = None
+    parent = img.getparent()
+    while parent is not None and parent.tag in {"a", "picture", "span"}:
+        if parent.tag == "a":
+            link = parent.get("href")
+            break
+        parent = parent.getparent()
+    m = _WP_IMAGE_ID_RE.search(img.get("class") or "")
+    return Image(
+        src=_absolute(src, base_url),
+        alt=img.get("alt"),
+        width=_int_attr(img, "width"),
+        height=_int_attr(img, "height"),
+        link=_absolute(link, base_url),
+        id=int(m.group(1)) if m else to_int(img.get("data-attachment-id")),
+    )
+
+
+def caption_of(box: etree._Element, *, base_url: str | None = None) -> Caption | None:
+    """A :class:`Caption` from a caption box (``wp-caption``, ``figure``, gallery item)."""
+    texts = _CAPTION_TEXT(box)
+    caption_el = texts[0] if texts else None
+    credit: str | None = None
+    text: str | None = None
+    if caption_el is not None:
+        credit_els = [c for c in _CREDIT_ELEMENTS(caption_el)] or [
+            c for c in _CREDIT_ELEMENTS(box) if c is not caption_el
+        ]
+        if credit_els:
+            credit_el = credit_els[0]
+            label_text = element_text(credit_el)
+            stripped_text, stripped_credit = split_credit(label_text)
+            credit = stripped_credit or label_text
+            if stripped_text and not stripped_credit:
+                credit = stripped_text
+            dup = copy.deepcopy(caption_el)
+            for c in _CREDIT_ELEMENTS(dup):
+                _drop_keep_tail(c)
+            text = element_text(dup)
+            text = text.rstrip(" |–—-,;").strip() or None if text else None
+        else:
+            text, credit = split_credit(element_text(caption_el))
+    else:
+        credit_els = _CREDIT_ELEMENTS(box)
+        if credit_els:
+            _, credit = split_credit(element_text(credit_els[0]))
+            credit = credit or element_text(credit_els[0])
+    if text is None and credit is None:
+        return None
+    imgs = _IMG(box)
+    cls = (box.get("class") or "").split()
+    if "wp-caption" in cls:
+        kind = "wp-caption"
+    elif "wp-block-image" in cls:
+        kind = "block"
+    elif {"gallery-item", "blocks-gallery-item", "tiled-gallery-item"} & set(cls):
+        kind = "gallery"
+    elif box.getparent() is not None and has_class(box.getparent(), "wp-block-gallery"):
+        kind = "gallery"
+    else:
+        kind = "figure"
+    align = next((c for c in cls if c.startswith("align")), None)
+    return Caption(
+        text=text,
+        credit=credit,
+        image=image_of(imgs[0], base_url=base_url) if imgs else None,
+        kind=kind,
+        id=box.get("id"),
+        align=align,
+    )
+
+
+def captions_in(el: etree._Element, *, base_url: str | None = None) -> tuple[Caption, ...]:
+    """Every caption in ``el``, in page order, each box counted once."""
+    out: list[Caption] = []
+    seen: set[etree._Element] = set()
+    for box in _CAPTION_BOXES(el):
+        if box in seen:
+            continue
+        # A box inside another caption box with the same caption text is the same caption
+        # (e.g. <div class="wp-caption"><figure>…); mark descendants as seen.
+        inner_boxes = [b for b in _CAPTION_BOXES(box) if b is not box]
+        if inner_boxes and not [c for c in box if c.tag == "figcaption"]:
+            # a gallery wrapper without its own caption: its items are the captions
+            continue
+        for b in inner_boxes:
+            seen.add(b)
+        cap = caption_of(box, base_url=base_url)
+        if cap is not None:
+            out.append(cap)
+    return tuple(out)
+
+
+def _list_items(el: etree._Element) -> tuple[str, ...]:
+    items = []
+    for li in el:
+        if li.tag in {"li", "dt", "dd"}:
+            t = element_text(li)
+            if t:
+                items.append(t)
+    return tuple(items)
+
+
+def _block_for(el: etree._Element, *, base_url: str | None) -> Block | None:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    kind = _BLOCK_TAGS.get(tag)
+    html = etree.tostring(el, encoding="unicode", method="html", with_tail=False).strip()
+    if tag == "figure" or has_class(el, "wp-caption"):
+        imgs = _IMG(el)
+        cap_texts = _CAPTION_TEXT(el)
+        caption = element_text(cap_texts[0]) if cap_texts else None
+        if len(imgs) > 1 or has_class(el, "wp-block-gallery") or has_class(el, "gallery"):
+            return Block(kind="gallery", text=caption or "", html=html,
+                         src=image_of(imgs[0], base_url=base_url).src if imgs else None)
+        if imgs:
+            return Block(kind="image", text=caption or "", html=html,
+                         src=image_of(imgs[0], base_url=base_url).src)
+        if el.find(".//iframe") is not None or has_class(el, "wp-block-embed"):
+            iframe = el.find(".//iframe")
+            return Block(kind="embed", text=caption or "", html=html,
+                         src=_absolute(iframe.get("src") if iframe is not None else None,
+                                       base_url))
+        if el.find(".//blockquote") is not None:
+            return Block(kind="quote", text=element_text(el, keep_lines=True) or "", html=html)
+        if el.find(".//table") is not None:
+            return Block(kind="table", text=element_text(el, keep_lines=True) or "", html=html)
+        return Block(kind="other", text=element_text(el) or "", html=html)
+    if tag == "img":
+        return Block(kind="image", text="", html=html, src=image_of(el, base_url=base_url).src)
+    if kind is None:
+        text = element_text(el)
+        return Block(kind="paragraph", text=text, html=html) if text else None
+    if kind == "heading":
+        text = element_text(el)
+        return Block(kind="heading", text=text or "", html=html, level=int(tag[1])) if text else None
+    if kind == "list":
+        items = _list_items(el)
+        if not items:
+            return None
+        return Block(kind="list", text="\n".join(items), html=html, items=items,
+                     ordered=tag == "ol")
+    if kind == "preformatted":
+        text = "".join(el.itertext()).strip("\n")
+        is_code = el.find("code") is not None or has_class(el, "wp-block-code")
+        return Block(kind="code" if is_code else "preformatted", text=text, html=html)
+    if kind == "separator":
+        return Block(kind="separator", html=html)
+    if kind == "embed":
+        return Block(kind="embed", html=html, src=_absolute(el.get("src") or el.get("data"),
+                                                           base_url))
+    if kind in {"quote", "table"}:
+        return Block(kind=kind, text=element_text(el, keep_lines=True) or "", html=html)
+    text = element_text(el, keep_lines=False)
+    if not text:
+        if el.find(".//img") is not None:
+            img = el.find(".//img")
+            assert img is not None
+            return Block(kind="image", html=html, src=image_of(img, base_url=base_url).src)
+        return None
+    return Block(kind="paragraph", text=text, html=html)
+
+
+def _is_container(el: etree._Element) -> bool:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag not in _CONTAINER_TAGS:
+        return False
+    if has_class(el, "wp-caption") or has_class(el, "gallery") or has_class(el, "tiled-gallery"):
+        return False
+    # A div whose children are all inline is a paragraph, not a wrapper.
+    return any(isinstance(c.tag, str) and c.tag not in _INLINE_TAGS for c in el)
+
+
+def _walk_blocks(root: etree._Element, *, base_url: str | None) -> Iterator[Block]:
+    # An explicit stack of iterators (elements, or a container's tail text to emit after
+    # its children) so that deep nesting cannot exhaust the Python stack.
+    inline: list[str] = []
+
+    def flush() -> Iterator[Block]:
+        text = clean_space("".join(inline))
+        inline.clear()
+        if text:
+            yield Block(kind="paragraph", text=text)
+
+    if root.text and root.text.strip():
+        inline.append(root.text)
+    stack: list[Iterator[etree._Element | str]] = [iter(list(root))]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        if isinstance(child, str):
+            inline.append(child)
+            continue
+        if not isinstance(child.tag, str):
+            if child.tail and child.tail.strip():
+                inline.append(child.tail)
+            continue
+        tag = child.tag
+        if tag in _INLINE_TAGS and not _is_container(child):
+            if tag == "br":
+                if inline and inline[-1] == "\n":
+                    inline.pop()
+                    yield from flush()
+                else:
+                    inline.append("\n")
+            else:
+                inline.append(element_text(child) or "")
+            if child.tail:
+                inline.append(child.tail)
+            continue
+        yield from flush()
+        if _is_container(child):
+            if child.tail and child.tail.strip():
+                stack.append(iter([child.tail]))
+            if child.text and child.text.strip():
+                inline.append(child.text)
+            stack.append(iter(list(child)))
+            continue
+        block = _block_for(child, base_url=base_url)
+        if block is not None:
+            yield block
+        if child.tail and child.tail.strip():
+            inline.append(child.tail)
+    yield from flush()
+
+
+_TEXTLESS = {"image", "gallery", "embed", "separator"}
+
+
+def extract_content(
+    element: lxml.html.HtmlElement, *, base_url: str | None = None
+) -> Content:
+    """Clean ``element`` of furniture and return its HTML, text, blocks and captions."""
+    clean = clean_copy(element)
+    blocks = tuple(_walk_blocks(clean, base_url=base_url))
+    text = "\n\n".join(b.text for b in blocks if b.kind not in _TEXTLESS and b.text) or None
+    return Content(
+        html=inner_html(clean),
+        text=text,
+        blocks=blocks,
+        captions=captions_in(clean, base_url=base_url),
+    )

@@ -8,6 +8,8 @@ lxml's own exceptions never leave this module: they become blogparse errors or d
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
+from typing import Any, BinaryIO
 
 import lxml.etree as etree
 import lxml.html
@@ -86,3 +88,35 @@ def parse_fragment(html: str) -> lxml.html.HtmlElement:
     if div is None:
         return lxml.html.Element("div")
     return div
+
+
+def xml_iterparse(
+    source: BinaryIO, *, tag: str | Sequence[str] | None = None
+) -> Iterator[tuple[str, Any]]:
+    """A hardened incremental XML parser over ``source`` (the settings of :func:`xml_parser`).
+
+    It yields ``("start-ns", (prefix, uri))`` for namespace declarations and ``("end",
+    element)`` for closed elements (those matching ``tag`` when it is given).  External
+    entities and DTDs are never loaded, the network is never used, comments and processing
+    instructions are dropped, and libxml2 keeps its tree-size limits (no ``huge_tree``).
+    Entity references are kept as they are (``resolve_entities=False``), so no expansion can
+    happen; the caller inspects the internal subset and refuses documents that declare any.
+    lxml's exceptions pass through: the streaming reader maps them to its own errors, since
+    only it knows how many posts came before the failure.
+    """
+    return etree.iterparse(  # type: ignore[call-overload, no-any-return]
+        source,
+        events=("start-ns", "end"),
+        tag=tag,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        attribute_defaults=False,
+        huge_tree=False,
+        remove_pis=True,
+        remove_comments=True,
+        recover=False,
+        strip_cdata=True,
+        chunk_size=65536,
+    )

@@ -187,10 +187,17 @@ def parse_datetime(text: str | None, *, dayfirst: bool = False) -> datetime | No
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
     except ValueError:
+        localized, was_localized = _englishify(text)
         try:
-            value = _dateparser.parse(text, dayfirst=dayfirst, fuzzy=False)
+            value = _dateparser.parse(localized, dayfirst=dayfirst or was_localized, fuzzy=False)
         except (ValueError, OverflowError, TypeError, _dateparser.ParserError):
-            return None
+            if not _YEAR_RE.search(localized):
+                return None
+            try:
+                value = _dateparser.parse(localized, dayfirst=dayfirst or was_localized,
+                                          fuzzy=True)
+            except (ValueError, OverflowError, TypeError, _dateparser.ParserError):
+                return None
     if value.tzinfo is not None:
         offset = value.utcoffset()
         if offset is None:
@@ -199,6 +206,58 @@ def parse_datetime(text: str | None, *, dayfirst: bool = False) -> datetime | No
             tzinfo=timezone.utc
         )
     return value
+
+
+_MONTHS = {
+    # German, French, Spanish, Italian, Dutch, Portuguese month names and abbreviations
+    "januar": "January", "jänner": "January", "janvier": "January", "enero": "January",
+    "gennaio": "January", "januari": "January", "janeiro": "January",
+    "februar": "February", "feber": "February", "février": "February", "fevrier": "February",
+    "febrero": "February", "febbraio": "February", "februari": "February",
+    "fevereiro": "February", "märz": "March", "maerz": "March", "mars": "March",
+    "marzo": "March", "maart": "March", "março": "March", "avril": "April", "abril": "April",
+    "aprile": "April", "mai": "May", "mayo": "May", "maggio": "May", "mei": "May",
+    "maio": "May", "juni": "June", "juin": "June", "junio": "June", "giugno": "June",
+    "junho": "June", "juli": "July", "juillet": "July", "julio": "July", "luglio": "July",
+    "julho": "July", "août": "August", "aout": "August", "agosto": "August",
+    "augustus": "August", "septembre": "September", "septiembre": "September",
+    "settembre": "September", "setembro": "September", "oktober": "October",
+    "octobre": "October", "octubre": "October", "ottobre": "October", "outubro": "October",
+    "dezember": "December", "décembre": "December", "decembre": "December",
+    "diciembre": "December", "dicembre": "December", "dezembro": "December",
+    "novembre": "November", "noviembre": "November", "novembro": "November",
+    "okt": "Oct", "dez": "Dec", "mär": "Mar", "mrz": "Mar", "janv": "Jan", "févr": "Feb",
+    "avr": "Apr", "juil": "Jul", "déc": "Dec", "ene": "Jan", "abr": "Apr", "ago": "Aug",
+    "dic": "Dec", "gen": "Jan", "mag": "May", "giu": "Jun", "lug": "Jul", "set": "Sep",
+    "ott": "Oct", "mrt": "Mar",
+}
+# Words between date and time in localized dates: "9. Juli 2016 um 10:23 Uhr",
+# "9 juillet 2016 à 10 h 23", "9 de julio de 2016 a las 10:23".
+_FILLER = {"um", "uhr", "à", "a", "las", "de", "del", "do", "da", "alle", "om", "le", "am",
+           "den", "el", "il", "op", "at", "on", "h"}
+_WORD_RE = re.compile(r"[^\W\d_]+\.?")
+_DOTTED_DATE_RE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b")
+_YEAR_RE = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
+
+
+def _englishify(text: str) -> tuple[str, bool]:
+    """Month names in English and filler words dropped, so dateutil can read the date."""
+    changed = False
+
+    def repl(m: re.Match[str]) -> str:
+        nonlocal changed
+        word = m.group().rstrip(".").lower()
+        if word in _MONTHS:
+            changed = True
+            return _MONTHS[word]
+        if word in _FILLER:
+            return " "
+        return m.group()
+
+    out = re.sub(r"(\d{1,2})\s*h\s*(\d{2})\b", r"\1:\2", text)
+    out = _WORD_RE.sub(repl, out)
+    # "12.05.2019" is day-first wherever dots separate the parts.
+    return out, changed or bool(_DOTTED_DATE_RE.search(text))
 
 
 def utc_offset(value: datetime | None) -> timedelta | None:

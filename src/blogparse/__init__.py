@@ -1,0 +1,82 @@
+"""blogparse: turn saved WordPress-style blog pages and exports into typed objects.
+
+>>> import blogparse
+>>> result = blogparse.parse_page(b"<html>...</html>")    # doctest: +SKIP
+>>> result.post.title                                      # doctest: +SKIP
+
+The user-facing API lives here; theme authors import :mod:`blogparse.themes`.
+"""
+
+from __future__ import annotations
+
+from ._errors import (
+    BlogparseError,
+    DecodeError,
+    DefectError,
+    HostileInputError,
+    InputError,
+    NotABlogPageError,
+    ResourceLimitError,
+    StrictModeError,
+    ThemeError,
+    TruncatedInputError,
+)
+from ._models import (
+    Block,
+    Caption,
+    Comment,
+    CommentForm,
+    Defect,
+    DefectKind,
+    FormField,
+    Image,
+    LoginOption,
+    MetaEntry,
+    PageResult,
+    Person,
+    Pingback,
+    Post,
+    Site,
+    Term,
+)
+from ._options import ALL_COMMENTS, LENIENT, STRICT, Options
+from ._pipeline import default_registry, parse_file, parse_page
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ALL_COMMENTS",
+    "LENIENT",
+    "STRICT",
+    "Block",
+    "BlogparseError",
+    "Caption",
+    "Comment",
+    "CommentForm",
+    "DecodeError",
+    "Defect",
+    "DefectError",
+    "DefectKind",
+    "FormField",
+    "HostileInputError",
+    "Image",
+    "InputError",
+    "LoginOption",
+    "MetaEntry",
+    "NotABlogPageError",
+    "Options",
+    "PageResult",
+    "Person",
+    "Pingback",
+    "Post",
+    "ResourceLimitError",
+    "Site",
+    "StrictModeError",
+    "Term",
+    "ThemeError",
+    "TruncatedInputError",
+    "__version__",
+    "default_registry",
+    "parse_file",
+    "parse_page",
+]

@@ -1,0 +1,774 @@
+"""The extract layer: turn the regions a theme located into field values and models.
+
+Rules: every value comes from the page (a region, its metadata, or the url given by the
+caller); nothing is guessed.  Values that are present but unreadable become defects.
+Selectors here are generic WordPress markup shared by every theme (comment items, reply
+forms); theme-specific locations come from the theme's regions.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+import lxml.etree as etree
+
+from ._content import element_text, extract_content, has_class, image_of, inner_html
+from ._models import (
+    Comment,
+    CommentForm,
+    Defect,
+    DefectKind,
+    FormField,
+    Image,
+    LoginOption,
+    Person,
+    Pingback,
+    Post,
+    Site,
+    Term,
+)
+from ._options import Options
+from ._text import (
+    clean_space,
+    parse_datetime,
+    parse_response_count,
+    slug_from_url,
+    split_pingback_title,
+    to_int,
+)
+from ._theme import DiscussionRegions, PageDocument, PageRegions, PostRegions, cls, xpath
+
+# --- small helpers -------------------------------------------------------------------------
+
+
+def _abs(url: str | None, base: str | None) -> str | None:
+    url = clean_space(url)
+    if url is None or url.startswith(("javascript:", "#", "data:")):
+        return None
+    if base:
+        try:
+            return urljoin(base, url)
+        except ValueError:
+            return url
+    return url
+
+
+def _is_inside(el: etree._Element, ancestors: Iterable[etree._Element | None]) -> bool:
+    targets = {a for a in ancestors if a is not None}
+    if not targets:
+        return False
+    node: etree._Element | None = el
+    while node is not None:
+        if node in targets:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _without(el: etree._Element, expr: str) -> etree._Element:
+    """A copy of ``el`` without the descendants matching ``expr``."""
+    dup = copy.deepcopy(el)
+    dup.tail = None
+    for junk in xpath(expr)(dup):
+        if isinstance(junk, etree._Element) and junk.getparent() is not None:
+            parent = junk.getparent()
+            assert parent is not None
+            if junk.tail:
+                prev = junk.getprevious()
+                if prev is not None:
+                    prev.tail = (prev.tail or "") + junk.tail
+                else:
+                    parent.text = (parent.text or "") + junk.tail
+            parent.remove(junk)
+    return dup
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+def _date_candidates(el: etree._Element) -> list[str]:
+    out = []
+    for attr in ("datetime", "content", "title", "data-datetime"):
+        v = el.get(attr)
+        if v:
+            out.append(v)
+    text = element_text(el)
+    if text:
+        out.append(text)
+    return out
+
+
+def date_of(elements: Sequence[etree._Element]) -> datetime | None:
+    """The first date the elements carry: machine attributes first, then their text."""
+    naive: datetime | None = None
+    for el in elements:
+        for raw in _date_candidates(el):
+            value = parse_datetime(raw)
+            if value is None:
+                continue
+            if value.tzinfo is not None:
+                return value
+            if naive is None:
+                naive = value
+            break
+    return naive
+
+
+def _ld_value(page: PageDocument, key: str, types: frozenset[str]) -> Any:
+    for obj in page.json_ld:
+        t = obj.get("@type")
+        tset = {t} if isinstance(t, str) else set(t) if isinstance(t, list) else set()
+        if tset & types and key in obj:
+            return obj[key]
+    return None
+
+
+_ARTICLE_TYPES = frozenset({"Article", "BlogPosting", "NewsArticle", "WebPage", "Report",
+                            "TechArticle", "SocialMediaPosting", "ReportageNewsArticle",
+                            "AnalysisNewsArticle", "OpinionNewsArticle"})
+
+
+def _meta_date(page: PageDocument, which: str) -> datetime | None:
+    keys = (("article:published_time", "datepublished", "dc.date", "dc.date.issued",
+             "date", "publish-date", "pubdate", "sailthru.date", "parsely-pub-date")
+            if which == "published" else
+            ("article:modified_time", "og:updated_time", "datemodified", "dc.date.modified",
+             "last-modified"))
+    for key in keys:
+        value = parse_datetime(page.meta.get(key))
+        if value is not None:
+            return value
+    ld = _ld_value(page, "datePublished" if which == "published" else "dateModified",
+                   _ARTICLE_TYPES)
+    return parse_datetime(ld) if isinstance(ld, str) else None
+
+
+def _better_date(theme_value: datetime | None, meta_value: datetime | None) -> datetime | None:
+    """Prefer a zoned value; a meta date replaces a naive theme date only on the same day."""
+    if theme_value is None:
+        return meta_value
+    if theme_value.tzinfo is not None or meta_value is None or meta_value.tzinfo is None:
+        return theme_value
+    if meta_value.date() == theme_value.date():
+        return meta_value
+    return theme_value
+
+
+# --- people and terms ----------------------------------------------------------------------
+
+
+def persons_of(elements: Sequence[etree._Element], base: str | None) -> tuple[Person, ...]:
+    """Authors named by ``elements`` (links give the url), without duplicates."""
+    out: list[Person] = []
+    seen: set[str] = set()
+    for el in elements:
+        name = element_text(el)
+        if name is None or len(name) > 120:
+            continue
+        name = re.sub(r"^(?:posted\s+)?by\s+|^von\s+|^par\s+|^por\s+", "", name, flags=re.I)
+        name = clean_space(name)
+        link = el if el.tag == "a" else el.find(".//a")
+        url = _abs(link.get("href"), base) if link is not None else None
+        if not name or name.lower() in seen or (url is not None and url in seen):
+            continue
+        seen.add(name.lower())
+        if url is not None:
+            seen.add(url)
+        out.append(Person(name=name, url=url))
+    return tuple(out)
+
+
+def terms_of(elements: Sequence[etree._Element], taxonomy: str, base: str | None
+             ) -> tuple[Term, ...]:
+    """Terms named by ``elements`` (links give slug and url), without duplicates."""
+    out: list[Term] = []
+    seen: set[str] = set()
+    for el in elements:
+        name = element_text(el)
+        if name is None or len(name) > 200:
+            continue
+        name = name.lstrip("#").strip()
+        url = _abs(el.get("href"), base) if el.tag == "a" else None
+        key = (url or name).lower()
+        if not name or key in seen:
+            continue
+        seen.add(key)
+        out.append(Term(name=name, slug=slug_from_url(url), url=url, taxonomy=taxonomy))
+    return tuple(out)
+
+
+# --- the discussion ------------------------------------------------------------------------
+
+_COMMENT_ID_RE = re.compile(r"(?:^|[-_])comment-(\d{1,18})$")
+_ITEM_CHILD_LISTS = ".//*[" + cls("children", "comment-children") + "]"
+_COMMENT_AUTHOR = (
+    ".//*[" + cls("comment-author", "comment_author", "commentauthor", "comment-author-name",
+                  "social-comment-author") + "]//*[" + cls("fn") + "]"
+    " | .//cite[" + cls("fn") + "] | .//*[" + cls("fn") + "]"
+    " | .//*[" + cls("comment-author", "comment_author", "commentauthor") + "]"
+)
+_COMMENT_DATE = (
+    ".//time | .//*[" + cls("comment-meta", "commentmetadata", "comment-metadata",
+                            "comment-date", "comment-time", "social-posted-when",
+                            "comment_date") + "]"
+)
+_COMMENT_CONTENT = (
+    ".//*[" + cls("comment-content", "comment-text", "comment_text", "comment-entry",
+                  "social-comment-body") + "]"
+    " | .//*[" + cls("comment-body") + "]"
+)
+_CONTENT_JUNK = (
+    ".//*[" + cls("comment-author", "comment-meta", "commentmetadata", "comment-metadata",
+                  "reply", "comment-reply-link", "avatar", "comment-awaiting-moderation",
+                  "children", "comment-children", "vcard", "says", "comment-footer",
+                  "comment-actions", "comment-likes", "comment-like-feedback") + "]"
+    " | .//script | .//style | .//noscript"
+)
+_PINGBACK_LABEL_RE = re.compile(r"^\s*(pingback|trackback)\s*:?\s*", re.IGNORECASE)
+
+
+def _item_id(item: etree._Element) -> int | None:
+    for candidate in (item.get("id"),
+                      *(c.get("id") for c in item.iterchildren() if isinstance(c.tag, str))):
+        if candidate:
+            m = _COMMENT_ID_RE.search(candidate)
+            if m:
+                return int(m.group(1))
+    return None
+
+
+class _Thread:
+    """Response items with their nesting, to select each item's own descendants."""
+
+    def __init__(self, items: Sequence[etree._Element]) -> None:
+        self.items = list(items)
+        self.index = {el: i for i, el in enumerate(self.items)}
+
+    def owner(self, el: etree._Element) -> etree._Element | None:
+        node: etree._Element | None = el
+        while node is not None:
+            if node in self.index:
+                return node
+            node = node.getparent()
+        return None
+
+    def parent_item(self, item: etree._Element) -> etree._Element | None:
+        parent = item.getparent()
+        return self.owner(parent) if parent is not None else None
+
+    def own(self, item: etree._Element, expr: str) -> list[etree._Element]:
+        return [e for e in xpath(expr)(item)
+                if isinstance(e, etree._Element) and self.owner(e) is item]
+
+
+def _merge_duplicate_items(items: Sequence[etree._Element]) -> list[etree._Element]:
+    """Keep one element per response: ``li#li-comment-5 > div#comment-5`` is one comment."""
+    out: list[etree._Element] = []
+    chosen: dict[etree._Element, int | None] = {}
+    for item in items:
+        ident = _item_id(item)
+        node = item.getparent()
+        duplicate = False
+        while node is not None:
+            if node in chosen:
+                duplicate = chosen[node] == ident and ident is not None
+                break
+            node = node.getparent()
+        if not duplicate:
+            chosen[item] = ident
+            out.append(item)
+    return out
+
+
+def _is_pingback(item: etree._Element, thread: _Thread) -> str | None:
+    classes = set((item.get("class") or "").split())
+    for kind in ("pingback", "trackback"):
+        if kind in classes or f"social-{kind}" in classes:
+            return kind
+    parent = item.getparent()
+    if parent is not None and has_class(parent, "pinglist"):
+        return "pingback"
+    own_text = _own_text_start(item, thread)
+    m = _PINGBACK_LABEL_RE.match(own_text)
+    if m and own_text[m.end(1):m.end(1) + 1] == ":":
+        return m.group(1).lower()
+    return None
+
+
+def _own_text_start(item: etree._Element, thread: _Thread) -> str:
+    parts: list[str] = []
+    for node in item.iter():
+        if len("".join(parts)) > 40:
+            break
+        if node is not item and thread.owner(node) is not item:
+            continue
+        if isinstance(node.tag, str) and node.tag in {"script", "style"}:
+            continue
+        if node.text:
+            parts.append(node.text)
+    return clean_space("".join(parts)) or ""
+
+
+def discussion(
+    regions: DiscussionRegions, *, base: str | None, post_author: Person | None,
+    options: Options, defects: list[Defect],
+) -> tuple[tuple[Comment, ...], tuple[Pingback, ...], int | None]:
+    """Comments, pingbacks and the announced response count of a single-post page."""
+    items = _merge_duplicate_items(regions.items)
+    thread = _Thread(items)
+    comments: list[Comment] = []
+    pingbacks: list[Pingback] = []
+    naive_dates = 0
+    comment_items: dict[etree._Element, Comment] = {}
+    for item in items:
+        if len(comments) + len(pingbacks) >= options.max_comments:
+            defects.append(Defect(kind=DefectKind.LIMIT_REACHED, field="comments",
+                                  message=f"more than {options.max_comments} responses; "
+                                          "the rest were left out"))
+            break
+        kind = _is_pingback(item, thread)
+        if kind is not None:
+            pingbacks.append(_pingback(item, kind, thread, base))
+            continue
+        comment = _comment(item, thread, base, comment_items)
+        if comment is None:
+            continue
+        if comment.date is not None and comment.date.tzinfo is None:
+            naive_dates += 1
+        comment_items[item] = comment
+        comments.append(comment)
+    if naive_dates:
+        defects.append(Defect(kind=DefectKind.NAIVE_DATE, field="comments.date",
+                              message=f"{naive_dates} comment date(s) carry no UTC offset"))
+    count = None
+    for heading in regions.headings:
+        count = parse_response_count(element_text(heading))
+        if count is not None:
+            break
+    return tuple(comments), tuple(pingbacks), count
+
+
+def _comment(item: etree._Element, thread: _Thread, base: str | None,
+             seen: dict[etree._Element, Comment]) -> Comment | None:
+    ident = _item_id(item)
+    authors = thread.own(item, _COMMENT_AUTHOR)
+    author = None
+    if authors:
+        a_el = authors[0]
+        name = element_text(_without(a_el, ".//*[" + cls("says", "screen-reader-text") + "]"))
+        if name:
+            name = re.sub(r"\s+(?:says|sagt|dit|dice|schreibt|zegt)\s*:?$", "", name, flags=re.I)
+        link = a_el if a_el.tag == "a" else a_el.find(".//a[@href]")
+        url = _abs(link.get("href"), base) if link is not None else None
+        if url is not None and re.search(r"#comment-\d+$", url):
+            url = None
+        author = Person(name=clean_space(name), url=url) if name or url else None
+    date = None
+    for d in thread.own(item, _COMMENT_DATE):
+        date = date_of([d])
+        if date is not None:
+            break
+    content_el = next(iter(thread.own(item, _COMMENT_CONTENT)), None)
+    if content_el is None:
+        content_el = item
+    body = _without(content_el, _CONTENT_JUNK)
+    # nested replies are never part of this comment's body
+    for child in list(body):
+        if isinstance(child.tag, str) and child.tag in {"ul", "ol"} and (
+            has_class(child, "children") or child.find(".//li[@id]") is not None
+        ):
+            body.remove(child)
+    content_html = inner_html(body)
+    content_text = element_text(body, keep_lines=True)
+    if ident is None and author is None and content_text is None:
+        return None
+    parent_item = thread.parent_item(item)
+    parent = seen.get(parent_item) if parent_item is not None else None
+    depth = parent.depth + 1 if parent is not None else 1
+    m = re.search(r"\bdepth-(\d{1,4})\b", item.get("class") or "")
+    if m and parent is None:
+        depth = int(m.group(1))
+    return Comment(
+        id=ident,
+        author=author,
+        date=date,
+        content_html=content_html,
+        content_text=content_text,
+        parent_id=parent.id if parent is not None else None,
+        depth=depth,
+        by_post_author=has_class(item, "bypostauthor"),
+    )
+
+
+def _pingback(item: etree._Element, kind: str, thread: _Thread, base: str | None) -> Pingback:
+    links = [a for a in thread.own(item, ".//a[@href]")
+             if not has_class(a, "comment-reply-link")
+             and not re.search(r"[#?](?:comment-\d+|replytocom=)", a.get("href") or "")
+             and not _is_inside(a, thread.own(item, ".//*[" + cls(
+                 "comment-meta", "commentmetadata", "reply", "social-comment-meta") + "]"))]
+    url_links = [a for a in links if has_class(a, "url")] or links
+    link = url_links[0] if url_links else None
+    link_text = element_text(link) if link is not None else None
+    body_text = element_text(_without(item, _ITEM_CHILD_LISTS + " | .//script | .//*[" + cls(
+        "comment-meta", "commentmetadata", "reply", "social-comment-meta", "comment-author",
+        "fn") + "]"))
+    if link_text is None and body_text:
+        link_text = _PINGBACK_LABEL_RE.sub("", body_text, count=1)
+    title, blog = split_pingback_title(link_text)
+    if kind == "trackback":
+        strong = next(iter(thread.own(item, ".//strong")), None)
+        strong_text = element_text(strong)
+        if strong_text and strong_text != link_text:
+            title, blog = strong_text, clean_space(link_text)
+    excerpt = None
+    if body_text:
+        rest = _PINGBACK_LABEL_RE.sub("", body_text, count=1)
+        if link_text and rest.startswith(link_text):
+            rest = rest[len(link_text):]
+        excerpt = clean_space(rest)
+    date = None
+    for d in thread.own(item, _COMMENT_DATE):
+        date = date_of([d])
+        if date is not None:
+            break
+    return Pingback(
+        kind=kind,
+        url=_abs(link.get("href"), base) if link is not None else None,
+        title=title,
+        blog_name=blog,
+        excerpt=excerpt,
+        date=date,
+        id=_item_id(item),
+    )
+
+
+# --- the reply form ------------------------------------------------------------------------
+
+_SERVICE_NAMES = {
+    "wordpress": "WordPress.com", "wordpress.com": "WordPress.com", "twitter": "Twitter",
+    "facebook": "Facebook", "googleplus": "Google", "google": "Google", "google+": "Google",
+    "x": "X", "mastodon": "Mastodon", "email": "Email", "tumblr": "Tumblr",
+    "linkedin": "LinkedIn", "apple": "Apple", "github": "GitHub", "openid": "OpenID",
+}
+_REQUIRED_RE = re.compile(
+    r"\s*(?:\*|\((?:required|erforderlich|obligatoire|obligatorio|obbligatorio|verplicht|"
+    r"pflichtfeld)\)|(?:required|erforderlich))\s*$", re.IGNORECASE)
+
+
+def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
+    """The reply form from its container (``#respond``) or the ``<form>`` itself."""
+    form = container if container.tag == "form" else container.find(".//form")
+    heading_el = next(iter(xpath(
+        ".//*[@id='reply-title' or " + cls("comment-reply-title", "comments-reply-title")
+        + "] | .//h3 | .//h2 | .//h4")(container)), None)
+    heading = None
+    if isinstance(heading_el, etree._Element) and not _is_inside(heading_el, [form]):
+        heading = element_text(_without(heading_el, ".//small | .//*[@id='cancel-comment-reply-link']"))
+    elif isinstance(heading_el, etree._Element) and form is None:
+        heading = element_text(heading_el)
+    scope = form if form is not None else container
+    fields: list[FormField] = []
+    hidden: list[FormField] = []
+    subscriptions: list[str] = []
+    labels: dict[str, etree._Element] = {}
+    for label in scope.iter("label"):
+        target = label.get("for")
+        if target and target not in labels:
+            labels[target] = label
+    post_id = None
+    submit_label = None
+    for el in xpath(".//input | .//textarea | .//select")(scope):
+        assert isinstance(el, etree._Element)
+        kind = (el.get("type") or "text").lower() if el.tag == "input" else el.tag
+        name = el.get("name")
+        if kind in {"submit", "button", "image", "reset"}:
+            if submit_label is None:
+                submit_label = clean_space(el.get("value"))
+            continue
+        if not name:
+            continue
+        if kind == "hidden":
+            hidden.append(FormField(name=name, kind="hidden", value=el.get("value"),
+                                    id=el.get("id")))
+            if name == "comment_post_ID":
+                post_id = to_int(el.get("value"))
+            continue
+        label_el = labels.get(el.get("id") or "")
+        if label_el is None:
+            parent = el.getparent()
+            while parent is not None and parent is not scope and parent.tag != "label":
+                parent = parent.getparent()
+            label_el = parent if parent is not None and parent.tag == "label" else None
+        required = (el.get("required") is not None or el.get("aria-required") == "true")
+        label = None
+        if label_el is not None:
+            if xpath(".//*[" + cls("required") + "]")(label_el):
+                required = True
+            label = element_text(_without(label_el, ".//*[" + cls(
+                "required", "nopublish", "required-field-message", "screen-reader-text") + "]"))
+            if label and _REQUIRED_RE.search(label):
+                required = True
+                label = _REQUIRED_RE.sub("", label).strip() or None
+        if label is None:
+            label = clean_space(el.get("placeholder") or el.get("title") or el.get("aria-label"))
+        if kind == "checkbox" and "subscribe" in (name + (el.get("id") or "")).lower():
+            if label:
+                subscriptions.append(label)
+        fields.append(FormField(name=name, kind=kind, label=label, required=required,
+                                id=el.get("id")))
+    if submit_label is None:
+        button = scope.find(".//button")
+        if button is not None:
+            submit_label = element_text(button)
+    notes: list[str] = []
+    for note in xpath(".//*[" + cls("comment-notes", "logged-in-as", "form-allowed-tags",
+                                    "must-log-in") + "] | .//*[@id='comment-form-nascar']/p")(
+            container):
+        assert isinstance(note, etree._Element)
+        text = element_text(note)
+        if text and text not in notes:
+            notes.append(text)
+    jetpack_frame = container.find(".//iframe[@id='jetpack_remote_comment']")
+    action = form.get("action") if form is not None else None
+    method = form.get("method") if form is not None else None
+    if form is None and jetpack_frame is not None:
+        action = jetpack_frame.get("src")
+    return CommentForm(
+        heading=heading,
+        action=_abs(action, base),
+        method=method.lower() if method else ("post" if form is not None else None),
+        post_id=post_id,
+        fields=tuple(f for f in fields),
+        hidden_fields=tuple(hidden),
+        login_options=_login_options(container),
+        notes=tuple(notes),
+        subscription_options=tuple(subscriptions),
+        submit_label=submit_label,
+    )
+
+
+def _login_options(container: etree._Element) -> tuple[LoginOption, ...]:
+    found: dict[str, LoginOption] = {}
+    # Highlander / Jetpack: <div id="comment-form-twitter" class="comment-form-service">
+    for el in xpath(".//*[" + cls("comment-form-service") + "]")(container):
+        assert isinstance(el, etree._Element)
+        svc = (el.get("id") or "").removeprefix("comment-form-").lower()
+        name = _SERVICE_NAMES.get(svc)
+        if name and name not in found:
+            found[name] = LoginOption(name=name)
+    # The icon row: <a href="#comment-form-load-service:Twitter" class="nascar-signin-link">
+    for a in xpath(".//a[" + cls("nascar-signin-link") + "]")(container):
+        assert isinstance(a, etree._Element)
+        href = a.get("href") or ""
+        svc = href.rpartition("load-service:")[2] if "load-service:" in href else (
+            a.get("id") or "").removeprefix("postas-")
+        name = _SERVICE_NAMES.get(svc.lower())
+        if name and name not in found:
+            found[name] = LoginOption(name=name)
+    return tuple(found.values())
+
+
+# --- posts and the site --------------------------------------------------------------------
+
+_POST_ID_RE = re.compile(r"^post-(\d{1,18})$")
+
+
+def _post_id(regions: PostRegions, page: PageDocument, single: bool) -> int | None:
+    m = _POST_ID_RE.match(regions.root.get("id") or "")
+    if m:
+        return int(m.group(1))
+    for c in (regions.root.get("class") or "").split():
+        if c.startswith("post-") and c[5:].isdigit():
+            return int(c[5:])
+    if single:
+        for c in page.body_classes:
+            if c.startswith(("postid-", "page-id-")) and c.rpartition("-")[2].isdigit():
+                return int(c.rpartition("-")[2])
+        short = page.links.get("shortlink")
+        if short:
+            q = parse_qs(urlsplit(short).query).get("p")
+            if q and q[0].isdigit():
+                return int(q[0])
+    return None
+
+
+def build_post(
+    page: PageDocument, regions: PostRegions, *, single: bool, base: str | None,
+    discussion_regions: DiscussionRegions | None, site: Site, options: Options,
+    defects: list[Defect],
+) -> Post:
+    """One :class:`Post` from its regions (and the page's metadata for single posts)."""
+    title = element_text(regions.title)
+    permalink_el = regions.permalink
+    url = _abs(permalink_el.get("href"), base) if permalink_el is not None else None
+    if single:
+        title = title or _meta_title(page, site)
+        url = url or _abs(page.links.get("canonical") or page.meta.get("og:url"), base) or base
+    avoid = [regions.content, discussion_regions.area if discussion_regions else None]
+    authors = persons_of([a for a in regions.authors if not _is_inside(a, avoid)], base)
+    published = date_of([e for e in regions.published if not _is_inside(e, avoid)])
+    updated = date_of([e for e in regions.updated if not _is_inside(e, avoid)])
+    if single:
+        published = _better_date(published, _meta_date(page, "published"))
+        updated = _better_date(updated, _meta_date(page, "updated"))
+        if not authors:
+            authors = _meta_authors(page, base)
+    if published is not None and published.tzinfo is None:
+        defects.append(Defect(kind=DefectKind.NAIVE_DATE, field="published",
+                              message="the page gives the publication date without a zone"))
+    if updated is not None and updated.tzinfo is None:
+        defects.append(Defect(kind=DefectKind.NAIVE_DATE, field="updated",
+                              message="the page gives the update date without a zone"))
+    content = extract_content(regions.content, base_url=base) if regions.content is not None \
+        else None  # type: ignore[arg-type]
+    comments: tuple[Comment, ...] = ()
+    pingbacks: tuple[Pingback, ...] = ()
+    count = None
+    form = None
+    if discussion_regions is not None:
+        comments, pingbacks, count = discussion(
+            discussion_regions, base=base, post_author=authors[0] if authors else None,
+            options=options, defects=defects)
+        if discussion_regions.form is not None:
+            form = comment_form(discussion_regions.form, base=base)
+    if count is None and regions.comments_link is not None:
+        count = parse_response_count(element_text(regions.comments_link))
+    featured = image_of(regions.featured_image, base_url=base) \
+        if regions.featured_image is not None else None
+    if featured is None and single:
+        featured = _meta_image(page, base)
+    return Post(
+        title=title,
+        url=url,
+        id=_post_id(regions, page, single) or (form.post_id if form else None),
+        type=_post_type(regions, page, single),
+        authors=authors,
+        published=published,
+        updated=updated,
+        categories=terms_of(regions.categories, "category", base),
+        tags=terms_of([t for t in regions.tags if t not in set(regions.categories)],
+                      "post_tag", base),
+        excerpt=element_text(regions.excerpt) if regions.excerpt is not None else None,
+        content_html=content.html if content else None,
+        content_text=content.text if content else None,
+        blocks=content.blocks if content else (),
+        captions=content.captions if content else (),
+        comments=comments,
+        pingbacks=pingbacks,
+        response_count=count,
+        comment_form=form,
+        site=site,
+        sticky=True if has_class(regions.root, "sticky") else None,
+        featured_image=featured,
+    )
+
+
+def _post_type(regions: PostRegions, page: PageDocument, single: bool) -> str | None:
+    for c in (regions.root.get("class") or "").split():
+        if c.startswith("type-"):
+            return c[5:] or None
+    if single:
+        if "single-post" in page.body_classes:
+            return "post"
+        if "page" in page.body_classes and "page-template" not in page.body_classes or any(
+                c.startswith("page-id-") for c in page.body_classes):
+            return "page"
+    return None
+
+
+def _meta_title(page: PageDocument, site: Site) -> str | None:
+    for key in ("og:title", "twitter:title", "dc.title"):
+        if page.meta.get(key):
+            return clean_space(page.meta[key])
+    headline = _ld_value(page, "headline", _ARTICLE_TYPES)
+    if isinstance(headline, str):
+        return clean_space(headline)
+    title_el = page.root.find(".//title")
+    title = element_text(title_el)
+    if title and site.name:
+        for sep in (" | ", " – ", " — ", " - ", " » ", " :: "):
+            if title.endswith(sep + site.name):
+                return title[: -len(sep + site.name)].strip() or None
+    return title
+
+
+def _meta_authors(page: PageDocument, base: str | None) -> tuple[Person, ...]:
+    value = _ld_value(page, "author", _ARTICLE_TYPES)
+    items = value if isinstance(value, list) else [value] if value else []
+    out = []
+    for item in items:
+        if isinstance(item, dict) and isinstance(item.get("name"), str):
+            url = item.get("url")
+            out.append(Person(name=clean_space(item["name"]),
+                              url=_abs(url, base) if isinstance(url, str) else None))
+        elif isinstance(item, str):
+            out.append(Person(name=clean_space(item)))
+    if not out:
+        name = page.meta.get("author") or page.meta.get("article:author")
+        if name and not name.startswith("http"):
+            out.append(Person(name=clean_space(name)))
+    return tuple(p for p in out if p.name)
+
+
+def _meta_image(page: PageDocument, base: str | None) -> Image | None:
+    src = page.meta.get("og:image")
+    return Image(src=_abs(src, base)) if src else None
+
+
+def build_site(page: PageDocument, base: str | None, theme_name: str | None) -> Site:
+    """The blog's name, home, description, language, generator and WordPress theme."""
+    name = clean_space(page.meta.get("og:site_name") or page.meta.get("application-name"))
+    title_el = page.find("//*[@id='site-title' or " + cls("site-title", "blog-title") + "]")
+    if name is None:
+        name = element_text(title_el)
+    if name is None:
+        ld = _ld_value(page, "name", frozenset({"WebSite", "Blog"}))
+        name = clean_space(ld) if isinstance(ld, str) else None
+    home = None
+    if title_el is not None:
+        a = title_el if title_el.tag == "a" else title_el.find(".//a")
+        if a is not None:
+            home = _abs(a.get("href"), base)
+    if home is None:
+        home_link = page.find("//a[@rel='home']")
+        if home_link is not None:
+            home = _abs(home_link.get("href"), base)
+    desc_el = page.find("//*[@id='site-description' or " + cls("site-description") + "]")
+    html_el = page.root
+    lang = clean_space(html_el.get("lang") or html_el.get("xml:lang")) or clean_space(
+        page.meta.get("og:locale"))
+    themes = page.stylesheet_themes
+    return Site(
+        name=name,
+        url=home,
+        description=element_text(desc_el),
+        language=lang,
+        generator=clean_space(page.generator),
+        theme=themes[0] if themes else None,
+    )
+
+
+def extract_page(
+    page: PageDocument, regions: PageRegions, *, theme_name: str, options: Options,
+    defects: list[Defect],
+) -> tuple[str, tuple[Post, ...], Site]:
+    """Build the posts and the site from a theme's regions."""
+    base = page.url or page.links.get("canonical") or page.meta.get("og:url")
+    site = build_site(page, base, theme_name)
+    single = regions.kind == "single"
+    posts = []
+    for index, post_regions in enumerate(regions.posts):
+        post_defects: list[Defect] = []
+        post = build_post(page, post_regions, single=single, base=base,
+                          discussion_regions=regions.discussion if single and index == 0
+                          else None, site=site, options=options, defects=post_defects)
+        defects.extend(Defect(kind=d.kind, message=d.message, field=d.field, post_index=index)
+                       for d in post_defects)
+        posts.append(post)
+    kind = regions.kind if posts else "empty"
+    return kind, tuple(posts), site

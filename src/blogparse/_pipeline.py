@@ -1,0 +1,148 @@
+"""The one entry point that runs the layers: source → document → theme → extract → models.
+
+Rules: this module only wires layers together and applies the options (limits, strict
+mode); it holds no markup knowledge of its own.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from . import _document, _extract, _source
+from ._errors import InputError, NotABlogPageError, ResourceLimitError
+from ._models import Defect, DefectKind, PageResult
+from ._options import LENIENT, Options
+from ._theme import PageDocument, Theme, ThemeRegistry
+from ._themes import builtin_registry
+
+_default_registry: ThemeRegistry | None = None
+
+
+def default_registry() -> ThemeRegistry:
+    """The process-wide registry: built-in themes plus installed plugin themes."""
+    global _default_registry
+    if _default_registry is None:
+        registry = builtin_registry()
+        registry.load_entry_points()
+        _default_registry = registry
+    return _default_registry
+
+
+def parse_page(
+    data: bytes | str,
+    *,
+    url: str | None = None,
+    theme: str | Theme | None = None,
+    encoding: str | None = None,
+    format: str | None = None,
+    options: Options = LENIENT,
+    registry: ThemeRegistry | None = None,
+) -> PageResult:
+    """Parse one saved page (HTML, MHTML, text dump or WXR) into a :class:`PageResult`.
+
+    ``url`` is the page's address (resolves relative links; recorded when the page has
+    no canonical link).  ``theme`` names a registered theme (or passes one) to skip
+    detection.  ``encoding`` overrides the page's declared charset, ``format`` the sniffed
+    format (``html``, ``mhtml``, ``text``, ``wxr``).  With ``options.strict`` every defect
+    is raised together as :class:`~blogparse.StrictModeError`.
+    """
+    if isinstance(data, bytes | bytearray | memoryview | str) and len(data) > options.max_input_bytes:
+        raise ResourceLimitError(
+            f"the input is {len(data)} bytes, over the limit of {options.max_input_bytes}",
+            limit="max_input_bytes",
+        )
+    source = _source.read_source(data, encoding=encoding, format=format, url=url)
+    if source.format == "wxr":
+        from ._wxr import parse_wxr
+
+        result = parse_wxr(source.text.encode("utf-8"), options=options)
+    elif source.format == "text":
+        from ._textdump import parse_text
+
+        result = parse_text(source.text, url=source.url, options=options)
+        result = _with(result, encoding=source.encoding, extra=source.defects)
+    else:
+        result = _parse_html(source, theme=theme, options=options,
+                             registry=registry or default_registry())
+    options.check(result.defects)
+    return result
+
+
+def _with(result: PageResult, *, encoding: str | None, extra: tuple[Defect, ...]) -> PageResult:
+    import attrs
+
+    return attrs.evolve(result, encoding=encoding, defects=extra + result.defects)
+
+
+def _parse_html(
+    source: _source.Source, *, theme: str | Theme | None, options: Options,
+    registry: ThemeRegistry,
+) -> PageResult:
+    defects: list[Defect] = list(source.defects)
+    root, doc_defects = _document.parse_html(source.text)
+    defects.extend(doc_defects)
+    if root is None:
+        return PageResult(kind="empty", format=source.format, encoding=source.encoding,
+                          url=source.url, defects=tuple(defects))
+    page = PageDocument(root, url=source.url)
+    if isinstance(theme, Theme):
+        chosen = theme
+    elif isinstance(theme, str):
+        chosen = registry.get(theme)
+    else:
+        chosen, score = registry.detect(page)
+        if score == 0.0:
+            defects.append(Defect(kind=DefectKind.NO_THEME,
+                                  message="no theme claims the page; generic markup and "
+                                          "metadata were used"))
+    regions = chosen.locate(page)
+    kind, posts, site = _extract.extract_page(page, regions, theme_name=chosen.name,
+                                              options=options, defects=defects)
+    if not posts:
+        defects.append(Defect(kind=DefectKind.NO_POSTS, message="no post was found on the page"))
+    return PageResult(
+        kind=kind,
+        posts=posts,
+        site=site,
+        theme=chosen.name,
+        format=source.format,
+        encoding=source.encoding,
+        url=source.url or (posts[0].url if kind == "single" and posts else None),
+        defects=tuple(defects),
+    )
+
+
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    url: str | None = None,
+    theme: str | Theme | None = None,
+    encoding: str | None = None,
+    format: str | None = None,
+    options: Options = LENIENT,
+) -> PageResult:
+    """Read the file at ``path`` and parse it with :func:`parse_page`.
+
+    A ``.mhtml``/``.mht`` suffix selects MHTML, ``.txt`` a text dump and ``.xml`` WXR
+    unless ``format`` says otherwise.
+    """
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise InputError(f"cannot read {p}: {exc.strerror or exc}") from None
+    if size > options.max_input_bytes:
+        raise ResourceLimitError(f"{p} is {size} bytes, over the limit of "
+                                 f"{options.max_input_bytes}", limit="max_input_bytes")
+    if format is None:
+        format = {".mhtml": "mhtml", ".mht": "mhtml", ".txt": "text"}.get(p.suffix.lower())
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {p}: {exc.strerror or exc}") from None
+    return parse_page(data, url=url, theme=theme, encoding=encoding, format=format,
+                      options=options)
+
+
+__all__ = ["NotABlogPageError", "default_registry", "parse_file", "parse_page"]

@@ -1,0 +1,465 @@
+"""The theme layer: the theme base class, the page handed to themes, and the registry.
+
+Rules: a theme *locates* regions (elements) and never builds models; its selectors are
+data (XPath constants compiled once per class) and its code handles only irregular
+markup.  Detection scores every registered theme from 0.0 (not mine) to 1.0 (certain).
+Third-party themes arrive through the ``blogparse.themes`` entry-point group.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable, Iterator
+from importlib import metadata
+from typing import Any, ClassVar
+
+import attrs
+import lxml.etree as etree
+import lxml.html
+
+from ._errors import ThemeError
+
+ENTRY_POINT_GROUP = "blogparse.themes"
+"""The entry-point group third-party packages use to add themes."""
+
+XPathResult = list[Any]
+
+
+@functools.cache
+def xpath(expr: str) -> etree.XPath:
+    """Compile ``expr`` once (with the EXSLT regular-expression namespace available)."""
+    return etree.XPath(expr, namespaces={"re": "http://exslt.org/regular-expressions"})
+
+
+def cls(*names: str) -> str:
+    """An XPath predicate body: the element has any of the classes ``names``."""
+    return " or ".join(
+        f"contains(concat(' ', normalize-space(@class), ' '), ' {n} ')" for n in names
+    )
+
+
+class PageDocument:
+    """A parsed HTML page as themes see it: the tree plus cached page-level metadata.
+
+    Themes must treat the tree as read-only.
+    """
+
+    __slots__ = ("__dict__", "root", "url")
+
+    def __init__(self, root: lxml.html.HtmlElement, *, url: str | None = None) -> None:
+        self.root = root
+        self.url = url
+
+    def find_all(self, expr: str, node: etree._Element | None = None) -> list[etree._Element]:
+        """Elements matching the XPath ``expr`` from ``node`` (default: the root)."""
+        result = xpath(expr)(self.root if node is None else node)
+        return [r for r in result if isinstance(r, etree._Element)] if isinstance(
+            result, list) else []
+
+    def find(self, expr: str, node: etree._Element | None = None) -> etree._Element | None:
+        """The first element matching ``expr``, or ``None``."""
+        found = self.find_all(expr, node)
+        return found[0] if found else None
+
+    @functools.cached_property
+    def body_classes(self) -> frozenset[str]:
+        """The classes of ``<body>`` (WordPress puts page kind and theme hints there)."""
+        body = self.root.find(".//body")
+        return frozenset((body.get("class") or "").split()) if body is not None else frozenset()
+
+    @functools.cached_property
+    def meta(self) -> dict[str, str]:
+        """``<meta>`` values by lower-cased ``name``/``property``/``itemprop`` (first wins)."""
+        out: dict[str, str] = {}
+        for m in self.root.iterfind(".//meta"):
+            key = m.get("property") or m.get("name") or m.get("itemprop")
+            value = m.get("content")
+            if key and value is not None and key.lower() not in out:
+                out[key.lower()] = value
+        return out
+
+    @functools.cached_property
+    def links(self) -> dict[str, str]:
+        """``<link rel href>`` by lower-cased ``rel`` (first wins)."""
+        out: dict[str, str] = {}
+        for link in self.root.iterfind(".//link"):
+            rel, href = link.get("rel"), link.get("href")
+            if rel and href and rel.lower() not in out:
+                out[rel.lower()] = href
+        return out
+
+    @functools.cached_property
+    def json_ld(self) -> tuple[dict[str, Any], ...]:
+        """Every JSON-LD object on the page, ``@graph`` members flattened."""
+        out: list[dict[str, Any]] = []
+        for script in self.root.iterfind(".//script"):
+            if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+                continue
+            if len(script.text) > 2_000_000:
+                continue
+            try:
+                data = json.loads(script.text)
+            except (ValueError, RecursionError):
+                continue
+            out.extend(_flatten_ld(data))
+        return tuple(out)
+
+    @functools.cached_property
+    def head_html(self) -> str:
+        """The serialized ``<head>`` (for cheap substring checks in scoring)."""
+        head = self.root.find("head")
+        if head is None:
+            return ""
+        return etree.tostring(head, encoding="unicode")[:500_000]
+
+    @functools.cached_property
+    def generator(self) -> str | None:
+        """The ``<meta name="generator">`` value, if any."""
+        return self.meta.get("generator")
+
+    @functools.cached_property
+    def stylesheet_themes(self) -> tuple[str, ...]:
+        """WordPress theme folder names seen in asset urls (``/wp-content/themes/NAME/``)."""
+        seen: list[str] = []
+        for el in self.root.iterfind(".//link"):
+            _add_theme(el.get("href"), seen)
+        for el in self.root.iterfind(".//script"):
+            _add_theme(el.get("src"), seen)
+        return tuple(seen)
+
+    @functools.cached_property
+    def is_wordpress(self) -> bool:
+        """Whether the page shows any WordPress fingerprint."""
+        gen = (self.generator or "").lower()
+        if "wordpress" in gen:
+            return True
+        if self.stylesheet_themes or "api.w.org" in self.links:
+            return True
+        head = self.head_html
+        return "/wp-content/" in head or "/wp-includes/" in head or "s0.wp.com" in head
+
+
+_THEME_URL_RE = re.compile(r"/wp-content/themes/([A-Za-z0-9_.\-]{1,80})/")
+
+
+def _add_theme(url: str | None, seen: list[str]) -> None:
+    if url:
+        m = _THEME_URL_RE.search(url)
+        if m and m.group(1) not in seen:
+            seen.append(m.group(1))
+
+
+def _flatten_ld(data: Any) -> Iterator[dict[str, Any]]:
+    stack = [data]
+    count = 0
+    while stack and count < 1000:
+        item = stack.pop()
+        count += 1
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                stack.extend(reversed(graph))
+            yield item
+
+
+@attrs.frozen(kw_only=True)
+class PostRegions:
+    """Where one post's parts are on the page (elements; ``None``/empty when absent)."""
+
+    root: etree._Element
+    """The post's container element."""
+    title: etree._Element | None = None
+    permalink: etree._Element | None = None
+    """An ``<a>`` whose ``href`` is the permalink (often inside the title)."""
+    content: etree._Element | None = None
+    excerpt: etree._Element | None = None
+    authors: tuple[etree._Element, ...] = ()
+    """Elements naming the authors (``<a>`` links preferred)."""
+    published: tuple[etree._Element, ...] = ()
+    """Elements carrying the publication date, best first."""
+    updated: tuple[etree._Element, ...] = ()
+    categories: tuple[etree._Element, ...] = ()
+    """``<a>`` elements of categories (or plain elements for unlinked terms)."""
+    tags: tuple[etree._Element, ...] = ()
+    featured_image: etree._Element | None = None
+    """An ``<img>`` of the post thumbnail."""
+    comments_link: etree._Element | None = None
+    """The "3 Comments" link archive pages show under a post."""
+
+
+@attrs.frozen(kw_only=True)
+class DiscussionRegions:
+    """Where a single post's discussion is: comments, pingbacks, count and reply form."""
+
+    area: etree._Element | None = None
+    """The comments area container."""
+    items: tuple[etree._Element, ...] = ()
+    """Every response item (comment or pingback), in page order."""
+    headings: tuple[etree._Element, ...] = ()
+    """Elements that may announce the response count, best first."""
+    form: etree._Element | None = None
+    """The reply form's container (``#respond``), or the ``<form>`` itself."""
+
+
+@attrs.frozen(kw_only=True)
+class PageRegions:
+    """Everything a theme located on a page."""
+
+    kind: str
+    """``single`` or ``archive``."""
+    posts: tuple[PostRegions, ...] = ()
+    discussion: DiscussionRegions | None = None
+
+
+class Theme:
+    """Base class of every theme.  Subclass it, set ``name`` and the locator constants.
+
+    Locators are XPath expressions: ``POSTS`` from the document root; the post-part
+    locators from a post's container; the discussion locators from the root.  Override
+    :meth:`score` to claim pages, and :meth:`locate` (or the smaller hooks it calls) only
+    for markup that the locators cannot express.
+    """
+
+    name: ClassVar[str] = ""
+    """The theme's registry name (``theme="…"`` selects it)."""
+    description: ClassVar[str] = ""
+
+    POSTS: ClassVar[str] = ".//article"
+    SINGLE_POST: ClassVar[str | None] = None
+    """Locator of the main post on single-post pages (defaults to the first of ``POSTS``)."""
+    TITLE: ClassVar[str] = ".//h1 | .//h2"
+    PERMALINK: ClassVar[str] = ".//a[@rel='bookmark']"
+    CONTENT: ClassVar[str] = ".//*[" + cls("entry-content") + "]"
+    EXCERPT: ClassVar[str] = ".//*[" + cls("entry-summary") + "]"
+    AUTHORS: ClassVar[str] = ".//*[" + cls("author") + "]//a"
+    PUBLISHED: ClassVar[str] = ".//time"
+    UPDATED: ClassVar[str] = ".//time[" + cls("updated") + "]"
+    CATEGORIES: ClassVar[str] = ".//a[contains(concat(' ', @rel, ' '), ' category ')]"
+    TAGS: ClassVar[str] = ".//a[@rel='tag']"
+    FEATURED_IMAGE: ClassVar[str] = ".//img[" + cls("wp-post-image") + "]"
+    COMMENTS_LINK: ClassVar[str] = ".//*[" + cls("comments-link") + "]//a"
+    COMMENTS_AREA: ClassVar[str] = (
+        "//*[@id='comments' or @id='comments-area' or @id='thecomments' or " + cls(
+            "comments-area", "comments-wrapper", "wp-block-comments", "commentlist",
+            "comment-list") + "]"
+    )
+    _ITEM: ClassVar[str] = (
+        "[self::li or self::div or self::article]"
+        "[re:test(@id, '^(li-)?comment-[0-9]+$')"
+        " or (self::li and (" + cls("pingback", "trackback", "comment") + "))]"
+    )
+    RESPONSE_ITEMS: ClassVar[str] = (
+        ".//*" + _ITEM + " | .//ol[" + cls("pinglist", "trackbacklist") + "]/li"
+    )
+    RESPONSE_ITEMS_ANYWHERE: ClassVar[str] = (
+        "//*[" + cls("commentlist", "comment-list", "comments-list", "pinglist") + "]//*"
+        + _ITEM + " | //ol[" + cls("pinglist", "trackbacklist") + "]/li"
+    )
+    RESPONSE_HEADING: ClassVar[str] = (
+        "//*[@id='comments-title' or " + cls(
+            "comments-title", "comment-title", "comments-header", "comments-heading",
+            "wp-block-comments-title", "comment-reply-title-count") + "]"
+        " | //*[@id='comments']/h2 | //*[@id='comments']/h3 | //*[@id='comments']/h4"
+        " | //*[(self::h2 or self::h3 or self::h4) and @id='comments']"
+        " | //*[" + cls("comments-area") + "]/h2 | //*[" + cls("comments-area") + "]/h3"
+    )
+    COMMENT_FORM: ClassVar[str] = (
+        "//*[@id='respond'] | //form[@id='commentform']"
+        " | //*[" + cls("comment-respond") + "] | //form[contains(@action, 'wp-comments-post')]"
+    )
+    ARCHIVE_BODY_CLASSES: ClassVar[frozenset[str]] = frozenset(
+        {"home", "blog", "archive", "category", "tag", "search", "date", "author", "paged"}
+    )
+    SINGLE_BODY_CLASSES: ClassVar[frozenset[str]] = frozenset(
+        {"single", "single-post", "page", "singular", "attachment"}
+    )
+
+    def score(self, page: PageDocument) -> float:
+        """How sure this theme is that it knows ``page``'s markup (0.0 … 1.0)."""
+        return 0.0
+
+    # -- locating ----------------------------------------------------------------------
+
+    def locate(self, page: PageDocument) -> PageRegions:
+        """Find the posts and, on single-post pages, the discussion."""
+        posts = self.post_elements(page)
+        kind = self.page_kind(page, posts)
+        if kind == "single" and posts:
+            posts = posts[:1]
+        regions = tuple(self.post_regions(page, el) for el in posts)
+        discussion = self.discussion_regions(page) if kind == "single" else None
+        return PageRegions(kind=kind, posts=regions, discussion=discussion)
+
+    def post_elements(self, page: PageDocument) -> list[etree._Element]:
+        """The post containers, outermost only, in page order."""
+        found = page.find_all(self.POSTS)
+        return _outermost(found)
+
+    def page_kind(self, page: PageDocument, posts: list[etree._Element]) -> str:
+        """``single`` or ``archive``, from body classes first, then the post count."""
+        classes = page.body_classes
+        if classes & self.SINGLE_BODY_CLASSES:
+            return "single"
+        if classes & self.ARCHIVE_BODY_CLASSES:
+            return "archive"
+        return "archive" if len(posts) > 1 else "single"
+
+    def post_regions(self, page: PageDocument, post: etree._Element) -> PostRegions:
+        """Locate the parts of one post inside its container."""
+
+        def first(expr: str) -> etree._Element | None:
+            return page.find(expr, post)
+
+        def every(expr: str) -> tuple[etree._Element, ...]:
+            return tuple(_dedupe(page.find_all(expr, post)))
+
+        return PostRegions(
+            root=post,
+            title=first(self.TITLE),
+            permalink=first(self.PERMALINK),
+            content=first(self.CONTENT),
+            excerpt=first(self.EXCERPT),
+            authors=every(self.AUTHORS),
+            published=every(self.PUBLISHED),
+            updated=every(self.UPDATED),
+            categories=every(self.CATEGORIES),
+            tags=every(self.TAGS),
+            featured_image=first(self.FEATURED_IMAGE),
+            comments_link=first(self.COMMENTS_LINK),
+        )
+
+    def discussion_regions(self, page: PageDocument) -> DiscussionRegions:
+        """Locate the comments area, its response items, the count headings and the form."""
+        areas = [a for a in page.find_all(self.COMMENTS_AREA) if a.tag not in _INLINE_OR_HEADING]
+        area = areas[0] if areas else None
+        items = _dedupe(page.find_all(self.RESPONSE_ITEMS, area)) if area is not None else []
+        if not items:
+            # Some themes give id="comments" to a heading and list responses after it.
+            items = _dedupe(page.find_all(self.RESPONSE_ITEMS_ANYWHERE))
+        form = page.find(self.COMMENT_FORM)
+        headings = [h for h in page.find_all(self.RESPONSE_HEADING)
+                    if form is None or not _inside(h, form)]
+        return DiscussionRegions(
+            area=area, items=tuple(items), headings=tuple(headings), form=form
+        )
+
+
+_INLINE_OR_HEADING = frozenset({"a", "span", "h1", "h2", "h3", "h4", "h5", "h6", "p", "li"})
+
+
+def _inside(el: etree._Element, ancestor: etree._Element) -> bool:
+    node: etree._Element | None = el
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _outermost(elements: list[etree._Element]) -> list[etree._Element]:
+    chosen = set(elements)
+    out = []
+    for el in elements:
+        parent = el.getparent()
+        nested = False
+        while parent is not None:
+            if parent in chosen:
+                nested = True
+                break
+            parent = parent.getparent()
+        if not nested:
+            out.append(el)
+    return out
+
+
+def _dedupe(elements: Iterable[etree._Element]) -> list[etree._Element]:
+    seen: set[etree._Element] = set()
+    out = []
+    for el in elements:
+        if el not in seen:
+            seen.add(el)
+            out.append(el)
+    return out
+
+
+class ThemeRegistry:
+    """An instance-held set of themes; detection asks each for its score."""
+
+    def __init__(self, themes: Iterable[Theme] = ()) -> None:
+        self._themes: dict[str, Theme] = {}
+        self._fallback: Theme | None = None
+        for theme in themes:
+            self.register(theme)
+
+    def register(self, theme: Theme, *, replace: bool = False) -> None:
+        """Add ``theme``; a name already taken is an error unless ``replace``."""
+        if not isinstance(theme, Theme) or not theme.name:
+            raise ThemeError("a theme must be a named Theme instance", theme=repr(theme))
+        if theme.name in self._themes and not replace:
+            raise ThemeError(f"a theme named {theme.name!r} is already registered",
+                             theme=theme.name)
+        self._themes[theme.name] = theme
+
+    def set_fallback(self, theme: Theme) -> None:
+        """The theme used when no registered theme scores above zero."""
+        self._fallback = theme
+        self._themes.setdefault(theme.name, theme)
+
+    def names(self) -> tuple[str, ...]:
+        """The registered themes' names, in registration order."""
+        return tuple(self._themes)
+
+    def get(self, name: str) -> Theme:
+        """The theme registered as ``name``; :class:`ThemeError` if none is."""
+        try:
+            return self._themes[name]
+        except KeyError:
+            raise ThemeError(
+                f"no theme named {name!r}; known: {', '.join(self._themes)}", theme=name
+            ) from None
+
+    def scores(self, page: PageDocument) -> list[tuple[float, Theme]]:
+        """Every theme's score for ``page``, best first (a theme that fails scores 0)."""
+        out = []
+        for index, theme in enumerate(self._themes.values()):
+            try:
+                s = float(theme.score(page))
+            except Exception:  # a third-party theme's bug must not break detection
+                s = 0.0
+            out.append((max(0.0, min(1.0, s)), -index, theme))
+        out.sort(key=lambda t: (t[0], t[1]), reverse=True)
+        return [(s, t) for s, _, t in out]
+
+    def detect(self, page: PageDocument) -> tuple[Theme, float]:
+        """The best-scoring theme for ``page`` and its score (fallback at 0.0)."""
+        ranked = self.scores(page)
+        if ranked and ranked[0][0] > 0.0:
+            return ranked[0][1], ranked[0][0]
+        if self._fallback is None:
+            raise ThemeError("no theme claims the page and no fallback is set")
+        return self._fallback, 0.0
+
+    def load_entry_points(self) -> list[str]:
+        """Register themes advertised in the ``blogparse.themes`` entry-point group.
+
+        Each entry point names a :class:`Theme` subclass or instance.  Returns the names
+        registered; a broken plugin raises :class:`ThemeError` naming it.
+        """
+        added = []
+        for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+            try:
+                obj = ep.load()
+            except Exception as exc:
+                raise ThemeError(f"theme plugin {ep.name!r} failed to load: {exc}",
+                                 theme=ep.name) from exc
+            theme = obj() if isinstance(obj, type) and issubclass(obj, Theme) else obj
+            if not isinstance(theme, Theme):
+                raise ThemeError(f"entry point {ep.name!r} is not a Theme", theme=ep.name)
+            if theme.name not in self._themes:
+                self.register(theme)
+                added.append(theme.name)
+        return added

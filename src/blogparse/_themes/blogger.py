@@ -1,0 +1,52 @@
+"""Blogger (Blogspot) pages: a worked example of a theme for another platform.
+
+Blogger's layouts print ``div.post.hentry`` with ``h3.post-title``, ``div.post-body``,
+``abbr.published`` (machine date in ``title``), labels in ``.post-labels`` and comments
+either in ``dl#comments-block`` (classic) or ``.comment-thread li.comment`` (threaded).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from ..themes import PageDocument, Theme, cls
+
+
+class BloggerTheme(Theme):
+    """Blogger / Blogspot layouts."""
+
+    name = "blogger"
+    description = "Blogger (Blogspot) layouts"
+
+    POSTS: ClassVar[str] = "//*[" + cls("post-outer") + "] | //*[" + cls("post") + " and " + cls(
+        "hentry") + "]"
+    TITLE: ClassVar[str] = ".//*[" + cls("post-title", "entry-title") + "]"
+    PERMALINK: ClassVar[str] = ".//*[" + cls("post-title", "entry-title") + "]//a[@href]" \
+        " | .//a[" + cls("timestamp-link") + "]"
+    CONTENT: ClassVar[str] = ".//*[" + cls("post-body", "entry-content") + "]"
+    AUTHORS: ClassVar[str] = ".//*[" + cls("post-author", "author") + "]//*[" + cls(
+        "fn") + "] | .//*[" + cls("post-author") + "]//a"
+    PUBLISHED: ClassVar[str] = ".//abbr[" + cls("published") + "] | .//time[@datetime]" \
+        " | .//*[" + cls("published") + "]"
+    CATEGORIES: ClassVar[str] = ".//*[" + cls("post-labels") + "]//a"
+    TAGS: ClassVar[str] = ".//a[normalize-space(@rel)='tag' and not(ancestor::*[" + cls(
+        "post-labels") + "])]"
+    COMMENTS_AREA: ClassVar[str] = "//*[@id='comments' or " + cls("comments") + "]"
+    RESPONSE_ITEMS: ClassVar[str] = (
+        ".//li[" + cls("comment") + "] | .//dt[starts-with(@id, 'c') and " + cls(
+            "comment-author") + "]"
+    )
+    RESPONSE_HEADING: ClassVar[str] = "//*[@id='comments']/h4 | //*[" + cls(
+        "comments") + "]/h4"
+    COMMENT_FORM: ClassVar[str] = "//*[@id='comment-editor'] | //*[" + cls(
+        "comment-form") + "]"
+
+    def score(self, page: PageDocument) -> float:
+        """Certain with Blogger's generator; likely with blogger.com assets."""
+        gen = (page.generator or "").lower()
+        if gen.startswith("blogger"):
+            return 0.95
+        if "blogger.com" in page.head_html and page.find("//*[" + cls("post-body") + "]") \
+                is not None:
+            return 0.8
+        return 0.0

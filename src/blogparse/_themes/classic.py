@@ -1,0 +1,88 @@
+"""Core/classic WordPress themes: Twenty Ten … Twenty Twenty-One and their derivatives.
+
+Their markup comes from WordPress' template tags: ``post_class()`` (``post-123 post
+type-post hentry``), ``the_title()`` in ``.entry-title``, ``the_content()`` in
+``.entry-content``, ``the_category()`` links with ``rel="category tag"``, ``the_tags()``
+with ``rel="tag"``, ``wp_list_comments()`` items ``li#comment-N`` / ``li#li-comment-N`` and
+``comment_form()`` in ``#respond``.  Most third-party themes reuse the same tags.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from ..themes import PageDocument, Theme, cls
+
+CORE_THEMES = frozenset({
+    "twentyten", "twentyeleven", "twentytwelve", "twentythirteen", "twentyfourteen",
+    "twentyfifteen", "twentysixteen", "twentyseventeen", "twentynineteen", "twentytwenty",
+    "twentytwentyone", "default", "classic",
+})
+
+
+class ClassicTheme(Theme):
+    """WordPress core markup as classic (PHP template) themes print it."""
+
+    name = "wordpress-classic"
+    description = "Classic WordPress themes (Twenty Ten … Twenty Twenty-One and derivatives)"
+
+    POSTS: ClassVar[str] = (
+        "//*[(self::article or self::div or self::section or self::li)"
+        " and (re:test(@id, '^post-[0-9]+$') or (" + cls("hentry", "type-post", "type-page")
+        + ") or (self::article and " + cls("post", "page", "entry") + "))]"
+    )
+    TITLE: ClassVar[str] = (
+        ".//*[" + cls("entry-title", "post-title", "entry-header-title", "single-post-title",
+                      "posttitle", "storytitle", "page-title") + "]"
+        " | .//h1 | .//h2"
+    )
+    PERMALINK: ClassVar[str] = (
+        ".//*[" + cls("entry-title", "post-title", "posttitle", "storytitle") + "]//a[@href]"
+        " | .//a[@rel='bookmark']"
+    )
+    CONTENT: ClassVar[str] = (
+        ".//*[" + cls("entry-content", "post-content", "entry_content", "post-entry",
+                      "article-content", "entry-body", "post-body", "storycontent",
+                      "single-content", "td-post-content", "the-content", "postcontent",
+                      "article-body", "content-inner") + "]"
+        " | .//*[" + cls("entry", "post-text", "text") + "]"
+    )
+    AUTHORS: ClassVar[str] = (
+        ".//*[" + cls("byline", "author", "entry-author", "post-author", "meta-author") + "]"
+        "//a[" + cls("url", "fn", "n") + " or contains(@rel, 'author')]"
+        " | .//a[contains(concat(' ', @rel, ' '), ' author ')]"
+        " | .//*[" + cls("author", "byline") + "]//*[" + cls("fn") + "]"
+        " | .//*[" + cls("entry-author", "post-author", "author-name") + "]"
+    )
+    PUBLISHED: ClassVar[str] = (
+        ".//time[" + cls("published", "entry-date") + "]"
+        " | .//*[" + cls("published") + "]"
+        " | .//*[" + cls("entry-meta", "posted-on", "post-meta", "entry-header", "byline",
+                      "post-info", "entry-date", "meta", "postmeta", "post-date", "date",
+                      "entry-utility") + "]//time[@datetime]"
+        " | .//*[" + cls("entry-date", "post-date", "posted-on", "date", "postdate",
+                      "entry-time", "timestamp") + "]"
+        " | .//time[@datetime]"
+    )
+    UPDATED: ClassVar[str] = ".//time[" + cls("updated") + "] | .//*[" + cls("updated") + "]"
+    CATEGORIES: ClassVar[str] = (
+        ".//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]"
+        " | .//*[" + cls("cat-links", "categories", "post-categories", "entry-categories",
+                      "category-links", "posted-in") + "]//a[@href]"
+    )
+    TAGS: ClassVar[str] = (
+        ".//a[normalize-space(@rel)='tag']"
+        " | .//*[" + cls("tags-links", "tag-links", "post-tags", "entry-tags", "tags",
+                      "tagged") + "]//a[@href]"
+    )
+
+    def score(self, page: PageDocument) -> float:
+        """Certain for core theme stylesheets; likely for any WordPress page with hAtom."""
+        if not page.is_wordpress:
+            return 0.05 if page.find("//*[" + cls("hentry") + "]") is not None else 0.0
+        score = 0.5
+        if CORE_THEMES & set(page.stylesheet_themes):
+            score = 0.9
+        if page.find("//*[" + cls("entry-title", "entry-content") + "]") is not None:
+            score += 0.05
+        return min(score, 0.95)

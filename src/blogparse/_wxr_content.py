@@ -1,0 +1,388 @@
+"""Turn the content a WordPress export holds into the markup the site showed, then into blocks.
+
+WXR stores ``post_content`` as typed in the editor: classic posts are plain text with blank
+lines for paragraphs and ``[caption]`` shortcodes; block-editor posts carry Gutenberg block
+comments (``<!-- wp:image {…} -->`` … ``<!-- /wp:image -->``).  This module applies the parts
+of WordPress' ``the_content`` filter that change what a reader sees — ``wpautop`` for
+classic content only (``do_blocks`` switches it off when a post has blocks), then the
+``[caption]`` shortcode — and hands the result to the shared extractor (``_content``), so an
+export and a saved page give the same blocks and captions.
+
+Rules: pure functions over ``str``; every regular expression is either linear (no nested
+quantifiers) or bounded; no tree parsing happens here except through ``_document``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+
+import attrs
+import lxml.html
+
+from ._content import Content, extract_content
+from ._document import parse_fragment
+from ._models import Block, Caption
+
+# --- wpautop ------------------------------------------------------------------------------
+# Reimplements wpautop() from wp-includes/formatting.php (WordPress 4.4+ behaviour): blank
+# lines make paragraphs, single newlines become <br />, and block-level tags are never
+# wrapped in <p>.  The steps below follow the order of that function; each comment names
+# the step it stands for.
+
+_BLOCK_TAGS = (
+    r"(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre"
+    r"|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section"
+    r"|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary)"
+)
+_PRE_RE = re.compile(r"<pre\b.*?</pre>", re.IGNORECASE | re.DOTALL)
+_DOUBLE_BR_RE = re.compile(r"<br\s*/?>\s*<br\s*/?>")
+_OPEN_BLOCK_RE = re.compile(r"(<" + _BLOCK_TAGS + r"[\s/>])")
+_CLOSE_BLOCK_RE = re.compile(r"(</" + _BLOCK_TAGS + r">)")
+_HR_RE = re.compile(r"(<hr\s*?/?>)")
+# A tag or a comment (an unterminated comment runs to the end, as wp_html_split() does).
+_TAG_OR_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)|<[^>]*>?", re.DOTALL)
+_NL_MARK = " <!-- wpnl --> "
+_OPTION_BEFORE_RE = re.compile(r"\s*<option")
+_OPTION_AFTER_RE = re.compile(r"</option>\s*")
+_OBJECT_OPEN_RE = re.compile(r"(<object[^>]*>)\s*")
+_OBJECT_CLOSE_RE = re.compile(r"\s*</object>")
+_PARAM_RE = re.compile(r"\s*(</?(?:param|embed)[^>]*>)\s*")
+_MEDIA_OPEN_RE = re.compile(r"([<\[](?:audio|video)[^>\]]*[>\]])\s*")
+_MEDIA_CLOSE_RE = re.compile(r"\s*([<\[]/(?:audio|video)[>\]])")
+_SOURCE_RE = re.compile(r"\s*(<(?:source|track)[^>]*>)\s*")
+_FIGCAPTION_OPEN_RE = re.compile(r"\s*(<figcaption[^>]*>)")
+_FIGCAPTION_CLOSE_RE = re.compile(r"</figcaption>\s*")
+_MANY_NL_RE = re.compile(r"\n\n+")
+_PARA_SPLIT_RE = re.compile(r"\n\s*\n")
+_EMPTY_P_RE = re.compile(r"<p>\s*</p>")
+_UNCLOSED_P_RE = re.compile(r"<p>([^<]+)</(div|address|form)>")
+_WRAPPED_BLOCK_RE = re.compile(r"<p>\s*(</?" + _BLOCK_TAGS + r"[^>]*>)\s*</p>")
+_WRAPPED_LI_RE = re.compile(r"<p>(<li.+?)</p>")
+_P_BLOCKQUOTE_RE = re.compile(r"<p><blockquote([^>]*)>", re.IGNORECASE)
+_P_BEFORE_BLOCK_RE = re.compile(r"<p>\s*(</?" + _BLOCK_TAGS + r"[^>]*>)")
+_P_AFTER_BLOCK_RE = re.compile(r"(</?" + _BLOCK_TAGS + r"[^>]*>)\s*</p>")
+_KEEP_NL_RE = re.compile(r"<(script|style|svg)\b.*?</\1>", re.DOTALL)
+_NL_TO_BR_RE = re.compile(r"(?<!<br />)\s*\n")
+_BR_AFTER_BLOCK_RE = re.compile(r"(</?" + _BLOCK_TAGS + r"[^>]*>)\s*<br />")
+_BR_BEFORE_BLOCK_RE = re.compile(r"<br />(\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)")
+_KEEP_NL_MARK = "<WPPreserveNewline />"
+
+
+def wpautop(text: str, *, br: bool = True) -> str:
+    """WordPress' ``wpautop``: paragraphs from blank lines, ``<br />`` from single newlines.
+
+    Block-level markup is left unwrapped and ``<pre>`` is never touched, as in WordPress.
+    """
+    if not text.strip():
+        return ""
+    text += "\n"
+    # <pre> blocks are set aside behind placeholders and put back at the end.
+    pres: list[str] = []
+    if "<pre" in text:
+
+        def _stash(m: re.Match[str]) -> str:
+            pres.append(m.group(0))
+            return f"<pre wp-pre-tag-{len(pres) - 1}></pre>"
+
+        text = _PRE_RE.sub(_stash, text)
+    # Two <br>s in a row are a paragraph break.
+    text = _DOUBLE_BR_RE.sub("\n\n", text)
+    # Blank lines around block-level tags, so they split into their own chunks.
+    text = _OPEN_BLOCK_RE.sub(r"\n\n\1", text)
+    text = _CLOSE_BLOCK_RE.sub(r"\1\n\n", text)
+    text = _HR_RE.sub(r"\1\n\n", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Newlines inside a tag or a comment are not paragraph breaks.
+    text = _TAG_OR_COMMENT_RE.sub(lambda m: m.group(0).replace("\n", _NL_MARK), text)
+    if "<option" in text:
+        text = _OPTION_AFTER_RE.sub("</option>", _OPTION_BEFORE_RE.sub("<option", text))
+    if "</object>" in text:
+        text = _OBJECT_OPEN_RE.sub(r"\1", text)
+        text = _OBJECT_CLOSE_RE.sub("</object>", text)
+        text = _PARAM_RE.sub(r"\1", text)
+    if "<source" in text or "<track" in text:
+        text = _MEDIA_OPEN_RE.sub(r"\1", text)
+        text = _MEDIA_CLOSE_RE.sub(r"\1", text)
+        text = _SOURCE_RE.sub(r"\1", text)
+    if "<figcaption" in text:
+        text = _FIGCAPTION_OPEN_RE.sub(r"\1", text)
+        text = _FIGCAPTION_CLOSE_RE.sub("</figcaption>", text)
+    text = _MANY_NL_RE.sub("\n\n", text)
+    # Every chunk between blank lines becomes a paragraph …
+    chunks = [c for c in _PARA_SPLIT_RE.split(text) if c]
+    text = "".join("<p>" + c.strip("\n") + "</p>\n" for c in chunks)
+    # … and then the paragraphs that wrap block-level tags are taken apart again.
+    text = _EMPTY_P_RE.sub("", text)
+    text = _UNCLOSED_P_RE.sub(r"<p>\1</p></\2>", text)
+    text = _WRAPPED_BLOCK_RE.sub(r"\1", text)
+    text = _WRAPPED_LI_RE.sub(r"\1", text)
+    text = _P_BLOCKQUOTE_RE.sub(r"<blockquote\1><p>", text)
+    text = text.replace("</blockquote></p>", "</p></blockquote>")
+    text = _P_BEFORE_BLOCK_RE.sub(r"\1", text)
+    text = _P_AFTER_BLOCK_RE.sub(r"\1", text)
+    if br:
+        text = _KEEP_NL_RE.sub(lambda m: m.group(0).replace("\n", _KEEP_NL_MARK), text)
+        text = text.replace("<br>", "<br />").replace("<br/>", "<br />")
+        text = _NL_TO_BR_RE.sub("<br />\n", text)
+        text = text.replace(_KEEP_NL_MARK, "\n")
+    text = _BR_AFTER_BLOCK_RE.sub(r"\1", text)
+    text = _BR_BEFORE_BLOCK_RE.sub(r"\1", text)
+    if text.endswith("\n</p>"):
+        text = text[: -len("\n</p>")] + "</p>"
+    if pres:
+        text = re.sub(r"<pre wp-pre-tag-(\d+)></pre>", lambda m: pres[int(m.group(1))], text)
+    if "<!-- wpnl -->" in text:
+        text = text.replace(_NL_MARK, "\n").replace("<!-- wpnl -->", "\n")
+    return text
+
+
+# --- the [caption] shortcode -------------------------------------------------------------
+# img_caption_shortcode() in wp-includes/media.php: [caption id="attachment_5" align="alignleft"
+# width="300"]<a><img/></a> Caption text[/caption], or the older form with the text in a
+# caption="…" attribute.  Both [caption] and its alias [wp_caption] are registered.
+
+_CAPTION_RE = re.compile(
+    r"\[(?P<tag>caption|wp_caption)\b(?P<attrs>[^\]]{0,4000})\](?P<body>.{0,100000}?)\[/(?P=tag)\]",
+    re.DOTALL | re.IGNORECASE,
+)
+# shortcode_parse_atts(): name="value", name='value', name=value, "value", value.
+_ATTR_RE = re.compile(
+    r"""([\w-]+)\s*=\s*"([^"]*)"(?:\s|$)|([\w-]+)\s*=\s*'([^']*)'(?:\s|$)"""
+    r"""|([\w-]+)\s*=\s*([^\s'"]+)(?:\s|$)"""
+)
+# The image, possibly inside a link, at the start of the body; the rest is the caption.
+_CAPTION_IMAGE_RE = re.compile(
+    r"\s*((?:<a\s[^>]+>\s*)?<img\s[^>]+>(?:\s*</a>)?)(.*)", re.DOTALL | re.IGNORECASE
+)
+# shortcode_unautop(): a shortcode alone in a paragraph is taken out of the paragraph.
+_UNAUTOP_RE = re.compile(
+    r"<p>\s*(\[(caption|wp_caption)\b[^\]]{0,4000}\].{0,100000}?\[/\2\])\s*(?:<br />\s*)?</p>",
+    re.DOTALL | re.IGNORECASE,
+)
+_NOT_CLASS_CHAR_RE = re.compile(r"[^A-Za-z0-9_-]")
+
+
+def shortcode_attrs(text: str) -> dict[str, str]:
+    """The attributes of a shortcode's opening tag (names lower-cased)."""
+    out: dict[str, str] = {}
+    for m in _ATTR_RE.finditer(text.replace("\u00a0", " ")):
+        if m.group(1):
+            out[m.group(1).lower()] = m.group(2)
+        elif m.group(3):
+            out[m.group(3).lower()] = m.group(4)
+        elif m.group(5):
+            out[m.group(5).lower()] = m.group(6)
+    return out
+
+
+def _render_caption(m: re.Match[str]) -> str:
+    attrs_ = shortcode_attrs(m.group("attrs"))
+    body = m.group("body")
+    caption = attrs_.get("caption")
+    if caption is None:
+        im = _CAPTION_IMAGE_RE.match(body)
+        if im:
+            body, caption = im.group(1), im.group(2).strip()
+    width_text = (attrs_.get("width") or "").strip()
+    width = int(width_text) if width_text.isdigit() and len(width_text) < 7 else 0
+    # WordPress returns the bare content when the width is missing or there is no caption.
+    if width < 1 or not caption:
+        return body
+    ident = _NOT_CLASS_CHAR_RE.sub("", attrs_.get("id") or "")
+    align = attrs_.get("align") or "alignnone"
+    klass = " ".join(("wp-caption " + align + " " + (attrs_.get("class") or "")).split())
+    # The HTML5 form WordPress has produced for themes with html5 "caption" support
+    # (every default theme since Twenty Fourteen, and all block themes).
+    id_attr = f' id="{html.escape(ident)}"' if ident else ""
+    described = (
+        f' aria-describedby="caption-{html.escape(ident)}"' if ident else ""
+    )
+    cap_id = f' id="caption-{html.escape(ident)}"' if ident else ""
+    return (
+        f'<figure{id_attr}{described} style="width: {width}px" class="{html.escape(klass)}">'
+        f'{body}<figcaption{cap_id} class="wp-caption-text">{caption}</figcaption></figure>'
+    )
+
+
+def expand_captions(text: str) -> str:
+    """Replace every ``[caption]`` shortcode with the markup WordPress renders for it."""
+    if "caption" not in text:
+        return text
+    text = _UNAUTOP_RE.sub(r"\1", text)
+    return _CAPTION_RE.sub(_render_caption, text)
+
+
+# --- Gutenberg block comments -------------------------------------------------------------
+# The block grammar (packages/block-serialization-spec-parser): <!-- wp:name {json} -->,
+# <!-- /wp:name -->, and the void <!-- wp:name {json} /-->; a name without a namespace is
+# in "core/".
+
+_COMMENT_RE = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_TAG_RE = re.compile(r"<[^>]*>")
+_BLOCK_DELIM_RE = re.compile(
+    r"\s+(?P<close>/)?wp:(?P<name>[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)"
+    r"(?:\s+(?P<attrs>\{.*\}))?\s+(?P<void>/)?\Z",
+    re.DOTALL,
+)
+# Blocks that only lay out other blocks: their inner blocks are the content.
+_LAYOUT_BLOCKS = frozenset(
+    {"core/group", "core/columns", "core/column", "core/row", "core/stack", "core/grid"}
+)
+
+
+def has_blocks(text: str) -> bool:
+    """Whether ``text`` holds Gutenberg block comments (WordPress' ``has_blocks``)."""
+    return "<!-- wp:" in text
+
+
+@attrs.frozen(kw_only=True)
+class Unit:
+    """A run of content rendered on its own: one block, or classic HTML between blocks."""
+
+    name: str | None
+    """The Gutenberg block name (``core/image``), or ``None`` for freeform HTML."""
+    html: str
+    """The block's markup, inner block comments removed."""
+
+
+def _full_name(name: str) -> str:
+    return name if "/" in name else "core/" + name
+
+
+def split_blocks(text: str) -> list[Unit]:
+    """Split block-editor content into units: top-level blocks, layout blocks opened up.
+
+    Unbalanced comments are tolerated: a closing comment with no opener is ignored and
+    blocks still open at the end are closed there.
+    """
+    units: list[Unit] = []
+    # Each open block: its name and the markup collected so far (only for the outermost
+    # non-layout block; blocks inside it contribute their markup to it).
+    stack: list[str] = []
+    capture: list[str] = []
+    capture_depth: int | None = None
+    freeform: list[str] = []
+    pos = 0
+
+    def emit_freeform() -> None:
+        chunk = "".join(freeform)
+        freeform.clear()
+        if chunk.strip():
+            units.append(Unit(name=None, html=chunk))
+
+    for m in _COMMENT_RE.finditer(text):
+        d = _BLOCK_DELIM_RE.match(m.group(1))
+        if d is None:
+            continue
+        between = text[pos : m.start()]
+        pos = m.end()
+        if capture_depth is not None:
+            capture.append(between)
+        elif stack:
+            # The markup of a layout block itself is its wrapper <div>s; text written
+            # straight into it (rare) is kept as a unit of its own.
+            if _TAG_RE.sub("", between).strip():
+                units.append(Unit(name=stack[-1], html=between))
+        else:
+            freeform.append(between)
+        name = _full_name(d.group("name"))
+        if d.group("close"):
+            if name not in stack:
+                continue
+            while stack:
+                top = stack.pop()
+                if capture_depth is not None and len(stack) == capture_depth:
+                    units.append(Unit(name=top, html="".join(capture)))
+                    capture.clear()
+                    capture_depth = None
+                if top == name:
+                    break
+            continue
+        if capture_depth is None and not stack:
+            emit_freeform()
+        if d.group("void"):
+            # a dynamic block (latest posts, a reusable block): rendered by the server,
+            # so the export holds none of what the page showed
+            continue
+        if capture_depth is None and name not in _LAYOUT_BLOCKS:
+            capture_depth = len(stack)
+        stack.append(name)
+    rest = text[pos:]
+    if capture_depth is not None:
+        capture.append(rest)
+        units.append(Unit(name=stack[capture_depth], html="".join(capture)))
+    elif not stack:
+        freeform.append(rest)
+    emit_freeform()
+    return units
+
+
+# --- content ------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class WxrContent:
+    """What an export's content gives: text, blocks (with block names) and captions."""
+
+    text: str | None = None
+    blocks: tuple[Block, ...] = ()
+    captions: tuple[Caption, ...] = ()
+
+
+_UNIT_ATTR = "data-blogparse-unit"
+
+
+def render_units(raw: str) -> list[Unit]:
+    """The content as WordPress renders it, in units (one for classic content)."""
+    if has_blocks(raw):
+        return [Unit(name=u.name, html=expand_captions(u.html)) for u in split_blocks(raw)]
+    return [Unit(name=None, html=expand_captions(wpautop(raw)))]
+
+
+def _unit_elements(units: list[Unit]) -> Iterator[lxml.html.HtmlElement]:
+    # One parse for the whole post: each unit in its own marked <div>.  If broken markup in
+    # one unit swallows the markers of the next, parse the units one by one instead.
+    if len(units) == 1:
+        yield parse_fragment(units[0].html)
+        return
+    joined = "".join(f'<div {_UNIT_ATTR}="{i}">{u.html}</div>' for i, u in enumerate(units))
+    root = parse_fragment(joined)
+    wrappers = [c for c in root if c.get(_UNIT_ATTR) is not None]
+    if [w.get(_UNIT_ATTR) for w in wrappers] == [str(i) for i in range(len(units))]:
+        yield from wrappers
+        return
+    for u in units:
+        yield parse_fragment(u.html)
+
+
+def convert_content(raw: str | None, *, base_url: str | None = None) -> WxrContent:
+    """Render exported ``post_content`` and extract its text, blocks and captions."""
+    if raw is None or not raw.strip():
+        return WxrContent()
+    units = render_units(raw)
+    if not units:
+        return WxrContent()
+    texts: list[str] = []
+    blocks: list[Block] = []
+    captions: list[Caption] = []
+    for unit, el in zip(units, _unit_elements(units), strict=True):
+        content: Content = extract_content(el, base_url=base_url)
+        if content.text:
+            texts.append(content.text)
+        if unit.name is None:
+            blocks.extend(content.blocks)
+        else:
+            blocks.extend(attrs.evolve(b, name=unit.name) for b in content.blocks)
+        captions.extend(content.captions)
+    return WxrContent(
+        text="\n\n".join(texts) or None, blocks=tuple(blocks), captions=tuple(captions)
+    )
+
+
+def comment_text(raw: str | None) -> str | None:
+    """The text a reader sees for exported comment markup (``comment_text`` runs wpautop)."""
+    if raw is None or not raw.strip():
+        return None
+    return extract_content(parse_fragment(wpautop(raw))).text

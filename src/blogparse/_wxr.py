@@ -1,0 +1,967 @@
+"""Read WordPress exports (WXR 1.0–1.2) as a stream of posts in flat memory.
+
+Rules: one pass over the file with lxml ``iterparse`` (built in ``_document``); every item is
+cleared, and the elements before it deleted, once its post is built, so memory does not grow
+with the file.  Nothing outside the file is ever read: no DTD, no external entity, no
+XInclude; a document that declares entities is refused before libxml2 sees it.  Channel data
+(title, authors, term lists) becomes a :class:`~blogparse.Site`; each ``<item>`` becomes a
+:class:`~blogparse.Post` whose content goes through ``_wxr_content`` and the shared extractor.
+"""
+
+from __future__ import annotations
+
+import codecs
+import html
+import io
+import os
+import re
+from collections import deque
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import IO, BinaryIO
+
+import attrs
+import lxml.etree as etree
+
+from ._content import element_text
+from ._document import parse_fragment, xml_iterparse
+from ._errors import (
+    HostileInputError,
+    InputError,
+    ResourceLimitError,
+    TruncatedInputError,
+)
+from ._models import (
+    Comment,
+    Defect,
+    DefectKind,
+    Image,
+    MetaEntry,
+    PageResult,
+    Person,
+    Pingback,
+    Post,
+    Site,
+    Term,
+)
+from ._options import LENIENT, Options
+from ._text import clean_space, parse_datetime, split_pingback_title
+from ._wxr_content import comment_text, convert_content
+
+__all__ = ["WxrReader", "iter_wxr", "parse_wxr"]
+
+WxrSource = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO | IO[bytes]
+"""What :func:`iter_wxr` reads: a path, the export's bytes, or a binary file object."""
+
+# --- namespaces ---------------------------------------------------------------------------
+# WXR 1.0 uses http://wordpress.org/export/1.0/, 1.1 and 1.2 bump the number; WordPress.com
+# writes https://.  The excerpt namespace is the same URI with "excerpt/" appended.
+_WP_NS_RE = re.compile(r"^https?://wordpress\.org/export/1\.\d{1,3}/$")
+_EXCERPT_NS_RE = re.compile(r"^https?://wordpress\.org/export/1\.\d{1,3}/excerpt/$")
+_CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+_DC_NS = "http://purl.org/dc/elements/1.1/"
+
+# The elements the reader wants "end" events for: items, and what a channel holds.  Tags
+# are matched in any namespace; the namespace is checked when the element is read.
+_EVENT_TAGS = (
+    "{*}item", "{*}title", "{*}link", "{*}description", "{*}language", "{*}generator",
+    "{*}wxr_version", "{*}base_site_url", "{*}base_blog_url", "{*}author", "{*}category",
+    "{*}tag", "{*}term", "{*}wp_author",
+)
+
+_HEAD_BYTES = 65536
+_ZERO_DATE = "0000-00-00 00:00:00"
+_MAX_DEFECTS = 10_000
+"""Defects kept by one reader; later ones are counted in a final ``limit-reached`` defect."""
+_MAX_ATTACHMENTS = 200_000
+"""Attachment urls remembered for featured images (about 40 MB at most)."""
+_HOLD_ITEMS = 1_000
+_HOLD_BYTES = 16 * 1024 * 1024
+"""How far the reader looks ahead for an attachment a post's ``_thumbnail_id`` names."""
+
+_COMMENT_STATUS = {"1": "approved", "0": "hold", "spam": "spam", "trash": "trash",
+                   "post-trashed": "trash"}
+_TAG_RE = re.compile(r"<[^>]*>")
+_STRONG_RE = re.compile(r"^\s*<strong>(.{0,2000}?)</strong>(.*)\Z", re.DOTALL | re.IGNORECASE)
+_META_SIZE_RE = re.compile(r's:\d+:"(width|height)";(?:i:(\d{1,9})|s:\d+:"(\d{1,9})");')
+_ENCODING_DECL_RE = re.compile(
+    rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})"""
+)
+_C0 = bytes([*range(9), 11, 12, *range(14, 32)])
+
+
+def _html_text(text: str | None) -> str | None:
+    """Text WordPress stored HTML-escaped (titles, term and author names) as a reader sees it."""
+    if text is None:
+        return None
+    if "<" in text:
+        text = _TAG_RE.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return clean_space(text)
+
+
+def _plain(text: str | None) -> str | None:
+    return None if text is None else (text.strip() or None)
+
+
+def _int(text: str | None) -> int | None:
+    if text is None:
+        return None
+    text = text.strip()
+    if text.isdigit() and len(text) < 19:
+        return int(text)
+    return None
+
+
+# --- the byte stream ----------------------------------------------------------------------
+
+
+class _Stream:
+    """The raw export as libxml2 reads it: checked at the start, repaired on the way.
+
+    It refuses what is not WXR or declares entities before any parsing, repairs invalid
+    UTF-8 (U+FFFD) and drops C0 control characters XML 1.0 forbids (exports made from
+    pasted text often hold some, and libxml2 would stop at the first), and knows where the
+    input ended so that a parse error there can be told apart from one in the middle.
+    """
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self._raw = raw
+        head = self._read_raw(_HEAD_BYTES)
+        self._check_head(head)
+        self._pending = head
+        self.eof = False
+        self.lines = 0
+        self.bytes_read = 0
+        self.replaced = False
+        self.controls = 0
+        self._carry = b""
+
+    def _read_raw(self, n: int) -> bytes:
+        data = self._raw.read(n)
+        if data is None:
+            return b""
+        if not isinstance(data, bytes | bytearray):
+            raise TypeError("a WXR file object must be opened in binary mode")
+        return bytes(data)
+
+    def _check_head(self, head: bytes) -> None:
+        self._ascii_compatible = True
+        self._utf8 = True
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or head[:4] in (
+            b"<\x00?\x00", b"\x00<\x00?"
+        ):
+            self._ascii_compatible = self._utf8 = False
+            text = head.decode("utf-16", "replace")
+        else:
+            if head.startswith(codecs.BOM_UTF8):
+                head = head[3:]
+            m = _ENCODING_DECL_RE.match(head)
+            if m:
+                try:
+                    name = codecs.lookup(m.group(1).decode("ascii")).name
+                except LookupError:
+                    name = "utf-8"
+                self._utf8 = name == "utf-8"
+                self._ascii_compatible = not name.startswith(("utf-16", "utf-32"))
+            text = head.decode("latin-1")
+        if not text.strip():
+            raise InputError("the WXR export is empty")
+        low = text.lower()
+        # WXR never uses a DTD; an entity declaration can only be an attack (billion laughs,
+        # external entities reading local files), so it is refused before parsing starts.
+        if "<!entity" in low:
+            raise HostileInputError("the document declares XML entities; WXR exports never do")
+        if "<rss" not in low or "wordpress.org/export/" not in low:
+            raise InputError(
+                "not a WordPress export (WXR): no <rss> root with a wordpress.org/export/ "
+                "namespace at the start"
+            )
+
+    def read(self, n: int = -1) -> bytes:
+        """Up to about ``n`` bytes for libxml2, repaired; ``b""`` only at the very end."""
+        if n is None or n < 0:
+            n = _HEAD_BYTES
+        while True:
+            if self._pending:
+                data, self._pending = self._pending[:n], self._pending[n:]
+            else:
+                data = self._read_raw(n)
+            if not data:
+                self.eof = True
+                tail, self._carry = self._carry, b""
+                if tail:
+                    # an incomplete UTF-8 sequence at the very end
+                    self.replaced = True
+                    return b"\xef\xbf\xbd"
+                return b""
+            data = self._repair(data)
+            if data:
+                return data
+
+    def _repair(self, data: bytes) -> bytes:
+        self.bytes_read += len(data)
+        self.lines += data.count(b"\n")
+        if self._utf8:
+            data = self._carry + data
+            try:
+                _, used = codecs.utf_8_decode(data, "strict", False)
+            except UnicodeDecodeError:
+                text, used = codecs.utf_8_decode(data, "replace", False)
+                self.replaced = True
+                self._carry = data[used:]
+                data = text.encode("utf-8", "surrogatepass")
+            else:
+                # a sequence cut by the chunk boundary waits for the next chunk
+                self._carry = data[used:]
+                data = data[:used]
+        if self._ascii_compatible:
+            before = len(data)
+            data = data.translate(None, _C0)
+            self.controls += before - len(data)
+        return data
+
+    def close(self) -> None:
+        """Nothing to release: the reader closes what it opened itself."""
+
+
+# --- the reader ---------------------------------------------------------------------------
+
+
+@attrs.define
+class _Attachment:
+    url: str | None
+    alt: str | None
+    width: int | None
+    height: int | None
+
+
+class WxrReader(Iterator[Post]):
+    """An iterator over the posts of a WordPress export, read as a stream.
+
+    Every item is yielded — posts, pages, attachments, navigation items and custom post
+    types, each marked by :attr:`Post.type` — in file order.  :attr:`site` is the channel's
+    data and :attr:`defects` the problems met so far.  Use it as a context manager (or call
+    :meth:`close`) to close a file it opened from a path before the end.
+
+    Featured images: a post's ``_thumbnail_id`` names an attachment item that may come
+    before or after the post.  Attachments already seen are resolved at once; otherwise the
+    reader holds the post back (with the posts after it, so order is kept) until the
+    attachment appears, for at most 1,000 items or 16 MB of content.  A post still
+    unresolved then gets an :class:`Image` with only its ``id`` and a ``missing-field``
+    defect.  :func:`parse_wxr`, which holds every post anyway, looks to the end of the file.
+    """
+
+    def __init__(
+        self,
+        source: WxrSource,
+        *,
+        options: Options = LENIENT,
+        lookahead: tuple[int, int] | None = (_HOLD_ITEMS, _HOLD_BYTES),
+    ) -> None:
+        self._options = options
+        self._lookahead = lookahead
+        self._owned: IO[bytes] | None = None
+        raw: IO[bytes]
+        if isinstance(source, bytes | bytearray | memoryview):
+            raw = io.BytesIO(bytes(source))
+        elif isinstance(source, str | os.PathLike):
+            path = os.fspath(source)
+            if isinstance(path, str) and path.lstrip().startswith("<"):
+                raise TypeError("a str is a path; pass the export's text as bytes")
+            try:
+                raw = self._owned = open(path, "rb")  # noqa: SIM115 - closed by close()
+            except OSError as exc:
+                raise InputError(f"cannot open the WXR export {path!r}: {exc}") from None
+        elif hasattr(source, "read"):
+            raw = source
+        else:
+            raise TypeError(
+                f"expected a path, bytes or a binary file object, got {type(source).__name__}"
+            )
+        try:
+            self._stream = _Stream(raw)
+        except BaseException:
+            self.close()
+            raise
+        self._defects: list[Defect] = []
+        self._dropped_defects = 0
+        self._title: str | None = None
+        self._channel: dict[str, str | None] = {}
+        self._authors: dict[str, Person] = {}
+        self._author_list: list[Person] = []
+        self._categories: list[Term] = []
+        self._tags: list[Term] = []
+        self._terms: list[Term] = []
+        self._term_keys: set[tuple[str, str]] = set()
+        self._site: Site | None = None
+        self._site_dirty = True
+        self._header_done = False
+        self._version: str | None = None
+        self._encoding: str | None = None
+        self._keys: dict[str, str] = {}
+        self._attachments: dict[int, _Attachment] = {}
+        self._attachments_full = False
+        self._held: deque[tuple[Post, int | None, int]] = deque()
+        self._held_bytes = 0
+        self._index = 0
+        self._ready: deque[Post] = deque()
+        self._gen = self._run()
+        self._error: BaseException | None = None
+        self._done = False
+
+    # --- public surface --------------------------------------------------------------------
+
+    @property
+    def site(self) -> Site:
+        """The channel's data: name, url, description, language, generator, authors, terms.
+
+        WordPress writes all of it before the first item, so reading this property first
+        reads ahead to the end of the first item (that post is kept for the iteration).
+        Channel elements placed after items, which WordPress never writes, are added as
+        they are met; the value is final once the iteration has ended.
+        """
+        while not self._header_done and not self._done and self._error is None:
+            try:
+                self._ready.append(next(self._gen))
+            except StopIteration:
+                self._done = True
+            except Exception as exc:  # kept for the iteration, which re-raises it
+                self._error = exc
+        return self._current_site()
+
+    @property
+    def defects(self) -> tuple[Defect, ...]:
+        """The problems met so far, each with the index of its post where it concerns one."""
+        out = tuple(self._defects)
+        if self._dropped_defects:
+            out += (
+                Defect(
+                    kind=DefectKind.LIMIT_REACHED,
+                    message=f"{self._dropped_defects} further defect(s) were not recorded",
+                ),
+            )
+        return out
+
+    @property
+    def wxr_version(self) -> str | None:
+        """The ``wp:wxr_version`` the channel declares (``1.0``, ``1.1``, ``1.2``), if read."""
+        return self._version
+
+    @property
+    def encoding(self) -> str | None:
+        """The encoding the XML declaration names, once parsing has started."""
+        return self._encoding
+
+    def __iter__(self) -> WxrReader:
+        return self
+
+    def __next__(self) -> Post:
+        if self._ready:
+            return self._ready.popleft()
+        if self._error is not None:
+            exc, self._error = self._error, None
+            self._done = True
+            raise exc
+        if self._done:
+            raise StopIteration
+        try:
+            return next(self._gen)
+        except StopIteration:
+            self._done = True
+            raise
+
+    def close(self) -> None:
+        """Stop reading and close the file if the reader opened it from a path."""
+        if self._owned is not None:
+            self._owned.close()
+            self._owned = None
+
+    def __enter__(self) -> WxrReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- defects ------------------------------------------------------------------------------
+
+    def _defect(
+        self, kind: DefectKind, message: str, *, field: str | None = None,
+        post_index: int | None = None,
+    ) -> None:
+        if len(self._defects) >= _MAX_DEFECTS:
+            self._dropped_defects += 1
+            return
+        self._defects.append(
+            Defect(kind=kind, message=message, field=field, post_index=post_index)
+        )
+
+    # --- the parse loop -------------------------------------------------------------------
+
+    def _run(self) -> Iterator[Post]:
+        try:
+            yield from self._parse()
+        finally:
+            self.close()
+        if self._stream.replaced:
+            self._defect(DefectKind.DECODE_REPLACED,
+                         "bytes that were not valid UTF-8 were replaced with U+FFFD")
+        if self._stream.controls:
+            self._defect(DefectKind.MALFORMED_MARKUP,
+                         f"{self._stream.controls} control character(s) XML forbids were removed")
+        self._options.check(self.defects)
+
+    def _parse(self) -> Iterator[Post]:
+        stream = self._stream
+        namespaces: set[str] = set()
+        checked = False
+        events = xml_iterparse(stream, tag=_EVENT_TAGS)  # type: ignore[arg-type]
+        try:
+            for event, el in events:
+                if event == "start-ns":
+                    namespaces.add(el[1])
+                    continue
+                if not checked:
+                    self._check_document(el, namespaces)
+                    checked = True
+                parent = el.getparent()
+                if parent is None:
+                    continue
+                if el.tag == "item" and parent.tag == "channel":
+                    self._header_done = True
+                    yield from self._item(el)
+                elif parent.tag == "channel":
+                    self._channel_element(el)
+                else:
+                    continue
+                # Free what has been read: the element's children and everything before it.
+                el.clear(keep_tail=False)
+                while el.getprevious() is not None:
+                    del parent[0]
+        except etree.XMLSyntaxError as exc:
+            yield from self._release(final=True)
+            raise self._syntax_error(exc) from None
+        if not checked:
+            raise InputError("not a WordPress export (WXR): the document holds no channel")
+        yield from self._release(final=True)
+        self._header_done = True
+
+    def _check_document(self, el: etree._Element, namespaces: set[str]) -> None:
+        tree = el.getroottree()
+        root = tree.getroot()
+        docinfo = tree.docinfo
+        self._encoding = docinfo.encoding
+        dtd = docinfo.internalDTD
+        if dtd is not None and any(True for _ in dtd.iterentities()):
+            raise HostileInputError("the document declares XML entities; WXR exports never do")
+        if docinfo.system_url or docinfo.public_id:
+            self._defect(DefectKind.HOSTILE_MARKUP,
+                         "the document names an external DTD; it was not loaded")
+        if root.tag != "rss" or not any(_WP_NS_RE.match(ns) for ns in namespaces):
+            raise InputError(
+                f"not a WordPress export (WXR): root <{root.tag!s}> without a "
+                "wordpress.org/export/ namespace"
+            )
+
+    def _syntax_error(self, exc: etree.XMLSyntaxError) -> InputError:
+        stream = self._stream
+        line = exc.position[0] if exc.position else 0
+        msg = exc.msg or str(exc)
+        if "huge" in msg.lower() or "exceeds" in msg.lower():
+            return ResourceLimitError(
+                f"the WXR export exceeds libxml2's safety limits at line {line}: {msg}",
+                limit="xml",
+            )
+        if stream.eof and line >= stream.lines:
+            return TruncatedInputError(
+                f"the WXR export stops in the middle (line {line}: {msg}); "
+                f"{self._index} item(s) were read before the break"
+            )
+        return InputError(f"the WXR export is not well-formed XML at line {line}: {msg}")
+
+    # --- tags ---------------------------------------------------------------------------------
+
+    def _key(self, tag: str) -> str:
+        key = self._keys.get(tag)
+        if key is not None:
+            return key
+        if tag.startswith("{"):
+            ns, _, local = tag[1:].partition("}")
+            if _WP_NS_RE.match(ns):
+                key = "wp:" + local
+            elif _EXCERPT_NS_RE.match(ns):
+                key = "excerpt:" + local
+            elif ns == _CONTENT_NS:
+                key = "content:" + local
+            elif ns == _DC_NS:
+                key = "dc:" + local
+            else:
+                key = "?" + local
+        else:
+            key = tag
+        if len(self._keys) < 4096:
+            self._keys[tag] = key
+        return key
+
+    def _fields(self, el: etree._Element) -> dict[str, str | None]:
+        out: dict[str, str | None] = {}
+        for child in el:
+            tag = child.tag
+            if isinstance(tag, str):
+                out[self._key(tag)] = child.text
+        return out
+
+    # --- channel --------------------------------------------------------------------------
+
+    def _channel_element(self, el: etree._Element) -> None:
+        key = self._key(str(el.tag))
+        self._site_dirty = True
+        if key in {"title", "link", "description", "language", "generator"}:
+            self._channel.setdefault(key, el.text)
+        elif key == "wp:wxr_version":
+            self._version = _plain(el.text)
+        elif key in {"wp:base_site_url", "wp:base_blog_url"}:
+            self._channel.setdefault(key, el.text)
+        elif key in {"wp:author", "wp:wp_author"}:
+            # "wp:wp_author" is a misspelling some hand-made exports carry.
+            f = self._fields(el)
+            login = _plain(f.get("wp:author_login"))
+            person = Person(
+                name=_html_text(f.get("wp:author_display_name")),
+                login=login,
+                email=_plain(f.get("wp:author_email")),
+                id=_int(f.get("wp:author_id")),
+            )
+            self._author_list.append(person)
+            if login is not None:
+                self._authors.setdefault(login, person)
+        elif key == "wp:category":
+            f = self._fields(el)
+            self._add_term(
+                "category", f.get("wp:cat_name"), f.get("wp:category_nicename"),
+                f.get("wp:category_parent"), f.get("wp:category_description"),
+            )
+        elif key == "wp:tag":
+            f = self._fields(el)
+            self._add_term("post_tag", f.get("wp:tag_name"), f.get("wp:tag_slug"), None,
+                           f.get("wp:tag_description"))
+        elif key == "wp:term":
+            f = self._fields(el)
+            self._add_term(
+                _plain(f.get("wp:term_taxonomy")) or "unknown", f.get("wp:term_name"),
+                f.get("wp:term_slug"), f.get("wp:term_parent"), f.get("wp:term_description"),
+            )
+        else:
+            self._site_dirty = False
+
+    def _add_term(
+        self, taxonomy: str, name: str | None, slug: str | None, parent: str | None,
+        description: str | None,
+    ) -> None:
+        name_text = _html_text(name)
+        slug_text = _plain(slug)
+        if name_text is None and slug_text is None:
+            return
+        # WordPress 4.x+ lists categories and tags both as <wp:category>/<wp:tag> and as
+        # <wp:term>; keep each term once.
+        if taxonomy == "tag":
+            taxonomy = "post_tag"
+        key = (taxonomy, slug_text or name_text or "")
+        if key in self._term_keys:
+            return
+        self._term_keys.add(key)
+        term = Term(
+            name=name_text or slug_text or "",
+            slug=slug_text,
+            taxonomy=taxonomy,
+            parent=_plain(parent),
+            description=_html_text(description),
+        )
+        if taxonomy == "category":
+            self._categories.append(term)
+        elif taxonomy == "post_tag":
+            self._tags.append(term)
+        else:
+            self._terms.append(term)
+
+    def _current_site(self) -> Site:
+        if self._site is None or self._site_dirty:
+            ch = self._channel
+            self._site = Site(
+                name=_html_text(ch.get("title")),
+                url=_plain(ch.get("link")) or _plain(ch.get("wp:base_blog_url")),
+                description=_html_text(ch.get("description")),
+                language=_plain(ch.get("language")),
+                generator=_plain(ch.get("generator")),
+                authors=tuple(self._author_list),
+                categories=tuple(self._categories),
+                tags=tuple(self._tags),
+                terms=tuple(self._terms),
+            )
+            self._site_dirty = False
+        return self._site
+
+    # --- items ----------------------------------------------------------------------------
+
+    def _item(self, el: etree._Element) -> Iterator[Post]:
+        index = self._index
+        self._index += 1
+        fields: dict[str, str | None] = {}
+        categories: list[etree._Element] = []
+        metas: list[etree._Element] = []
+        comments: list[etree._Element] = []
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            key = self._key(tag)
+            if key == "category":
+                categories.append(child)
+            elif key == "wp:postmeta":
+                metas.append(child)
+            elif key == "wp:comment":
+                comments.append(child)
+            else:
+                fields[key] = child.text
+        post_id = _int(fields.get("wp:post_id"))
+        post_type = _plain(fields.get("wp:post_type"))
+        meta = tuple(self._meta(m) for m in metas)
+        if post_type == "attachment" and post_id is not None:
+            self._remember_attachment(post_id, fields, meta)
+        site = self._current_site()
+        login = _plain(fields.get("dc:creator"))
+        author = None
+        if login is not None:
+            author = self._authors.get(login) or Person(login=login)
+        url = _plain(fields.get("link"))
+        raw_content = fields.get("content:encoded")
+        raw_content = raw_content.strip() if raw_content and raw_content.strip() else None
+        content = convert_content(raw_content, base_url=url)
+        cats, tags, terms = self._item_terms(categories)
+        comment_list, pingbacks = self._comments(comments, index, author)
+        thumb_id = next((_int(m.value) for m in meta if m.key == "_thumbnail_id"), None)
+        sticky_text = _plain(fields.get("wp:is_sticky"))
+        post = Post(
+            title=_html_text(fields.get("title")),
+            url=url,
+            id=post_id,
+            type=post_type,
+            status=_plain(fields.get("wp:status")),
+            authors=(author,) if author is not None else (),
+            published=self._date(fields, "wp:post_date", index, "published"),
+            updated=self._date(fields, "wp:post_modified", index, "updated"),
+            categories=cats,
+            tags=tags,
+            terms=terms,
+            excerpt=_plain(fields.get("excerpt:encoded")),
+            content_html=raw_content,
+            content_text=content.text,
+            blocks=content.blocks,
+            captions=content.captions,
+            comments=comment_list,
+            pingbacks=pingbacks,
+            site=site,
+            guid=_plain(fields.get("guid")),
+            sticky=None if sticky_text is None else sticky_text == "1",
+            featured_image=self._image(thumb_id) if thumb_id is not None else None,
+            meta=meta,
+        )
+        pending = thumb_id if thumb_id is not None and thumb_id not in self._attachments else None
+        if self._held or pending is not None:
+            size = len(raw_content or "") + sum(len(c.content_html or "") for c in comment_list)
+            self._held.append((post, pending, index))
+            self._held_bytes += size
+            yield from self._release(final=False)
+        else:
+            yield post
+
+    def _release(self, *, final: bool) -> Iterator[Post]:
+        held = self._held
+        # Resolve what the attachments seen so far allow.
+        for i, (post, pending, index) in enumerate(held):
+            if pending is not None and pending in self._attachments:
+                held[i] = (attrs.evolve(post, featured_image=self._image(pending)), None, index)
+        limit = self._lookahead
+        while held:
+            post, pending, index = held[0]
+            over = limit is not None and (len(held) > limit[0] or self._held_bytes > limit[1])
+            if pending is not None and not (final or over):
+                break
+            held.popleft()
+            if pending is not None:
+                self._defect(
+                    DefectKind.MISSING_FIELD,
+                    f"featured image: attachment {pending} was not found"
+                    + ("" if final else " within the look-ahead window"),
+                    field="featured_image", post_index=index,
+                )
+            if not held:
+                self._held_bytes = 0
+            yield post
+
+    def _remember_attachment(
+        self, post_id: int, fields: dict[str, str | None], meta: tuple[MetaEntry, ...]
+    ) -> None:
+        alt = width = height = None
+        for m in meta:
+            if m.key == "_wp_attachment_image_alt":
+                alt = m.value
+            elif m.key == "_wp_attachment_metadata":
+                # PHP-serialized array; only its top-level width and height are wanted,
+                # which are the first "width"/"height" keys (sizes come later).
+                for sm in _META_SIZE_RE.finditer(m.value[:4096]):
+                    number = int(sm.group(2) or sm.group(3))
+                    if sm.group(1) == "width" and width is None:
+                        width = number
+                    elif sm.group(1) == "height" and height is None:
+                        height = number
+        if len(self._attachments) >= _MAX_ATTACHMENTS:
+            # Forget the oldest: the window for featured images stays bounded.
+            del self._attachments[next(iter(self._attachments))]
+            if not self._attachments_full:
+                self._attachments_full = True
+                self._defect(DefectKind.LIMIT_REACHED,
+                             f"more than {_MAX_ATTACHMENTS} attachments: the oldest are "
+                             "no longer available for featured images")
+        self._attachments[post_id] = _Attachment(
+            url=_plain(fields.get("wp:attachment_url")) or _plain(fields.get("guid")),
+            alt=alt,
+            width=width,
+            height=height,
+        )
+
+    def _image(self, attachment_id: int) -> Image:
+        found = self._attachments.get(attachment_id)
+        if found is None:
+            return Image(id=attachment_id)
+        return Image(src=found.url, alt=found.alt, width=found.width, height=found.height,
+                     id=attachment_id)
+
+    def _meta(self, el: etree._Element) -> MetaEntry:
+        f = self._fields(el)
+        return MetaEntry(key=(f.get("wp:meta_key") or "").strip(),
+                         value=f.get("wp:meta_value") or "")
+
+    def _item_terms(
+        self, elements: list[etree._Element]
+    ) -> tuple[tuple[Term, ...], tuple[Term, ...], tuple[Term, ...]]:
+        cats: dict[tuple[str, str], Term] = {}
+        tags: dict[tuple[str, str], Term] = {}
+        terms: dict[tuple[str, str], Term] = {}
+        bare: list[str] = []
+        for c in elements:
+            name = _html_text(c.text)
+            domain = c.get("domain")
+            if domain is None:
+                # WXR 1.0 repeats each category without a domain before the full entry.
+                if name:
+                    bare.append(name)
+                continue
+            slug = _plain(c.get("nicename"))
+            if name is None and slug is None:
+                continue
+            taxonomy = "post_tag" if domain == "tag" else domain
+            target = cats if taxonomy == "category" else tags if taxonomy == "post_tag" else terms
+            key = (taxonomy, name or slug or "")
+            old = target.get(key)
+            # WXR 1.0 also repeats tags without a nicename; keep the entry with the slug.
+            if old is None or (old.slug is None and slug is not None):
+                target[key] = Term(name=name or slug or "", slug=slug, taxonomy=taxonomy)
+        if not cats and not tags and not terms:
+            for name in dict.fromkeys(bare):
+                cats[("category", name)] = Term(name=name, taxonomy="category")
+        return tuple(cats.values()), tuple(tags.values()), tuple(terms.values())
+
+    def _date(
+        self, fields: dict[str, str | None], key: str, index: int, field: str
+    ) -> datetime | None:
+        gmt = _plain(fields.get(key + "_gmt"))
+        local = _plain(fields.get(key))
+        return self._when(gmt, local, index, field)
+
+    def _when(
+        self, gmt: str | None, local: str | None, index: int, field: str
+    ) -> datetime | None:
+        if gmt is not None and gmt != _ZERO_DATE:
+            value = _parse_wp_date(gmt)
+            if value is not None:
+                return value.replace(tzinfo=UTC)
+            self._defect(DefectKind.BAD_DATE, f"unreadable GMT date {gmt[:40]!r}",
+                         field=field, post_index=index)
+        if local is None or local == _ZERO_DATE:
+            return None
+        value = _parse_wp_date(local)
+        if value is None:
+            self._defect(DefectKind.BAD_DATE, f"unreadable date {local[:40]!r}",
+                         field=field, post_index=index)
+            return None
+        self._defect(
+            DefectKind.ZERO_DATE,
+            "the GMT date is the zero date (or missing); the local date is used, without a zone",
+            field=field, post_index=index,
+        )
+        return value
+
+    # --- comments -----------------------------------------------------------------------------
+
+    def _comments(
+        self, elements: list[etree._Element], index: int, author: Person | None
+    ) -> tuple[tuple[Comment, ...], tuple[Pingback, ...]]:
+        if not elements:
+            return (), ()
+        keep = self._options.comment_statuses
+        limit = self._options.max_comments
+        comments: list[Comment] = []
+        pingbacks: list[Pingback] = []
+        author_id = author.id if author is not None else None
+        for n, el in enumerate(elements):
+            if len(comments) + len(pingbacks) >= limit:
+                self._defect(DefectKind.LIMIT_REACHED,
+                             f"only the first {limit} comments were kept",
+                             field="comments", post_index=index)
+                break
+            f = self._fields(el)
+            approved = _plain(f.get("wp:comment_approved")) or "1"
+            status = _COMMENT_STATUS.get(approved, approved)
+            if status not in keep:
+                continue
+            kind = (_plain(f.get("wp:comment_type")) or "comment").lower()
+            when = self._when(_plain(f.get("wp:comment_date_gmt")),
+                              _plain(f.get("wp:comment_date")), index, f"comments[{n}].date")
+            cid = _int(f.get("wp:comment_id"))
+            body = f.get("wp:comment_content")
+            body = body.strip() if body and body.strip() else None
+            if kind in {"pingback", "trackback"}:
+                pingbacks.append(self._pingback(kind, f, body, when, cid))
+                continue
+            user_id = _int(f.get("wp:comment_user_id"))
+            comments.append(Comment(
+                id=cid,
+                author=Person(
+                    name=_html_text(f.get("wp:comment_author")),
+                    url=_plain(f.get("wp:comment_author_url")),
+                    email=_plain(f.get("wp:comment_author_email")),
+                    id=user_id or None,
+                ),
+                date=when,
+                content_html=body,
+                content_text=comment_text(body),
+                parent_id=_int(f.get("wp:comment_parent")) or None,
+                by_post_author=bool(user_id and author_id is not None and user_id == author_id),
+                status=status,
+            ))
+        return self._thread(comments, index), tuple(pingbacks)
+
+    def _pingback(
+        self, kind: str, f: dict[str, str | None], body: str | None, when: datetime | None,
+        cid: int | None,
+    ) -> Pingback:
+        name = _html_text(f.get("wp:comment_author"))
+        title: str | None
+        blog: str | None
+        excerpt_html = body
+        m = _STRONG_RE.match(body) if kind == "trackback" and body else None
+        if m:
+            # wp-trackback.php stores the sending blog's name as the author and the post
+            # title as "<strong>title</strong>\n\nexcerpt" in the content.
+            title, blog = _html_text(m.group(1)), name
+            excerpt_html = m.group(2)
+        else:
+            # A pingback's author is the source page's <title>: "Post | Blog", "Blog » Post".
+            title, blog = split_pingback_title(name)
+        excerpt = None
+        if excerpt_html and excerpt_html.strip():
+            excerpt = element_text(parse_fragment(excerpt_html))
+        return Pingback(
+            kind=kind,
+            url=_plain(f.get("wp:comment_author_url")),
+            title=title,
+            blog_name=blog,
+            excerpt=excerpt,
+            date=when,
+            id=cid,
+        )
+
+    def _thread(self, comments: list[Comment], index: int) -> tuple[Comment, ...]:
+        by_id = {c.id: c for c in comments if c.id is not None}
+        depths: dict[int | None, int] = {}
+        out: list[Comment] = []
+        for n, c in enumerate(comments):
+            depth = 1
+            parent = c.parent_id
+            seen: set[int] = set()
+            # Walk up the thread (bounded by the number of comments, and cycle-safe).
+            while parent is not None and parent in by_id and parent not in seen:
+                seen.add(parent)
+                if parent in depths:
+                    depth += depths[parent]
+                    break
+                depth += 1
+                parent = by_id[parent].parent_id
+            if c.parent_id is not None and c.parent_id not in by_id:
+                # WordPress shows a reply whose parent is not shown at the top level.
+                self._defect(DefectKind.ORPHAN_COMMENT,
+                             f"comment {c.id} replies to {c.parent_id}, which is not kept",
+                             field=f"comments[{n}].parent_id", post_index=index)
+            if c.id is not None:
+                depths[c.id] = depth
+            out.append(attrs.evolve(c, depth=depth) if depth != 1 else c)
+        return tuple(out)
+
+
+def _parse_wp_date(text: str) -> datetime | None:
+    try:
+        # MySQL DATETIME, as every WXR writes it: "2010-10-20 14:08:20"
+        return datetime.fromisoformat(text)
+    except ValueError:
+        value = parse_datetime(text)
+        return value.replace(tzinfo=None) if value is not None else None
+
+
+def iter_wxr(source: WxrSource, *, options: Options = LENIENT) -> WxrReader:
+    """Stream the posts of a WordPress export (WXR 1.0, 1.1 or 1.2), one at a time.
+
+    ``source`` is a path, the export's bytes, or a binary file object (left open).  Memory
+    stays flat however large the file.  The reader yields every item in file order; its
+    :attr:`~WxrReader.site` is the channel (read ahead to the first item when asked for
+    early), its :attr:`~WxrReader.defects` the problems met.  A file cut off in the middle
+    yields the posts before the break, then raises :class:`~blogparse.TruncatedInputError`;
+    a document that is not a WordPress export raises :class:`~blogparse.InputError`, one that
+    declares entities :class:`~blogparse.HostileInputError`.  With ``options.strict`` the
+    defects are raised together (:class:`~blogparse.StrictModeError`) after the last post.
+    """
+    return WxrReader(source, options=options)
+
+
+def parse_wxr(source: WxrSource, *, options: Options = LENIENT) -> PageResult:
+    """Read a whole WordPress export into one :class:`~blogparse.PageResult`.
+
+    The result has ``format="wxr"``, ``kind="archive"`` (``"empty"`` when the export holds
+    no item) and every item as a post.  Featured images are resolved across the whole
+    file.  A truncated export gives the posts before the break and a ``truncated`` defect
+    (raised, with the others, in strict mode).  Use :func:`iter_wxr` for large files.
+    """
+    reader = WxrReader(source, options=attrs.evolve(options, strict=False), lookahead=None)
+    posts: list[Post] = []
+    truncated: TruncatedInputError | None = None
+    with reader:
+        try:
+            posts.extend(reader)
+        except TruncatedInputError as exc:
+            truncated = exc
+    defects = reader.defects
+    if truncated is not None:
+        defects += (Defect(kind=DefectKind.TRUNCATED, message=str(truncated)),)
+    if not posts:
+        defects += (Defect(kind=DefectKind.NO_POSTS, message="the export holds no item"),)
+    options.check(defects)
+    return PageResult(
+        kind="archive" if posts else "empty",
+        posts=tuple(posts),
+        site=reader.site,
+        theme=None,
+        format="wxr",
+        encoding=reader.encoding,
+        defects=defects,
+    )

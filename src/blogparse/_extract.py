@@ -208,19 +208,25 @@ _COMMENT_ID_RE = re.compile(r"(?:^|[-_])comment-(\d{1,18})$")
 _ITEM_CHILD_LISTS = ".//*[" + cls("children", "comment-children") + "]"
 _COMMENT_AUTHOR = (
     ".//*[" + cls("comment-author", "comment_author", "commentauthor", "comment-author-name",
-                  "social-comment-author") + "]//*[" + cls("fn") + "]"
-    " | .//cite[" + cls("fn") + "] | .//*[" + cls("fn") + "]"
-    " | .//*[" + cls("comment-author", "comment_author", "commentauthor") + "]"
+                  "social-comment-author") + "]//*[" + cls("fn") + "]",
+    ".//cite[" + cls("fn") + "]",
+    ".//*[" + cls("fn", "wp-block-comment-author-name") + "]",
+    ".//*[" + cls("comment-author", "comment_author", "commentauthor") + "]",
 )
 _COMMENT_DATE = (
-    ".//time | .//*[" + cls("comment-meta", "commentmetadata", "comment-metadata",
-                            "comment-date", "comment-time", "social-posted-when",
-                            "comment_date") + "]"
+    ".//time[@datetime]",
+    ".//*[" + cls("comment-meta", "commentmetadata", "comment-metadata", "comment-date",
+                  "comment-time", "social-posted-when", "comment_date",
+                  "wp-block-comment-date") + "]//a",
+    ".//*[" + cls("comment-meta", "commentmetadata", "comment-metadata", "comment-date",
+                  "comment-time", "social-posted-when", "comment_date",
+                  "wp-block-comment-date") + "]",
+    ".//time",
 )
 _COMMENT_CONTENT = (
     ".//*[" + cls("comment-content", "comment-text", "comment_text", "comment-entry",
-                  "social-comment-body") + "]"
-    " | .//*[" + cls("comment-body") + "]"
+                  "social-comment-body", "wp-block-comment-content") + "]",
+    ".//*[" + cls("comment-body") + "]",
 )
 _CONTENT_JUNK = (
     ".//*[" + cls("comment-author", "comment-meta", "commentmetadata", "comment-metadata",
@@ -261,9 +267,14 @@ class _Thread:
         parent = item.getparent()
         return self.owner(parent) if parent is not None else None
 
-    def own(self, item: etree._Element, expr: str) -> list[etree._Element]:
-        return [e for e in xpath(expr)(item)
-                if isinstance(e, etree._Element) and self.owner(e) is item]
+    def own(self, item: etree._Element, expr: str | tuple[str, ...]) -> list[etree._Element]:
+        """Matches of ``expr`` (each expression in turn) that belong to ``item`` itself."""
+        out: list[etree._Element] = []
+        for one in (expr,) if isinstance(expr, str) else expr:
+            out.extend(e for e in xpath(one)(item)
+                       if isinstance(e, etree._Element) and self.owner(e) is item
+                       and e not in out)
+        return out
 
 
 def _merge_duplicate_items(items: Sequence[etree._Element]) -> list[etree._Element]:
@@ -419,12 +430,15 @@ def _pingback(item: etree._Element, kind: str, thread: _Thread, base: str | None
         "fn") + "]"))
     if link_text is None and body_text:
         link_text = _PINGBACK_LABEL_RE.sub("", body_text, count=1)
-    title, blog = split_pingback_title(link_text)
     if kind == "trackback":
+        # WordPress shows a trackback's blog name as its author and puts the linking
+        # post's title in <strong> at the head of its excerpt.
         strong = next(iter(thread.own(item, ".//strong")), None)
         strong_text = element_text(strong)
-        if strong_text and strong_text != link_text:
-            title, blog = strong_text, clean_space(link_text)
+        title = strong_text if strong_text and strong_text != link_text else None
+        blog = clean_space(_PINGBACK_LABEL_RE.sub("", link_text or "", count=1))
+    else:
+        title, blog = split_pingback_title(link_text)
     excerpt = None
     if body_text:
         rest = _PINGBACK_LABEL_RE.sub("", body_text, count=1)

@@ -191,7 +191,7 @@ def parse_datetime(text: str | None, *, dayfirst: bool = False) -> datetime | No
         try:
             value = _dateparser.parse(localized, dayfirst=dayfirst or was_localized, fuzzy=False)
         except (ValueError, OverflowError, TypeError, _dateparser.ParserError):
-            if not _YEAR_RE.search(localized):
+            if len(localized) > 80 or not _YEAR_RE.search(localized):
                 return None
             try:
                 value = _dateparser.parse(localized, dayfirst=dayfirst or was_localized,

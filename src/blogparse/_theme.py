@@ -26,6 +26,14 @@ ENTRY_POINT_GROUP = "blogparse.themes"
 
 XPathResult = list[Any]
 
+Locator = str | tuple[str, ...]
+"""An XPath expression, or several tried in order (the first that matches wins for
+single regions; all of them, in that order, for sequences)."""
+
+
+def _exprs(locator: Locator) -> tuple[str, ...]:
+    return (locator,) if isinstance(locator, str) else locator
+
 
 @functools.cache
 def xpath(expr: str) -> etree.XPath:
@@ -52,16 +60,33 @@ class PageDocument:
         self.root = root
         self.url = url
 
-    def find_all(self, expr: str, node: etree._Element | None = None) -> list[etree._Element]:
-        """Elements matching the XPath ``expr`` from ``node`` (default: the root)."""
-        result = xpath(expr)(self.root if node is None else node)
-        return [r for r in result if isinstance(r, etree._Element)] if isinstance(
-            result, list) else []
+    def find_all(self, expr: Locator, node: etree._Element | None = None
+                 ) -> list[etree._Element]:
+        """Elements matching ``expr`` from ``node`` (default: the root).
 
-    def find(self, expr: str, node: etree._Element | None = None) -> etree._Element | None:
-        """The first element matching ``expr``, or ``None``."""
-        found = self.find_all(expr, node)
-        return found[0] if found else None
+        A tuple of expressions gives the matches of each in turn, without repeats.
+        """
+        out: list[etree._Element] = []
+        seen: set[etree._Element] = set()
+        for one in _exprs(expr):
+            result = xpath(one)(self.root if node is None else node)
+            if not isinstance(result, list):
+                continue
+            for r in result:
+                if isinstance(r, etree._Element) and r not in seen:
+                    seen.add(r)
+                    out.append(r)
+        return out
+
+    def find(self, expr: Locator, node: etree._Element | None = None) -> etree._Element | None:
+        """The first match of ``expr`` (of its first expression that matches), or ``None``."""
+        for one in _exprs(expr):
+            result = xpath(one)(self.root if node is None else node)
+            if isinstance(result, list):
+                for r in result:
+                    if isinstance(r, etree._Element):
+                        return r
+        return None
 
     @functools.cached_property
     def body_classes(self) -> frozenset[str]:
@@ -228,21 +253,19 @@ class Theme:
     """The theme's registry name (``theme="…"`` selects it)."""
     description: ClassVar[str] = ""
 
-    POSTS: ClassVar[str] = ".//article"
-    SINGLE_POST: ClassVar[str | None] = None
-    """Locator of the main post on single-post pages (defaults to the first of ``POSTS``)."""
-    TITLE: ClassVar[str] = ".//h1 | .//h2"
-    PERMALINK: ClassVar[str] = ".//a[@rel='bookmark']"
-    CONTENT: ClassVar[str] = ".//*[" + cls("entry-content") + "]"
-    EXCERPT: ClassVar[str] = ".//*[" + cls("entry-summary") + "]"
-    AUTHORS: ClassVar[str] = ".//*[" + cls("author") + "]//a"
-    PUBLISHED: ClassVar[str] = ".//time"
-    UPDATED: ClassVar[str] = ".//time[" + cls("updated") + "]"
-    CATEGORIES: ClassVar[str] = ".//a[contains(concat(' ', @rel, ' '), ' category ')]"
-    TAGS: ClassVar[str] = ".//a[@rel='tag']"
-    FEATURED_IMAGE: ClassVar[str] = ".//img[" + cls("wp-post-image") + "]"
-    COMMENTS_LINK: ClassVar[str] = ".//*[" + cls("comments-link") + "]//a"
-    COMMENTS_AREA: ClassVar[str] = (
+    POSTS: ClassVar[Locator] = ".//article"
+    TITLE: ClassVar[Locator] = ".//h1 | .//h2"
+    PERMALINK: ClassVar[Locator] = ".//a[@rel='bookmark']"
+    CONTENT: ClassVar[Locator] = ".//*[" + cls("entry-content") + "]"
+    EXCERPT: ClassVar[Locator] = ".//*[" + cls("entry-summary") + "]"
+    AUTHORS: ClassVar[Locator] = ".//*[" + cls("author") + "]//a"
+    PUBLISHED: ClassVar[Locator] = ".//time"
+    UPDATED: ClassVar[Locator] = ".//time[" + cls("updated") + "]"
+    CATEGORIES: ClassVar[Locator] = ".//a[contains(concat(' ', @rel, ' '), ' category ')]"
+    TAGS: ClassVar[Locator] = ".//a[@rel='tag']"
+    FEATURED_IMAGE: ClassVar[Locator] = ".//img[" + cls("wp-post-image") + "]"
+    COMMENTS_LINK: ClassVar[Locator] = ".//*[" + cls("comments-link") + "]//a"
+    COMMENTS_AREA: ClassVar[Locator] = (
         "//*[@id='comments' or @id='comments-area' or @id='thecomments' or " + cls(
             "comments-area", "comments-wrapper", "wp-block-comments", "commentlist",
             "comment-list") + "]"
@@ -252,14 +275,14 @@ class Theme:
         "[re:test(@id, '^(li-)?comment-[0-9]+$')"
         " or (self::li and (" + cls("pingback", "trackback", "comment") + "))]"
     )
-    RESPONSE_ITEMS: ClassVar[str] = (
+    RESPONSE_ITEMS: ClassVar[Locator] = (
         ".//*" + _ITEM + " | .//ol[" + cls("pinglist", "trackbacklist") + "]/li"
     )
-    RESPONSE_ITEMS_ANYWHERE: ClassVar[str] = (
+    RESPONSE_ITEMS_ANYWHERE: ClassVar[Locator] = (
         "//*[" + cls("commentlist", "comment-list", "comments-list", "pinglist") + "]//*"
         + _ITEM + " | //ol[" + cls("pinglist", "trackbacklist") + "]/li"
     )
-    RESPONSE_HEADING: ClassVar[str] = (
+    RESPONSE_HEADING: ClassVar[Locator] = (
         "//*[@id='comments-title' or " + cls(
             "comments-title", "comment-title", "comments-header", "comments-heading",
             "wp-block-comments-title", "comment-reply-title-count") + "]"
@@ -267,7 +290,7 @@ class Theme:
         " | //*[(self::h2 or self::h3 or self::h4) and @id='comments']"
         " | //*[" + cls("comments-area") + "]/h2 | //*[" + cls("comments-area") + "]/h3"
     )
-    COMMENT_FORM: ClassVar[str] = (
+    COMMENT_FORM: ClassVar[Locator] = (
         "//*[@id='respond'] | //form[@id='commentform']"
         " | //*[" + cls("comment-respond") + "] | //form[contains(@action, 'wp-comments-post')]"
     )
@@ -286,18 +309,49 @@ class Theme:
 
     def locate(self, page: PageDocument) -> PageRegions:
         """Find the posts and, on single-post pages, the discussion."""
-        posts = self.post_elements(page)
+        posts = self.post_elements(page) or self.fallback_post_elements(page)
         kind = self.page_kind(page, posts)
         if kind == "single" and posts:
-            posts = posts[:1]
+            posts = [self.main_post(page, posts)]
         regions = tuple(self.post_regions(page, el) for el in posts)
         discussion = self.discussion_regions(page) if kind == "single" else None
         return PageRegions(kind=kind, posts=regions, discussion=discussion)
 
     def post_elements(self, page: PageDocument) -> list[etree._Element]:
-        """The post containers, outermost only, in page order."""
-        found = page.find_all(self.POSTS)
+        """The post containers, outermost only, in page order (comment items excluded)."""
+        found = [el for el in page.find_all(self.POSTS) if not _is_comment_item(el)]
         return _outermost(found)
+
+    FALLBACK_POSTS: ClassVar[Locator] = (
+        "//article[.//*[@itemprop='articleBody'] or .//h1]",
+        "//*[@itemprop='articleBody']/ancestor::*[.//h1][1]",
+        "//main",
+        "//*[@role='main']",
+        "//*[@id='content' or @id='main' or @id='primary']",
+        "//body",
+    )
+
+    def fallback_post_elements(self, page: PageDocument) -> list[etree._Element]:
+        """When ``POSTS`` finds nothing: the page's main article region, as one post."""
+        el = page.find(self.FALLBACK_POSTS)
+        return [el] if el is not None else []
+
+    def main_post(self, page: PageDocument, posts: list[etree._Element]) -> etree._Element:
+        """On a single-post page, the post itself among the containers found.
+
+        The one WordPress names in ``<body class="postid-N">`` (``#post-N``), else the
+        first holding an ``<h1>``, else the first.
+        """
+        for c in page.body_classes:
+            if c.startswith(("postid-", "page-id-")):
+                ident = "post-" + c.rpartition("-")[2]
+                for el in posts:
+                    if el.get("id") == ident or ident in (el.get("class") or "").split():
+                        return el
+        for el in posts:
+            if el.find(".//h1") is not None:
+                return el
+        return posts[0]
 
     def page_kind(self, page: PageDocument, posts: list[etree._Element]) -> str:
         """``single`` or ``archive``, from body classes first, then the post count."""
@@ -306,22 +360,27 @@ class Theme:
             return "single"
         if classes & self.ARCHIVE_BODY_CLASSES:
             return "archive"
+        if (page.meta.get("og:type") or "").lower() == "article":
+            return "single"
         return "archive" if len(posts) > 1 else "single"
 
     def post_regions(self, page: PageDocument, post: etree._Element) -> PostRegions:
         """Locate the parts of one post inside its container."""
 
-        def first(expr: str) -> etree._Element | None:
+        def first(expr: Locator) -> etree._Element | None:
             return page.find(expr, post)
 
-        def every(expr: str) -> tuple[etree._Element, ...]:
-            return tuple(_dedupe(page.find_all(expr, post)))
+        def every(expr: Locator) -> tuple[etree._Element, ...]:
+            return tuple(page.find_all(expr, post))
 
+        content = first(self.CONTENT)
+        if content is None:
+            content = densest_text_block(post)
         return PostRegions(
             root=post,
             title=first(self.TITLE),
             permalink=first(self.PERMALINK),
-            content=first(self.CONTENT),
+            content=content,
             excerpt=first(self.EXCERPT),
             authors=every(self.AUTHORS),
             published=every(self.PUBLISHED),
@@ -348,6 +407,13 @@ class Theme:
         )
 
 
+def _is_comment_item(el: etree._Element) -> bool:
+    ident = el.get("id") or ""
+    classes = (el.get("class") or "").split()
+    return ident.startswith(("comment-", "li-comment-", "div-comment-")) or bool(
+        {"comment", "pingback", "trackback"} & set(classes))
+
+
 _INLINE_OR_HEADING = frozenset({"a", "span", "h1", "h2", "h3", "h4", "h5", "h6", "p", "li"})
 
 
@@ -355,6 +421,56 @@ def _inside(el: etree._Element, ancestor: etree._Element) -> bool:
     node: etree._Element | None = el
     while node is not None:
         if node is ancestor:
+            return True
+        node = node.getparent()
+    return False
+
+
+_TEXT_CHILDREN = frozenset({"p", "ul", "ol", "blockquote", "h2", "h3", "h4", "pre", "figure",
+                            "table", "dl"})
+_NOT_CONTENT_RE = re.compile(
+    r"comment|respond|sidebar|widget|related|share|sharing|footer|header|nav|menu|meta|"
+    r"author-?bio|newsletter|subscribe|popup|popmake|pum-|modal|cookie|breadcrumb",
+    re.IGNORECASE,
+)
+
+
+def densest_text_block(post: etree._Element) -> etree._Element | None:
+    """The element under ``post`` (or ``post`` itself) whose own paragraphs hold the most text.
+
+    Used when a theme's content locator finds nothing: most themes keep the post body
+    in one element whose children are the paragraphs.  Comment areas, forms, widgets,
+    pop-ups and similar regions are never chosen.  ``None`` when no paragraph is found.
+    """
+    best: etree._Element | None = None
+    best_len = 0
+    for el in post.iter():
+        if not isinstance(el.tag, str) or el.tag in {"form", "nav", "aside", "footer",
+                                                       "header", "script", "style"}:
+            continue
+        marker = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if el is not post and _NOT_CONTENT_RE.search(marker):
+            continue
+        total = 0
+        paragraphs = 0
+        for child in el:
+            if isinstance(child.tag, str) and child.tag in _TEXT_CHILDREN:
+                total += len("".join(child.itertext()).strip())
+                paragraphs += child.tag == "p"
+        if paragraphs and total > best_len:
+            if el is not post and _inside_excluded(el, post):
+                continue
+            best, best_len = el, total
+    return best
+
+
+def _inside_excluded(el: etree._Element, stop: etree._Element) -> bool:
+    node = el.getparent()
+    while node is not None and node is not stop:
+        if isinstance(node.tag, str) and (
+            node.tag in {"form", "nav", "aside", "footer"}
+            or _NOT_CONTENT_RE.search(f"{node.get('class') or ''} {node.get('id') or ''}")
+        ):
             return True
         node = node.getparent()
     return False

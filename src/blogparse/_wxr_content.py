@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
 
 import attrs
-import lxml.html
 
 from ._content import Content, extract_content
 from ._document import parse_fragment
 from ._models import Block, Caption
+from ._text import clean_space
 
 # --- wpautop ------------------------------------------------------------------------------
 # Reimplements wpautop() from wp-includes/formatting.php (WordPress 4.4+ behaviour): blank
@@ -332,6 +331,7 @@ class WxrContent:
 
 
 _UNIT_ATTR = "data-blogparse-unit"
+_SEPARATOR_KINDS = frozenset({"separator"})
 
 
 def render_units(raw: str) -> list[Unit]:
@@ -341,20 +341,36 @@ def render_units(raw: str) -> list[Unit]:
     return [Unit(name=None, html=expand_captions(wpautop(raw)))]
 
 
-def _unit_elements(units: list[Unit]) -> Iterator[lxml.html.HtmlElement]:
-    # One parse for the whole post: each unit in its own marked <div>.  If broken markup in
-    # one unit swallows the markers of the next, parse the units one by one instead.
-    if len(units) == 1:
-        yield parse_fragment(units[0].html)
-        return
-    joined = "".join(f'<div {_UNIT_ATTR}="{i}">{u.html}</div>' for i, u in enumerate(units))
-    root = parse_fragment(joined)
-    wrappers = [c for c in root if c.get(_UNIT_ATTR) is not None]
-    if [w.get(_UNIT_ATTR) for w in wrappers] == [str(i) for i in range(len(units))]:
-        yield from wrappers
-        return
-    for u in units:
-        yield parse_fragment(u.html)
+def _named(blocks: tuple[Block, ...], name: str | None) -> list[Block]:
+    if name is None:
+        return list(blocks)
+    return [attrs.evolve(b, name=name) for b in blocks]
+
+
+def _extract_joined(units: list[Unit], base_url: str | None) -> Content | None:
+    # One parse and one extraction for the whole post: the units are joined with marked
+    # <hr> elements between them, which the extractor returns as separator blocks, so the
+    # blocks between two markers belong to one unit.  None when broken markup in a unit
+    # swallowed a marker (the caller then extracts unit by unit).
+    marks = [f'<hr {_UNIT_ATTR}="{i}">' for i in range(1, len(units))]
+    joined = units[0].html + "".join(m + u.html for m, u in zip(marks, units[1:], strict=True))
+    content = extract_content(parse_fragment(joined), base_url=base_url)
+    blocks: list[Block] = []
+    current: list[Block] = []
+    unit = 0
+    for b in content.blocks:
+        if b.kind in _SEPARATOR_KINDS and b.html and _UNIT_ATTR in b.html:
+            if unit + 1 >= len(units) or b.html != marks[unit]:
+                return None
+            blocks.extend(_named(tuple(current), units[unit].name))
+            current = []
+            unit += 1
+        else:
+            current.append(b)
+    if unit != len(units) - 1:
+        return None
+    blocks.extend(_named(tuple(current), units[unit].name))
+    return attrs.evolve(content, blocks=tuple(blocks))
 
 
 def convert_content(raw: str | None, *, base_url: str | None = None) -> WxrContent:
@@ -364,25 +380,35 @@ def convert_content(raw: str | None, *, base_url: str | None = None) -> WxrConte
     units = render_units(raw)
     if not units:
         return WxrContent()
+    joined = _extract_joined(units, base_url)
+    if joined is not None:
+        return WxrContent(text=joined.text, blocks=joined.blocks, captions=joined.captions)
     texts: list[str] = []
     blocks: list[Block] = []
     captions: list[Caption] = []
-    for unit, el in zip(units, _unit_elements(units), strict=True):
-        content: Content = extract_content(el, base_url=base_url)
+    for unit in units:
+        content = extract_content(parse_fragment(unit.html), base_url=base_url)
         if content.text:
             texts.append(content.text)
-        if unit.name is None:
-            blocks.extend(content.blocks)
-        else:
-            blocks.extend(attrs.evolve(b, name=unit.name) for b in content.blocks)
+        blocks.extend(_named(content.blocks, unit.name))
         captions.extend(content.captions)
     return WxrContent(
         text="\n\n".join(texts) or None, blocks=tuple(blocks), captions=tuple(captions)
     )
 
 
+_BLANK_LINE_RE = re.compile(r"\n\s*\n")
+
+
 def comment_text(raw: str | None) -> str | None:
     """The text a reader sees for exported comment markup (``comment_text`` runs wpautop)."""
     if raw is None or not raw.strip():
         return None
+    if "<" not in raw and "&" not in raw:
+        # Plain text (most comments): wpautop makes a paragraph of each chunk between blank
+        # lines and the extractor reads each paragraph with its spaces collapsed, so the
+        # result is known without parsing (tests check both ways agree).
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+        paras = (clean_space(p) for p in _BLANK_LINE_RE.split(raw))
+        return "\n\n".join(p for p in paras if p) or None
     return extract_content(parse_fragment(wpautop(raw))).text

@@ -15,6 +15,7 @@ from __future__ import annotations
 from ._theme import (
     ENTRY_POINT_GROUP,
     DiscussionRegions,
+    Locator,
     PageDocument,
     PageRegions,
     PostRegions,
@@ -27,6 +28,7 @@ from ._theme import (
 __all__ = [
     "ENTRY_POINT_GROUP",
     "DiscussionRegions",
+    "Locator",
     "PageDocument",
     "PageRegions",
     "PostRegions",

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 import lxml.etree as etree
 
-from ..themes import PageDocument, Theme, cls
+from ..themes import Locator, PageDocument, Theme, cls
 
 BLOCK_CORE_THEMES = frozenset({"twentytwentytwo", "twentytwentythree", "twentytwentyfour",
                                "twentytwentyfive"})
@@ -24,39 +24,41 @@ class BlockTheme(Theme):
     name = "wordpress-block"
     description = "Block themes (Twenty Twenty-Two and later, wp-block-* markup)"
 
-    POSTS: ClassVar[str] = "//li[" + cls("wp-block-post") + "]"
-    TITLE: ClassVar[str] = ".//*[" + cls("wp-block-post-title") + "]"
-    PERMALINK: ClassVar[str] = ".//*[" + cls("wp-block-post-title") + "]//a[@href]"
-    CONTENT: ClassVar[str] = (
+    POSTS: ClassVar[Locator] = "//li[" + cls("wp-block-post") + "]"
+    TITLE: ClassVar[Locator] = ".//*[" + cls("wp-block-post-title") + "]"
+    PERMALINK: ClassVar[Locator] = ".//*[" + cls("wp-block-post-title") + "]//a[@href]"
+    CONTENT: ClassVar[Locator] = (
         ".//*[" + cls("wp-block-post-content", "entry-content") + "]"
     )
-    EXCERPT: ClassVar[str] = ".//*[" + cls("wp-block-post-excerpt__excerpt",
+    EXCERPT: ClassVar[Locator] = ".//*[" + cls("wp-block-post-excerpt__excerpt",
                                            "wp-block-post-excerpt") + "]"
-    AUTHORS: ClassVar[str] = (
+    AUTHORS: ClassVar[Locator] = (
         ".//*[" + cls("wp-block-post-author-name", "wp-block-post-author__name") + "]//a"
         " | .//*[" + cls("wp-block-post-author-name", "wp-block-post-author__name") + "]"
     )
-    PUBLISHED: ClassVar[str] = (
+    PUBLISHED: ClassVar[Locator] = (
         ".//*[" + cls("wp-block-post-date") + " and not(" + cls(
             "wp-block-post-date__modified-date") + ")]//time | .//time[@datetime]"
     )
-    UPDATED: ClassVar[str] = ".//*[" + cls("wp-block-post-date__modified-date") + "]//time"
-    CATEGORIES: ClassVar[str] = (
+    UPDATED: ClassVar[Locator] = ".//*[" + cls("wp-block-post-date__modified-date") + "]//time"
+    CATEGORIES: ClassVar[Locator] = (
         ".//*[" + cls("taxonomy-category") + "]//a"
         " | .//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]"
     )
-    TAGS: ClassVar[str] = ".//*[" + cls("taxonomy-post_tag") + "]//a | .//a[normalize-space(@rel)='tag']"
-    FEATURED_IMAGE: ClassVar[str] = ".//*[" + cls("wp-block-post-featured-image") + "]//img"
-    COMMENTS_LINK: ClassVar[str] = ".//*[" + cls("wp-block-post-comments-count",
+    TAGS: ClassVar[Locator] = ".//*[" + cls("taxonomy-post_tag") + "]//a | .//a[normalize-space(@rel)='tag']"
+    FEATURED_IMAGE: ClassVar[Locator] = ".//*[" + cls("wp-block-post-featured-image") + "]//img"
+    COMMENTS_LINK: ClassVar[Locator] = ".//*[" + cls("wp-block-post-comments-count",
                                                  "wp-block-post-comments-link") + "]//a"
 
     def post_elements(self, page: PageDocument) -> list[etree._Element]:
         """Query-loop items on archives; on single pages the region holding title and content."""
-        items = super().post_elements(page)
+        single = bool(page.body_classes & self.SINGLE_BODY_CLASSES)
+        items = [] if single else super().post_elements(page)
         if items:
             return items
-        title = page.find("//*[" + cls("wp-block-post-title") + "]")
-        content = page.find("//*[" + cls("wp-block-post-content") + "]")
+        outside_loops = "[not(ancestor::li[" + cls("wp-block-post") + "])]"
+        title = page.find("//*[" + cls("wp-block-post-title") + "]" + outside_loops)
+        content = page.find("//*[" + cls("wp-block-post-content") + "]" + outside_loops)
         if title is None or content is None:
             main = page.find("//main")
             return [main] if main is not None else []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..themes import PageDocument, Theme, cls
+from ..themes import Locator, PageDocument, Theme, cls
 
 
 class BloggerTheme(Theme):
@@ -18,27 +18,27 @@ class BloggerTheme(Theme):
     name = "blogger"
     description = "Blogger (Blogspot) layouts"
 
-    POSTS: ClassVar[str] = "//*[" + cls("post-outer") + "] | //*[" + cls("post") + " and " + cls(
+    POSTS: ClassVar[Locator] = "//*[" + cls("post-outer") + "] | //*[" + cls("post") + " and " + cls(
         "hentry") + "]"
-    TITLE: ClassVar[str] = ".//*[" + cls("post-title", "entry-title") + "]"
-    PERMALINK: ClassVar[str] = ".//*[" + cls("post-title", "entry-title") + "]//a[@href]" \
+    TITLE: ClassVar[Locator] = ".//*[" + cls("post-title", "entry-title") + "]"
+    PERMALINK: ClassVar[Locator] = ".//*[" + cls("post-title", "entry-title") + "]//a[@href]" \
         " | .//a[" + cls("timestamp-link") + "]"
-    CONTENT: ClassVar[str] = ".//*[" + cls("post-body", "entry-content") + "]"
-    AUTHORS: ClassVar[str] = ".//*[" + cls("post-author", "author") + "]//*[" + cls(
+    CONTENT: ClassVar[Locator] = ".//*[" + cls("post-body", "entry-content") + "]"
+    AUTHORS: ClassVar[Locator] = ".//*[" + cls("post-author", "author") + "]//*[" + cls(
         "fn") + "] | .//*[" + cls("post-author") + "]//a"
-    PUBLISHED: ClassVar[str] = ".//abbr[" + cls("published") + "] | .//time[@datetime]" \
+    PUBLISHED: ClassVar[Locator] = ".//abbr[" + cls("published") + "] | .//time[@datetime]" \
         " | .//*[" + cls("published") + "]"
-    CATEGORIES: ClassVar[str] = ".//*[" + cls("post-labels") + "]//a"
-    TAGS: ClassVar[str] = ".//a[normalize-space(@rel)='tag' and not(ancestor::*[" + cls(
+    CATEGORIES: ClassVar[Locator] = ".//*[" + cls("post-labels") + "]//a"
+    TAGS: ClassVar[Locator] = ".//a[normalize-space(@rel)='tag' and not(ancestor::*[" + cls(
         "post-labels") + "])]"
-    COMMENTS_AREA: ClassVar[str] = "//*[@id='comments' or " + cls("comments") + "]"
-    RESPONSE_ITEMS: ClassVar[str] = (
+    COMMENTS_AREA: ClassVar[Locator] = "//*[@id='comments' or " + cls("comments") + "]"
+    RESPONSE_ITEMS: ClassVar[Locator] = (
         ".//li[" + cls("comment") + "] | .//dt[starts-with(@id, 'c') and " + cls(
             "comment-author") + "]"
     )
-    RESPONSE_HEADING: ClassVar[str] = "//*[@id='comments']/h4 | //*[" + cls(
+    RESPONSE_HEADING: ClassVar[Locator] = "//*[@id='comments']/h4 | //*[" + cls(
         "comments") + "]/h4"
-    COMMENT_FORM: ClassVar[str] = "//*[@id='comment-editor'] | //*[" + cls(
+    COMMENT_FORM: ClassVar[Locator] = "//*[@id='comment-editor'] | //*[" + cls(
         "comment-form") + "]"
 
     def score(self, page: PageDocument) -> float:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..themes import PageDocument, Theme, cls
+from ..themes import Locator, PageDocument, Theme, cls
 
 CORE_THEMES = frozenset({
     "twentyten", "twentyeleven", "twentytwelve", "twentythirteen", "twentyfourteen",
@@ -26,54 +26,60 @@ class ClassicTheme(Theme):
     name = "wordpress-classic"
     description = "Classic WordPress themes (Twenty Ten … Twenty Twenty-One and derivatives)"
 
-    POSTS: ClassVar[str] = (
+    POSTS: ClassVar[Locator] = (
         "//*[(self::article or self::div or self::section or self::li)"
         " and (re:test(@id, '^post-[0-9]+$') or (" + cls("hentry", "type-post", "type-page")
         + ") or (self::article and " + cls("post", "page", "entry") + "))]"
     )
-    TITLE: ClassVar[str] = (
+    TITLE: ClassVar[Locator] = (
         ".//*[" + cls("entry-title", "post-title", "entry-header-title", "single-post-title",
-                      "posttitle", "storytitle", "page-title") + "]"
-        " | .//h1 | .//h2"
+                      "posttitle", "storytitle", "page-title", "single-title") + "]",
+        ".//h1",
+        ".//h2",
     )
-    PERMALINK: ClassVar[str] = (
-        ".//*[" + cls("entry-title", "post-title", "posttitle", "storytitle") + "]//a[@href]"
-        " | .//a[@rel='bookmark']"
+    PERMALINK: ClassVar[Locator] = (
+        ".//*[" + cls("entry-title", "post-title", "posttitle", "storytitle") + "]//a[@href]",
+        ".//a[@rel='bookmark']",
     )
-    CONTENT: ClassVar[str] = (
+    CONTENT: ClassVar[Locator] = (
         ".//*[" + cls("entry-content", "post-content", "entry_content", "post-entry",
                       "article-content", "entry-body", "post-body", "storycontent",
                       "single-content", "td-post-content", "the-content", "postcontent",
-                      "article-body", "content-inner") + "]"
-        " | .//*[" + cls("entry", "post-text", "text") + "]"
+                      "article-body", "content-inner") + "]",
+        ".//*[" + cls("entry", "post-text", "text", "entry__content", "post_content",
+                      "single-blog-content", "post-entry-content", "article__content",
+                      "article-text", "post__content") + "]",
     )
-    AUTHORS: ClassVar[str] = (
+    AUTHORS: ClassVar[Locator] = (
         ".//*[" + cls("byline", "author", "entry-author", "post-author", "meta-author") + "]"
-        "//a[" + cls("url", "fn", "n") + " or contains(@rel, 'author')]"
-        " | .//a[contains(concat(' ', @rel, ' '), ' author ')]"
-        " | .//*[" + cls("author", "byline") + "]//*[" + cls("fn") + "]"
-        " | .//*[" + cls("entry-author", "post-author", "author-name") + "]"
+        "//a[" + cls("url", "fn", "n") + " or contains(@rel, 'author')]",
+        ".//a[contains(concat(' ', @rel, ' '), ' author ')]",
+        ".//*[" + cls("author", "byline") + "]//*[" + cls("fn") + "]",
+        ".//*[" + cls("entry-author", "post-author", "author-name") + "]",
     )
-    PUBLISHED: ClassVar[str] = (
-        ".//time[" + cls("published", "entry-date") + "]"
-        " | .//*[" + cls("published") + "]"
-        " | .//*[" + cls("entry-meta", "posted-on", "post-meta", "entry-header", "byline",
+    PUBLISHED: ClassVar[Locator] = (
+        ".//time[" + cls("published", "entry-date") + "]",
+        ".//*[" + cls("published") + "]",
+        ".//*[" + cls("entry-meta", "posted-on", "post-meta", "entry-header", "byline",
                       "post-info", "entry-date", "meta", "postmeta", "post-date", "date",
-                      "entry-utility") + "]//time[@datetime]"
-        " | .//*[" + cls("entry-date", "post-date", "posted-on", "date", "postdate",
-                      "entry-time", "timestamp") + "]"
-        " | .//time[@datetime]"
+                      "entry-utility") + "]//time[@datetime]",
+        ".//*[" + cls("entry-date", "post-date", "posted-on", "date", "postdate",
+                      "entry-time", "timestamp") + "]",
+        ".//time[@datetime]",
     )
-    UPDATED: ClassVar[str] = ".//time[" + cls("updated") + "] | .//*[" + cls("updated") + "]"
-    CATEGORIES: ClassVar[str] = (
-        ".//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]"
-        " | .//*[" + cls("cat-links", "categories", "post-categories", "entry-categories",
-                      "category-links", "posted-in") + "]//a[@href]"
+    UPDATED: ClassVar[Locator] = (
+        ".//time[" + cls("updated") + "]",
+        ".//*[" + cls("updated") + "]",
     )
-    TAGS: ClassVar[str] = (
-        ".//a[normalize-space(@rel)='tag']"
-        " | .//*[" + cls("tags-links", "tag-links", "post-tags", "entry-tags", "tags",
-                      "tagged") + "]//a[@href]"
+    CATEGORIES: ClassVar[Locator] = (
+        ".//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]",
+        ".//*[" + cls("cat-links", "categories", "post-categories", "entry-categories",
+                      "category-links", "posted-in") + "]//a[@href]",
+    )
+    TAGS: ClassVar[Locator] = (
+        ".//a[normalize-space(@rel)='tag']",
+        ".//*[" + cls("tags-links", "tag-links", "post-tags", "entry-tags", "tags",
+                      "tagged") + "]//a[@href]",
     )
 
     def score(self, page: PageDocument) -> float:

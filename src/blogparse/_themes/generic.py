@@ -11,7 +11,7 @@ from typing import ClassVar
 import attrs
 import lxml.etree as etree
 
-from ..themes import PageDocument, PostRegions, Theme, cls
+from ..themes import Locator, PageDocument, PostRegions, Theme, cls
 
 
 class GenericTheme(Theme):
@@ -20,27 +20,27 @@ class GenericTheme(Theme):
     name = "generic"
     description = "Fallback: JSON-LD, OpenGraph, hAtom/h-entry microformats and <article>"
 
-    POSTS: ClassVar[str] = "//*[" + cls("h-entry", "hentry") + "] | //article"
-    TITLE: ClassVar[str] = (
+    POSTS: ClassVar[Locator] = "//*[" + cls("h-entry", "hentry") + "] | //article"
+    TITLE: ClassVar[Locator] = (
         ".//*[" + cls("p-name", "entry-title") + "] | .//*[@itemprop='headline'] | .//h1"
     )
-    PERMALINK: ClassVar[str] = ".//a[" + cls("u-url") + "] | .//a[@rel='bookmark']"
-    CONTENT: ClassVar[str] = (
+    PERMALINK: ClassVar[Locator] = ".//a[" + cls("u-url") + "] | .//a[@rel='bookmark']"
+    CONTENT: ClassVar[Locator] = (
         ".//*[" + cls("e-content", "entry-content") + "] | .//*[@itemprop='articleBody']"
     )
-    EXCERPT: ClassVar[str] = ".//*[" + cls("p-summary", "entry-summary") + "]"
-    AUTHORS: ClassVar[str] = (
+    EXCERPT: ClassVar[Locator] = ".//*[" + cls("p-summary", "entry-summary") + "]"
+    AUTHORS: ClassVar[Locator] = (
         ".//*[" + cls("p-author", "h-card") + "]//*[" + cls("p-name", "fn") + "]"
         " | .//a[contains(concat(' ', @rel, ' '), ' author ')]"
         " | .//*[@itemprop='author']//*[@itemprop='name']"
     )
-    PUBLISHED: ClassVar[str] = (
+    PUBLISHED: ClassVar[Locator] = (
         ".//*[" + cls("dt-published", "published") + "] | .//*[@itemprop='datePublished']"
         " | .//time[@datetime]"
     )
-    UPDATED: ClassVar[str] = ".//*[" + cls("dt-updated", "updated") + "]"
-    CATEGORIES: ClassVar[str] = ".//a[" + cls("p-category") + "]"
-    TAGS: ClassVar[str] = ".//a[normalize-space(@rel)='tag']"
+    UPDATED: ClassVar[Locator] = ".//*[" + cls("dt-updated", "updated") + "]"
+    CATEGORIES: ClassVar[Locator] = ".//a[" + cls("p-category") + "]"
+    TAGS: ClassVar[Locator] = ".//a[normalize-space(@rel)='tag']"
 
     def post_elements(self, page: PageDocument) -> list[etree._Element]:
         """h-entry/hAtom items or articles; else the page's main region or its body."""

@@ -149,17 +149,24 @@ def _meta_date(page: PageDocument, which: str) -> datetime | None:
 
 
 def _better_date(theme_value: datetime | None, meta_value: datetime | None) -> datetime | None:
-    """Prefer a zoned value; a meta date replaces a naive theme date only on the same day."""
+    """Prefer a zoned value: a zoned metadata date replaces a naive theme date."""
     if theme_value is None:
         return meta_value
     if theme_value.tzinfo is not None or meta_value is None or meta_value.tzinfo is None:
         return theme_value
-    if meta_value.date() == theme_value.date():
-        return meta_value
-    return theme_value
+    # A naive theme date was read from text a person reads ("04/12/2020" is ambiguous);
+    # the page's machine-readable metadata is the better witness.
+    return meta_value
 
 
 # --- people and terms ----------------------------------------------------------------------
+
+
+_BYLINE_PREFIX_RE = re.compile(
+    r"^(?:(?:post\s+)?author:?\s*)?(?:(?:posted|written|published)\s+)?"
+    r"(?:by|von|par|por|di|door|autor(?:in)?:?|author:?)\s+",
+    re.IGNORECASE,
+)
 
 
 def persons_of(elements: Sequence[etree._Element], base: str | None) -> tuple[Person, ...]:
@@ -167,10 +174,10 @@ def persons_of(elements: Sequence[etree._Element], base: str | None) -> tuple[Pe
     out: list[Person] = []
     seen: set[str] = set()
     for el in elements:
-        name = element_text(el)
+        name = element_text(_without(el, ".//*[" + cls("screen-reader-text") + "]"))
         if name is None or len(name) > 120:
             continue
-        name = re.sub(r"^(?:posted\s+)?by\s+|^von\s+|^par\s+|^por\s+", "", name, flags=re.I)
+        name = _BYLINE_PREFIX_RE.sub("", name)
         name = clean_space(name)
         link = el if el.tag == "a" else el.find(".//a")
         url = _abs(link.get("href"), base) if link is not None else None
@@ -621,15 +628,38 @@ def build_post(
     permalink_el = regions.permalink
     url = _abs(permalink_el.get("href"), base) if permalink_el is not None else None
     if single:
-        title = title or _meta_title(page, site)
+        meta_title = _meta_title(page, site)
+        if title is None:
+            title = meta_title
+        elif meta_title and not _is_specific_title(regions.title) \
+                and title.casefold() not in meta_title.casefold():
+            # A bare <h1>/<h2> that the page's own title does not contain is likely a
+            # heading of something else; a page heading the <title> confirms wins.
+            for h in page.find_all("//h1"):
+                text = element_text(h)
+                if text and text.casefold() in meta_title.casefold() and len(text) > 3:
+                    title = text
+                    break
         url = url or _abs(page.links.get("canonical") or page.meta.get("og:url"), base) or base
-    avoid = [regions.content, discussion_regions.area if discussion_regions else None]
+    content_el = regions.content
+    wraps_meta = content_el is not None and regions.title is not None and _is_inside(
+        regions.title, [content_el])
+    if content_el is not None and wraps_meta:
+        # Themes that print paragraphs straight into the post container: the content
+        # region holds the title and the byline too, which are not content.
+        content_el = _strip_post_furniture(content_el, regions)
+    avoid = [None if wraps_meta else regions.content,
+             discussion_regions.area if discussion_regions else None]
     authors = persons_of([a for a in regions.authors if not _is_inside(a, avoid)], base)
     published = date_of([e for e in regions.published if not _is_inside(e, avoid)])
     updated = date_of([e for e in regions.updated if not _is_inside(e, avoid)])
     if single:
         published = _better_date(published, _meta_date(page, "published"))
         updated = _better_date(updated, _meta_date(page, "updated"))
+        if not authors:
+            # Some themes print the byline outside the post container.
+            authors = persons_of([a for a in page.find_all(_PAGE_BYLINE)
+                                  if not _is_inside(a, avoid)], base)
         if not authors:
             authors = _meta_authors(page, base)
     if published is not None and published.tzinfo is None:
@@ -638,8 +668,7 @@ def build_post(
     if updated is not None and updated.tzinfo is None:
         defects.append(Defect(kind=DefectKind.NAIVE_DATE, field="updated",
                               message="the page gives the update date without a zone"))
-    content = extract_content(regions.content, base_url=base) if regions.content is not None \
-        else None  # type: ignore[arg-type]
+    content = extract_content(content_el, base_url=base) if content_el is not None else None
     comments: tuple[Comment, ...] = ()
     pingbacks: tuple[Pingback, ...] = ()
     count = None
@@ -680,6 +709,84 @@ def build_post(
         sticky=True if has_class(regions.root, "sticky") else None,
         featured_image=featured,
     )
+
+
+_META_CLASS_RE = re.compile(r"meta|byline|posted|date|author|cat|tag|footer|header|title",
+                            re.IGNORECASE)
+
+
+def _strip_post_furniture(content: etree._Element, regions: PostRegions) -> etree._Element:
+    """A copy of ``content`` without the post's title, byline, dates and term lists."""
+    targets = [regions.title, regions.permalink, *regions.authors, *regions.published,
+               *regions.updated, *regions.categories, *regions.tags]
+    paths = []
+    for el in targets:
+        if el is None or el is content or not _is_inside(el, [content]):
+            continue
+        # climb to the outermost meta-looking wrapper below the content element
+        top = el
+        node = el.getparent()
+        while node is not None and node is not content:
+            if _META_CLASS_RE.search(node.get("class") or "") or node.tag in {"header", "footer"}:
+                top = node
+            node = node.getparent()
+        paths.append(_path(content, top))
+    dup = copy.deepcopy(content)
+    dup.tail = None
+    victims = [_follow(dup, p) for p in paths]
+    for victim in victims:
+        if victim is not None and victim is not dup and victim.getparent() is not None:
+            parent = victim.getparent()
+            assert parent is not None
+            if victim.tail and victim.tail.strip():
+                prev = victim.getprevious()
+                if prev is not None:
+                    prev.tail = (prev.tail or "") + victim.tail
+                else:
+                    parent.text = (parent.text or "") + victim.tail
+            parent.remove(victim)
+    return dup
+
+
+def _path(ancestor: etree._Element, el: etree._Element) -> list[int]:
+    steps: list[int] = []
+    node = el
+    while node is not ancestor:
+        parent = node.getparent()
+        if parent is None:
+            return []
+        steps.append(parent.index(node))
+        node = parent
+    return steps[::-1]
+
+
+def _follow(root: etree._Element, steps: list[int]) -> etree._Element | None:
+    node = root
+    for i in steps:
+        if i >= len(node):
+            return None
+        node = node[i]
+    return node
+
+
+_PAGE_BYLINE = tuple(
+    expr + "[not(ancestor::*[" + cls("author-bio", "author-info", "author-box", "comment",
+                                     "comments", "widget", "sidebar", "widget-area",
+                                     "related", "saboxplugin-wrap") + "])]"
+    for expr in (
+        "//a[contains(concat(' ', @rel, ' '), ' author ')]",
+        "//*[" + cls("byline", "entry-author", "post-author") + "]//a[contains(@href, '/author/')]",
+    )
+)
+_TITLE_CLASS_RE = re.compile(r"title|headline|heading", re.IGNORECASE)
+
+
+def _is_specific_title(el: etree._Element | None) -> bool:
+    """Whether the title element is marked as a title (class or itemprop), not a bare <h1>."""
+    if el is None:
+        return False
+    marker = f"{el.get('class') or ''} {el.get('itemprop') or ''} {el.get('id') or ''}"
+    return bool(_TITLE_CLASS_RE.search(marker))
 
 
 def _post_type(regions: PostRegions, page: PageDocument, single: bool) -> str | None:

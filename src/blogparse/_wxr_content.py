@@ -40,8 +40,9 @@ _DOUBLE_BR_RE = re.compile(r"<br\s*/?>\s*<br\s*/?>")
 _OPEN_BLOCK_RE = re.compile(r"(<" + _BLOCK_TAGS + r"[\s/>])")
 _CLOSE_BLOCK_RE = re.compile(r"(</" + _BLOCK_TAGS + r">)")
 _HR_RE = re.compile(r"(<hr\s*?/?>)")
-# A tag or a comment (an unterminated comment runs to the end, as wp_html_split() does).
-_TAG_OR_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)|<[^>]*>?", re.DOTALL)
+# A comment, or a tag with a newline inside (an unterminated comment or tag runs to the end,
+# as with wp_html_split()).  Tags without a newline need no change, so they are not matched.
+_TAG_OR_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)|<[^>\n]*\n[^>]*>?", re.DOTALL)
 _NL_MARK = " <!-- wpnl --> "
 _OPTION_BEFORE_RE = re.compile(r"\s*<option")
 _OPTION_AFTER_RE = re.compile(r"</option>\s*")

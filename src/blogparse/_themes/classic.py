@@ -50,12 +50,22 @@ class ClassicTheme(Theme):
                       "single-blog-content", "post-entry-content", "article__content",
                       "article-text", "post__content") + "]",
     )
-    AUTHORS: ClassVar[Locator] = (
-        ".//*[" + cls("byline", "author", "entry-author", "post-author", "meta-author") + "]"
-        "//a[" + cls("url", "fn", "n") + " or contains(@rel, 'author')]",
-        ".//a[contains(concat(' ', @rel, ' '), ' author ')]",
-        ".//*[" + cls("author", "byline") + "]//*[" + cls("fn") + "]",
-        ".//*[" + cls("entry-author", "post-author", "author-name") + "]",
+    AUTHORS: ClassVar[Locator] = tuple(
+        expr + "[not(ancestor::*[" + cls("author-bio", "author-info", "author-box",
+                                         "author-description", "saboxplugin-wrap",
+                                         "about-author", "comment", "widget") + "])]"
+        for expr in (
+            ".//*[" + cls("byline", "author", "entry-author", "post-author", "meta-author")
+            + "]//a[" + cls("url", "fn", "n") + " or contains(@rel, 'author')]",
+            ".//*[" + cls("byline", "author", "entry-author", "post-author", "meta-author",
+                          "posted-by", "entry-meta", "post-meta") + "]"
+            "//a[contains(@href, '/author/')]",
+            ".//a[contains(concat(' ', @rel, ' '), ' author ')]",
+            ".//*[" + cls("author", "byline") + "]//*[" + cls("fn") + "]",
+            ".//*[" + cls("entry-author", "post-author", "author-name") + "]",
+            ".//*[@itemprop='author']//*[@itemprop='name']",
+            ".//*[contains(@class, 'author') and not(contains(@class, 'comment'))]//a[@href]",
+        )
     )
     PUBLISHED: ClassVar[Locator] = (
         ".//time[" + cls("published", "entry-date") + "]",

@@ -15,10 +15,10 @@ from urllib.parse import urljoin
 
 import attrs
 import lxml.etree as etree
-import lxml.html
 
 from ._models import Block, Caption, Image
 from ._text import clean_space, split_credit, to_int
+from ._theme import cls
 
 
 @attrs.frozen(kw_only=True)
@@ -31,14 +31,10 @@ class Content:
     captions: tuple[Caption, ...]
 
 
-def _cls(*names: str) -> str:
-    return " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {n} ')" for n in names)
-
-
 # Furniture that plugins inject into the content area.  Jetpack: "sharedaddy" (sharing and
 # likes), "jp-relatedposts", "wpcnt" (WordAds); YARPP/CRP/Shareaholic/AddToAny/etc. likewise.
 FURNITURE = etree.XPath(
-    ".//*[" + _cls(
+    ".//*[" + cls(
         "sharedaddy", "sd-sharing-enabled", "sd-like", "jetpack-likes-widget-wrapper",
         "jp-relatedposts", "wpcnt", "wordads-ad-wrapper", "yarpp-related", "yarpp",
         "crp_related", "wp_rp_wrap", "related-posts", "relatedposts", "shareaholic-canvas",
@@ -54,16 +50,16 @@ FURNITURE = etree.XPath(
     + " or self::button or self::svg]"
 )
 _CAPTION_BOXES = etree.XPath(
-    ".//*[" + _cls("wp-caption", "wp-block-image", "gallery-item", "blocks-gallery-item",
+    ".//*[" + cls("wp-caption", "wp-block-image", "gallery-item", "blocks-gallery-item",
                    "tiled-gallery-item") + " or self::figure]"
 )
 _CAPTION_TEXT = etree.XPath(
-    "./figcaption | .//*[" + _cls("wp-caption-text", "wp-caption-dd", "gallery-caption",
+    "./figcaption | .//*[" + cls("wp-caption-text", "wp-caption-dd", "gallery-caption",
                                   "tiled-gallery-caption", "blocks-gallery-item__caption")
     + "]"
 )
 _CREDIT_ELEMENTS = etree.XPath(
-    ".//*[" + _cls("credit", "photo-credit", "image-credit", "media-credit", "wp-caption-credit",
+    ".//*[" + cls("credit", "photo-credit", "image-credit", "media-credit", "wp-caption-credit",
                    "caption-credit", "credits", "copyright", "img-credit", "photo-credits")
     + " or self::cite]"
 )
@@ -142,7 +138,7 @@ def inner_html(el: etree._Element) -> str | None:
     return out or None
 
 
-def clean_copy(el: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+def clean_copy(el: etree._Element) -> etree._Element:
     """A copy of ``el`` without plugin furniture; ``el`` itself is untouched."""
     dup = copy.deepcopy(el)
     dup.tail = None
@@ -221,7 +217,7 @@ def caption_of(box: etree._Element, *, base_url: str | None = None) -> Caption |
     credit: str | None = None
     text: str | None = None
     if caption_el is not None:
-        credit_els = [c for c in _CREDIT_ELEMENTS(caption_el)] or [
+        credit_els = list(_CREDIT_ELEMENTS(caption_el)) or [
             c for c in _CREDIT_ELEMENTS(box) if c is not caption_el
         ]
         if credit_els:
@@ -246,18 +242,18 @@ def caption_of(box: etree._Element, *, base_url: str | None = None) -> Caption |
     if text is None and credit is None:
         return None
     imgs = _IMG(box)
-    cls = (box.get("class") or "").split()
-    if "wp-caption" in cls:
+    classes = (box.get("class") or "").split()
+    if "wp-caption" in classes:
         kind = "wp-caption"
-    elif "wp-block-image" in cls:
+    elif "wp-block-image" in classes:
         kind = "block"
-    elif {"gallery-item", "blocks-gallery-item", "tiled-gallery-item"} & set(cls):
-        kind = "gallery"
-    elif box.getparent() is not None and has_class(box.getparent(), "wp-block-gallery"):
+    elif {"gallery-item", "blocks-gallery-item", "tiled-gallery-item"} & set(classes) or (
+        (parent := box.getparent()) is not None and has_class(parent, "wp-block-gallery")
+    ):
         kind = "gallery"
     else:
         kind = "figure"
-    align = next((c for c in cls if c.startswith("align")), None)
+    align = next((c for c in classes if c.startswith("align")), None)
     return Caption(
         text=text,
         credit=credit,
@@ -330,7 +326,9 @@ def _block_for(el: etree._Element, *, base_url: str | None) -> Block | None:
         return Block(kind="paragraph", text=text, html=html) if text else None
     if kind == "heading":
         text = element_text(el)
-        return Block(kind="heading", text=text or "", html=html, level=int(tag[1])) if text else None
+        if not text:
+            return None
+        return Block(kind="heading", text=text, html=html, level=int(tag[1]))
     if kind == "list":
         items = _list_items(el)
         if not items:
@@ -426,9 +424,7 @@ def _walk_blocks(root: etree._Element, *, base_url: str | None) -> Iterator[Bloc
 _TEXTLESS = {"image", "gallery", "embed", "separator"}
 
 
-def extract_content(
-    element: lxml.html.HtmlElement, *, base_url: str | None = None
-) -> Content:
+def extract_content(element: etree._Element, *, base_url: str | None = None) -> Content:
     """Clean ``element`` of furniture and return its HTML, text, blocks and captions."""
     clean = clean_copy(element)
     blocks = tuple(_walk_blocks(clean, base_url=base_url))

@@ -67,7 +67,8 @@ def parse_html(text: str) -> tuple[lxml.html.HtmlElement | None, tuple[Defect, .
     except (etree.LxmlError, ValueError, UnicodeError) as exc:
         raise InputError(f"the HTML cannot be parsed: {exc}") from None
     defects: list[Defect] = []
-    if re.search(r"</html\s*>", text[-4096:], re.IGNORECASE) is None and "<html" in text[:4096].lower():
+    has_open = "<html" in text[:4096].lower()
+    if has_open and re.search(r"</html\s*>", text[-4096:], re.IGNORECASE) is None:
         defects.append(Defect(kind=DefectKind.TRUNCATED,
                               message="the page has no closing </html>: it may be cut off"))
     return root, tuple(defects)

@@ -67,7 +67,7 @@ class DefectError(BlogparseError, ValueError):
         self.field = defect.field
 
 
-class StrictModeError(BlogparseError, ExceptionGroup[DefectError]):  # type: ignore[misc]
+class StrictModeError(BlogparseError, ExceptionGroup[DefectError]):
     """Every defect of a parse, raised together because strict mode was asked for.
 
     It is both a :class:`BlogparseError` and an :class:`ExceptionGroup` of

@@ -219,6 +219,7 @@ _COMMENT_AUTHOR = (
     ".//cite[" + cls("fn") + "]",
     ".//*[" + cls("fn", "wp-block-comment-author-name") + "]",
     ".//*[" + cls("comment-author", "comment_author", "commentauthor") + "]",
+    ".//cite//a[" + cls("url") + "]",
 )
 _COMMENT_DATE = (
     ".//time[@datetime]",
@@ -392,6 +393,10 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
         if date is not None:
             break
     content_el = next(iter(thread.own(item, _COMMENT_CONTENT)), None)
+    if content_el is None and item.tag == "dt":
+        # <dl> comment lists (Thesis and older themes): meta in <dt>, body in the <dd>.
+        following = item.getnext()
+        content_el = following if following is not None and following.tag == "dd" else None
     if content_el is None:
         content_el = item
     body = _without(content_el, _CONTENT_JUNK)
@@ -489,7 +494,8 @@ def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
         + "] | .//h3 | .//h2 | .//h4")(container)), None)
     heading = None
     if isinstance(heading_el, etree._Element) and not _is_inside(heading_el, [form]):
-        heading = element_text(_without(heading_el, ".//small | .//*[@id='cancel-comment-reply-link']"))
+        heading = element_text(
+            _without(heading_el, ".//small | .//*[@id='cancel-comment-reply-link']"))
     elif isinstance(heading_el, etree._Element) and form is None:
         heading = element_text(heading_el)
     scope = form if form is not None else container
@@ -497,15 +503,15 @@ def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
     hidden: list[FormField] = []
     subscriptions: list[str] = []
     labels: dict[str, etree._Element] = {}
-    for label in scope.iter("label"):
-        target = label.get("for")
+    for label_node in scope.iter("label"):
+        target = label_node.get("for")
         if target and target not in labels:
-            labels[target] = label
+            labels[target] = label_node
     post_id = None
     submit_label = None
     for el in xpath(".//input | .//textarea | .//select")(scope):
         assert isinstance(el, etree._Element)
-        kind = (el.get("type") or "text").lower() if el.tag == "input" else el.tag
+        kind = (el.get("type") or "text").lower() if el.tag == "input" else str(el.tag)
         name = el.get("name")
         if kind in {"submit", "button", "image", "reset"}:
             if submit_label is None:
@@ -526,7 +532,7 @@ def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
                 parent = parent.getparent()
             label_el = parent if parent is not None and parent.tag == "label" else None
         required = (el.get("required") is not None or el.get("aria-required") == "true")
-        label = None
+        label: str | None = None
         if label_el is not None:
             if xpath(".//*[" + cls("required") + "]")(label_el):
                 required = True
@@ -537,9 +543,8 @@ def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
                 label = _REQUIRED_RE.sub("", label).strip() or None
         if label is None:
             label = clean_space(el.get("placeholder") or el.get("title") or el.get("aria-label"))
-        if kind == "checkbox" and "subscribe" in (name + (el.get("id") or "")).lower():
-            if label:
-                subscriptions.append(label)
+        if kind == "checkbox" and label and "subscribe" in (name + (el.get("id") or "")).lower():
+            subscriptions.append(label)
         fields.append(FormField(name=name, kind=kind, label=label, required=required,
                                 id=el.get("id")))
     if submit_label is None:
@@ -668,7 +673,8 @@ def build_post(
     if updated is not None and updated.tzinfo is None:
         defects.append(Defect(kind=DefectKind.NAIVE_DATE, field="updated",
                               message="the page gives the update date without a zone"))
-    content = extract_content(content_el, base_url=base) if content_el is not None else None
+    content = extract_content(content_el, base_url=base) if content_el is not None \
+        else None
     comments: tuple[Comment, ...] = ()
     pingbacks: tuple[Pingback, ...] = ()
     count = None
@@ -796,7 +802,7 @@ def _post_type(regions: PostRegions, page: PageDocument, single: bool) -> str | 
     if single:
         if "single-post" in page.body_classes:
             return "post"
-        if "page" in page.body_classes and "page-template" not in page.body_classes or any(
+        if ("page" in page.body_classes and "page-template" not in page.body_classes) or any(
                 c.startswith("page-id-") for c in page.body_classes):
             return "page"
     return None

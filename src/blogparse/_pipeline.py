@@ -47,7 +47,7 @@ def parse_page(
     format (``html``, ``mhtml``, ``text``, ``wxr``).  With ``options.strict`` every defect
     is raised together as :class:`~blogparse.StrictModeError`.
     """
-    if isinstance(data, bytes | bytearray | memoryview | str) and len(data) > options.max_input_bytes:
+    if isinstance(data, bytes | bytearray | str) and len(data) > options.max_input_bytes:
         raise ResourceLimitError(
             f"the input is {len(data)} bytes, over the limit of {options.max_input_bytes}",
             limit="max_input_bytes",

@@ -37,7 +37,7 @@ def to_data(value: Any) -> Any:
 
 
 @functools.cache
-def _hints(cls: type) -> dict[str, Any]:
+def _hints(cls: Any) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
@@ -92,14 +92,16 @@ def from_data(cls: type[T], data: Any, where: str | None = None) -> T:
     where = where or cls.__name__
     if not isinstance(data, dict):
         raise ValueError(f"{where}: expected an object")
+    if not attrs.has(cls):
+        raise TypeError(f"{cls!r} is not an attrs class")
     hints = _hints(cls)
     kwargs: dict[str, Any] = {}
     known = set()
-    for f in attrs.fields(cls):  # type: ignore[misc]
+    for f in attrs.fields(cls):
         known.add(f.name)
         if f.name in data:
             kwargs[f.name] = _convert(hints[f.name], data[f.name], f"{where}.{f.name}")
     unknown = set(data) - known
     if unknown:
         raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
-    return cls(**kwargs)
+    return cls(**kwargs)  # type: ignore[no-any-return]

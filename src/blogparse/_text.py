@@ -9,7 +9,7 @@ backtrack catastrophically.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from urllib.parse import unquote, urlsplit
 
 from dateutil import parser as _dateparser
@@ -203,7 +203,7 @@ def parse_datetime(text: str | None, *, dayfirst: bool = False) -> datetime | No
         if offset is None:
             return value.replace(tzinfo=None)
         return value.replace(tzinfo=timezone(offset)) if offset else value.replace(
-            tzinfo=timezone.utc
+            tzinfo=UTC
         )
     return value
 

@@ -271,7 +271,7 @@ class Theme:
             "comment-list") + "]"
     )
     _ITEM: ClassVar[str] = (
-        "[self::li or self::div or self::article]"
+        "[self::li or self::div or self::article or self::dt]"
         "[re:test(@id, '^(li-)?comment-[0-9]+$')"
         " or (self::li and (" + cls("pingback", "trackback", "comment") + "))]"
     )
@@ -279,8 +279,11 @@ class Theme:
         ".//*" + _ITEM + " | .//ol[" + cls("pinglist", "trackbacklist") + "]/li"
     )
     RESPONSE_ITEMS_ANYWHERE: ClassVar[Locator] = (
-        "//*[" + cls("commentlist", "comment-list", "comments-list", "pinglist") + "]//*"
-        + _ITEM + " | //ol[" + cls("pinglist", "trackbacklist") + "]/li"
+        "//*[self::li or self::div or self::article or self::dt]"
+        "[re:test(@id, '^(li-)?comment-[0-9]+$')]"
+        " | //*[" + cls("commentlist", "comment-list", "comments-list") + " or @id='commentlist']"
+        "//li[" + cls("pingback", "trackback", "comment") + "]"
+        " | //ol[" + cls("pinglist", "trackbacklist") + "]/li"
     )
     RESPONSE_HEADING: ClassVar[Locator] = (
         "//*[@id='comments-title' or " + cls(

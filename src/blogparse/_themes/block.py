@@ -45,7 +45,10 @@ class BlockTheme(Theme):
         ".//*[" + cls("taxonomy-category") + "]//a"
         " | .//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]"
     )
-    TAGS: ClassVar[Locator] = ".//*[" + cls("taxonomy-post_tag") + "]//a | .//a[normalize-space(@rel)='tag']"
+    TAGS: ClassVar[Locator] = (
+        ".//*[" + cls("taxonomy-post_tag") + "]//a",
+        ".//a[normalize-space(@rel)='tag']",
+    )
     FEATURED_IMAGE: ClassVar[Locator] = ".//*[" + cls("wp-block-post-featured-image") + "]//img"
     COMMENTS_LINK: ClassVar[Locator] = ".//*[" + cls("wp-block-post-comments-count",
                                                  "wp-block-post-comments-link") + "]//a"

@@ -18,8 +18,9 @@ class BloggerTheme(Theme):
     name = "blogger"
     description = "Blogger (Blogspot) layouts"
 
-    POSTS: ClassVar[Locator] = "//*[" + cls("post-outer") + "] | //*[" + cls("post") + " and " + cls(
-        "hentry") + "]"
+    POSTS: ClassVar[Locator] = (
+        "//*[" + cls("post-outer") + "] | //*[" + cls("post") + " and " + cls("hentry") + "]"
+    )
     TITLE: ClassVar[Locator] = ".//*[" + cls("post-title", "entry-title") + "]"
     PERMALINK: ClassVar[Locator] = ".//*[" + cls("post-title", "entry-title") + "]//a[@href]" \
         " | .//a[" + cls("timestamp-link") + "]"

@@ -169,11 +169,14 @@ class _Stream:
         if not text.strip():
             raise InputError("the WXR export is empty")
         low = text.lower()
-        # WXR never uses a DTD; an entity declaration can only be an attack (billion laughs,
-        # external entities reading local files), so it is refused before parsing starts.
-        if "<!entity" in low:
+        root_at = low.find("<rss")
+        # WXR never uses a DTD; an entity declaration in the prolog can only be an attack
+        # (billion laughs, external entities reading local files), so it is refused before
+        # parsing starts.  (Posts about XML may quote "<!ENTITY" in their content: only the
+        # prolog, before the root element, is looked at.)
+        if "<!entity" in (low if root_at < 0 else low[:root_at]):
             raise HostileInputError("the document declares XML entities; WXR exports never do")
-        if "<rss" not in low or "wordpress.org/export/" not in low:
+        if root_at < 0 or "wordpress.org/export/" not in low:
             raise InputError(
                 "not a WordPress export (WXR): no <rss> root with a wordpress.org/export/ "
                 "namespace at the start"
@@ -815,7 +818,7 @@ class WxrReader(Iterator[Post]):
         comments: list[Comment] = []
         pingbacks: list[Pingback] = []
         author_id = author.id if author is not None else None
-        for n, el in enumerate(elements):
+        for el in elements:
             if len(comments) + len(pingbacks) >= limit:
                 self._defect(DefectKind.LIMIT_REACHED,
                              f"only the first {limit} comments were kept",
@@ -827,12 +830,14 @@ class WxrReader(Iterator[Post]):
             if status not in keep:
                 continue
             kind = (_plain(f.get("wp:comment_type")) or "comment").lower()
+            is_ping = kind in {"pingback", "trackback"}
+            where = f"pingbacks[{len(pingbacks)}]" if is_ping else f"comments[{len(comments)}]"
             when = self._when(_plain(f.get("wp:comment_date_gmt")),
-                              _plain(f.get("wp:comment_date")), index, f"comments[{n}].date")
+                              _plain(f.get("wp:comment_date")), index, where + ".date")
             cid = _int(f.get("wp:comment_id"))
             body = f.get("wp:comment_content")
             body = body.strip() if body and body.strip() else None
-            if kind in {"pingback", "trackback"}:
+            if is_ping:
                 pingbacks.append(self._pingback(kind, f, body, when, cid))
                 continue
             user_id = _int(f.get("wp:comment_user_id"))

@@ -20,7 +20,7 @@ import re
 import attrs
 
 from ._content import Content, extract_content
-from ._document import parse_fragment
+from ._document import clean_text_for_lxml, parse_fragment
 from ._models import Block, Caption
 from ._text import clean_space
 
@@ -409,7 +409,7 @@ def comment_text(raw: str | None) -> str | None:
         # Plain text (most comments): wpautop makes a paragraph of each chunk between blank
         # lines and the extractor reads each paragraph with its spaces collapsed, so the
         # result is known without parsing (tests check both ways agree).
-        raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+        raw = clean_text_for_lxml(raw.replace("\r\n", "\n").replace("\r", "\n"))
         paras = (clean_space(p) for p in _BLANK_LINE_RE.split(raw))
         return "\n\n".join(p for p in paras if p) or None
     return extract_content(parse_fragment(wpautop(raw))).text

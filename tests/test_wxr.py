@@ -1,0 +1,791 @@
+"""Tests for the WXR path: streaming reader, content rendering, hostile and broken files."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import tracemalloc
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from blogparse import (
+    ALL_COMMENTS,
+    STRICT,
+    BlogparseError,
+    DefectKind,
+    HostileInputError,
+    Image,
+    InputError,
+    Options,
+    Post,
+    StrictModeError,
+    TruncatedInputError,
+)
+from blogparse._content import extract_content
+from blogparse._document import parse_fragment
+from blogparse._wxr import WxrReader, iter_wxr, parse_wxr
+from blogparse._wxr_content import (
+    comment_text,
+    convert_content,
+    expand_captions,
+    split_blocks,
+    wpautop,
+)
+
+HERE = Path(__file__).resolve().parent / "wxr"
+FULL = HERE / "full-1.2.xml"
+LEGACY = HERE / "legacy-1.0.xml"
+MID = HERE / "mid-1.1.xml"
+
+
+def _drain(posts: Iterator[Post], into: list[int | None]) -> None:
+    for post in posts:
+        into.append(post.id)
+
+
+def _by_id(path: Path, options: Options | None = None) -> dict[int | None, object]:
+    result = parse_wxr(path) if options is None else parse_wxr(path, options=options)
+    return {p.id: p for p in result.posts}
+
+
+# --- the channel ----------------------------------------------------------------------------
+
+
+def test_site_from_channel() -> None:
+    """The channel gives the site: name, url, description, language, generator."""
+    site = parse_wxr(FULL).site
+    assert site is not None
+    assert site.name == "Tidewater Notebook"
+    assert site.url == "https://tidewater.example.org"
+    assert site.description == "Notes from a small harbour town"
+    assert site.language == "en-GB"
+    assert site.generator == "https://wordpress.org/?v=6.4.3"
+
+
+def test_site_authors_with_login_name_email_and_id() -> None:
+    """Channel authors keep login, display name (unescaped), email and user id."""
+    authors = parse_wxr(FULL).site.authors  # type: ignore[union-attr]
+    assert [(a.login, a.name, a.email, a.id) for a in authors] == [
+        ("mara", "Mara Quayle", "mara@tidewater.example.org", 2),
+        ("tobin", "Tobin & Crew", "tobin@tidewater.example.org", 3),
+    ]
+
+
+def test_site_term_lists_keep_parents_descriptions_and_dedupe() -> None:
+    """Categories, tags and other taxonomies are listed once each, with parents and notes."""
+    site = parse_wxr(FULL).site
+    assert site is not None
+    assert [(t.name, t.slug, t.parent, t.description) for t in site.categories] == [
+        ("Harbour", "harbour", None, "Boats, tides and the people who mind them"),
+        ("Ferries & Launches", "ferries", "harbour", None),
+    ]
+    assert [(t.name, t.slug, t.taxonomy) for t in site.tags] == [
+        ("fog", "fog", "post_tag"), ("night crossing", "night-crossing", "post_tag"),
+    ]
+    assert [(t.taxonomy, t.slug, t.description) for t in site.terms] == [
+        ("vessel_class", "tug", "Small and strong"), ("nav_menu", "top", None),
+    ]
+
+
+def test_site_is_available_before_iterating() -> None:
+    """Reading .site first reads ahead to the first item; no post is lost by it."""
+    reader = iter_wxr(FULL)
+    assert reader.site.name == "Tidewater Notebook"
+    assert [p.id for p in reader] == [200, 101, 102, 201, 103, 104, 105, 106]
+    assert reader.wxr_version == "1.2"
+
+
+# --- items ------------------------------------------------------------------------------------
+
+
+def test_every_item_is_kept_and_marked_by_type() -> None:
+    """Posts, pages, attachments, menu items and custom types all come out, typed."""
+    result = parse_wxr(FULL)
+    assert result.format == "wxr"
+    assert result.kind == "archive"
+    assert [(p.id, p.type, p.status) for p in result.posts] == [
+        (200, "attachment", "inherit"), (101, "post", "publish"), (102, "post", "publish"),
+        (201, "attachment", "inherit"), (103, "page", "private"),
+        (104, "nav_menu_item", "publish"), (105, "book", "publish"), (106, "post", "draft"),
+    ]
+
+
+def test_post_scalar_fields() -> None:
+    """Title (HTML-unescaped), permalink, guid, excerpt, sticky and raw content."""
+    post = _by_id(FULL)[101]
+    assert post.title == "Fog & the Night Ferry"  # type: ignore[attr-defined]
+    assert post.url == (  # type: ignore[attr-defined]
+        "https://tidewater.example.org/2024/03/02/fog-and-the-night-ferry/"
+    )
+    assert post.guid == "https://tidewater.example.org/?p=101"  # type: ignore[attr-defined]
+    assert post.excerpt == "A late crossing in thick fog."  # type: ignore[attr-defined]
+    assert post.sticky is True  # type: ignore[attr-defined]
+    assert post.content_html.startswith("The fog came in early")  # type: ignore[attr-defined]
+    assert "[caption" in post.content_html  # type: ignore[attr-defined]
+
+
+def test_author_resolved_to_channel_author() -> None:
+    """dc:creator resolves to the channel author; an unknown login keeps only the login."""
+    posts = _by_id(FULL)
+    author = posts[102].author  # type: ignore[attr-defined]
+    assert (author.login, author.name, author.email, author.id) == (
+        "tobin", "Tobin & Crew", "tobin@tidewater.example.org", 3)
+    ghost = posts[105].author  # type: ignore[attr-defined]
+    assert (ghost.login, ghost.name, ghost.email) == ("ghost", None, None)
+
+
+def test_dates_are_aware_utc_from_gmt_fields() -> None:
+    """Published and updated come from the GMT fields as UTC-aware datetimes."""
+    post = _by_id(FULL)[101]
+    assert post.published == datetime(2024, 3, 2, 7, 30, tzinfo=UTC)  # type: ignore[attr-defined]
+    assert post.updated == datetime(2024, 3, 3, 11, 15, tzinfo=UTC)  # type: ignore[attr-defined]
+
+
+def test_zero_gmt_date_falls_back_to_local_with_defect() -> None:
+    """A draft's zero GMT date gives the naive local date and a zero-date defect."""
+    result = parse_wxr(FULL)
+    draft = result.posts[7]
+    assert draft.published == datetime(2024, 3, 6, 21, 40)
+    assert draft.published.tzinfo is None
+    assert draft.updated == datetime(2024, 3, 6, 20, 45, tzinfo=UTC)
+    zero = [d for d in result.defects if d.kind == DefectKind.ZERO_DATE]
+    assert [(d.field, d.post_index) for d in zero] == [("published", 7)]
+
+
+def test_categories_tags_and_other_terms_kept_apart() -> None:
+    """Categories and tags keep name and slug; post_format and custom taxonomies go to terms."""
+    post = _by_id(FULL)[101]
+    assert [(t.name, t.slug) for t in post.categories] == [  # type: ignore[attr-defined]
+        ("Ferries & Launches", "ferries"), ("Harbour", "harbour")]
+    assert {t.taxonomy for t in post.categories} == {"category"}  # type: ignore[attr-defined]
+    assert [(t.name, t.slug, t.taxonomy) for t in post.tags] == [  # type: ignore[attr-defined]
+        ("fog", "fog", "post_tag"), ("night crossing", "night-crossing", "post_tag")]
+    assert [(t.taxonomy, t.slug) for t in post.terms] == [  # type: ignore[attr-defined]
+        ("post_format", "post-format-image"), ("vessel_class", "tug")]
+
+
+def test_post_meta_entries() -> None:
+    """Every wp:postmeta becomes a MetaEntry, in order."""
+    post = _by_id(FULL)[101]
+    assert [(m.key, m.value) for m in post.meta] == [  # type: ignore[attr-defined]
+        ("_thumbnail_id", "201"), ("tide_height", "1.8 m")]
+
+
+def test_featured_image_from_earlier_and_later_attachment() -> None:
+    """_thumbnail_id resolves to the attachment's url, size and alt, before or after the post."""
+    posts = _by_id(FULL)
+    assert posts[102].featured_image == Image(  # type: ignore[attr-defined]
+        src="https://tidewater.example.org/wp-content/uploads/2024/03/harbour-lamp.jpg",
+        alt="A green lamp on a stone pier", width=1600, height=1067, id=200)
+    # attachment 201 comes two items after post 101: the reader looks ahead for it
+    streamed = {p.id: p for p in iter_wxr(FULL)}
+    assert streamed[101].featured_image == Image(
+        src="https://tidewater.example.org/wp-content/uploads/2024/03/slip.jpg",
+        width=900, height=600, id=201)
+
+
+def test_featured_image_beyond_lookahead_keeps_id_and_records_defect() -> None:
+    """Past the look-ahead window the image keeps only its id; order is unchanged."""
+    reader = WxrReader(FULL, lookahead=(1, 10**9))
+    ids = []
+    for post in reader:
+        ids.append(post.id)
+        if post.id == 101:
+            assert post.featured_image == Image(id=201)
+    assert ids == [200, 101, 102, 201, 103, 104, 105, 106]
+    missing = [d for d in reader.defects if d.kind == DefectKind.MISSING_FIELD]
+    assert [(d.field, d.post_index) for d in missing] == [("featured_image", 1)]
+
+
+# --- content ------------------------------------------------------------------------------
+
+
+def test_classic_content_paragraphs_and_text() -> None:
+    """wpautop paragraphs: a single newline stays inside the paragraph; lists are blocks."""
+    post = _by_id(FULL)[101]
+    assert [b.kind for b in post.blocks] == [  # type: ignore[attr-defined]
+        "paragraph", "image", "paragraph", "list", "image", "paragraph"]
+    assert post.content_text == (  # type: ignore[attr-defined]
+        "The fog came in early and the ferry waited at the slip for an hour. Nobody on the "
+        "quay seemed to mind.\n\nThings the skipper checked before leaving:\n\n"
+        "the fog horn\nthe running lights\n\nWe left at nine."
+    )
+
+
+def test_caption_shortcodes_become_captions_with_credits() -> None:
+    """[caption] with the text inside or in caption="…" gives captions, credits split."""
+    caps = _by_id(FULL)[101].captions  # type: ignore[attr-defined]
+    assert [(c.text, c.credit, c.id, c.align) for c in caps] == [
+        ("The slip at low water.", "Jane Doe", "attachment_201", "alignright"),
+        ("Buoy number four", "AP Photo/Sam Rivers", "attachment_202", "alignleft"),
+    ]
+    first = caps[0].image
+    assert (first.src, first.alt, first.width, first.height, first.link, first.id) == (
+        "https://tidewater.example.org/wp-content/uploads/2024/03/slip-300x200.jpg",
+        "The ferry slip", 300, 200,
+        "https://tidewater.example.org/wp-content/uploads/2024/03/slip.jpg", 201)
+
+
+def test_block_comments_name_the_blocks() -> None:
+    """Gutenberg blocks carry their names; groups open up; dynamic blocks add nothing."""
+    post = _by_id(FULL)[102]
+    assert [(b.kind, b.name) for b in post.blocks] == [  # type: ignore[attr-defined]
+        ("paragraph", "core/paragraph"), ("image", "core/image"),
+        ("heading", "core/heading"), ("list", "core/list"),
+        ("paragraph", "core/paragraph"), ("quote", "core/quote")]
+    assert post.blocks[3].items == ("a split plank", "the winch handle")  # type: ignore[attr-defined]
+    caps = post.captions  # type: ignore[attr-defined]
+    assert [(c.text, c.credit) for c in caps] == [("The east pier lamp at dawn.", "Ola Brandt")]
+    assert "<!-- wp:" not in (post.content_text or "")  # type: ignore[attr-defined]
+
+
+def test_pre_is_left_alone_by_wpautop() -> None:
+    """Text in <pre> keeps its blank lines; headings split the paragraphs around them."""
+    page = _by_id(FULL)[103]
+    assert [b.kind for b in page.blocks] == [  # type: ignore[attr-defined]
+        "heading", "paragraph", "heading", "paragraph", "preformatted"]
+    assert page.blocks[-1].text == "07:00  first boat\n\n19:00  last boat"  # type: ignore[attr-defined]
+
+
+def test_empty_content_is_none() -> None:
+    """A blank content element gives no html, text or blocks."""
+    item = _by_id(FULL)[104]
+    assert (item.content_html, item.content_text, item.blocks) == (  # type: ignore[attr-defined]
+        None, None, ())
+
+
+# --- comments and pingbacks --------------------------------------------------------------
+
+
+def test_comments_threaded_and_filtered_by_status() -> None:
+    """Approved comments only by default, with parents, depths and the post author's mark."""
+    post = _by_id(FULL)[101]
+    got = [(c.id, c.parent_id, c.depth, c.by_post_author, c.status)
+           for c in post.comments]  # type: ignore[attr-defined]
+    assert got == [
+        (11, None, 1, False, "approved"), (12, 11, 2, True, "approved"),
+        (13, 12, 3, False, "approved"), (16, 15, 1, False, "approved")]
+    first = post.comments[0]  # type: ignore[attr-defined]
+    assert (first.author.name, first.author.url, first.author.email) == (
+        "Ned Harrow", "https://ned.example.net/", "ned@example.net")
+    assert first.date == datetime(2024, 3, 2, 9, 0, tzinfo=UTC)
+    assert first.content_text == (
+        "I was on that boat. Cold but worth it.\n\nThanks for writing it up.")
+    assert post.comments[1].content_text == "Glad you made it home, Ned."  # type: ignore[attr-defined]
+
+
+def test_reply_to_a_left_out_comment_is_an_orphan_defect() -> None:
+    """A reply whose parent was filtered out sits at the top, with an orphan defect."""
+    result = parse_wxr(FULL)
+    orphans = [d for d in result.defects if d.kind == DefectKind.ORPHAN_COMMENT]
+    assert [(d.field, d.post_index) for d in orphans] == [("comments[3].parent_id", 1)]
+
+
+def test_all_comment_statuses_by_option() -> None:
+    """ALL_COMMENTS keeps held and spam comments too; the reply to spam is no orphan then."""
+    result = parse_wxr(FULL, options=ALL_COMMENTS)
+    post = result.posts[1]
+    assert [(c.id, c.status, c.depth) for c in post.comments] == [
+        (11, "approved", 1), (12, "approved", 2), (13, "approved", 3), (14, "hold", 1),
+        (15, "spam", 1), (16, "approved", 2)]
+    assert not [d for d in result.defects if d.kind == DefectKind.ORPHAN_COMMENT]
+    only_held = parse_wxr(FULL, options=Options(comment_statuses=frozenset({"hold"})))
+    assert [c.id for c in only_held.posts[1].comments] == [14]
+
+
+def test_pingback_title_and_blog_split() -> None:
+    """A pingback's author ("Post | Blog") splits into title and blog name."""
+    pb = _by_id(FULL)[101].pingbacks[0]  # type: ignore[attr-defined]
+    assert (pb.kind, pb.url, pb.title, pb.blog_name, pb.id) == (
+        "pingback", "https://saltmarsh.example.net/2024/03/crossing-the-sound/",
+        "Crossing the Sound in Fog", "Saltmarsh Diary", 17)
+    assert pb.excerpt == "[…] the night ferry out of Tidewater waited an hour in the fog […]"
+    assert pb.date == datetime(2024, 3, 3, 7, 0, tzinfo=UTC)
+
+
+def test_trackback_blog_name_from_author_and_title_from_strong() -> None:
+    """A trackback stores the blog as author and <strong>title</strong> + excerpt as content."""
+    tb = _by_id(FULL)[101].pingbacks[1]  # type: ignore[attr-defined]
+    assert (tb.kind, tb.title, tb.blog_name, tb.excerpt) == (
+        "trackback", "Fog Week on the Coast", "Lighthouse Log",
+        "Seven days without seeing the far shore, and a ferry that ran anyway.")
+
+
+def test_max_comments_limit() -> None:
+    """Options.max_comments stops collecting and records a limit defect."""
+    result = parse_wxr(FULL, options=Options(max_comments=2))
+    post = result.posts[1]
+    assert len(post.comments) + len(post.pingbacks) == 2
+    assert [d.kind for d in result.defects if d.post_index == 1].count(
+        DefectKind.LIMIT_REACHED) == 1
+
+
+# --- versions and inputs ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [LEGACY, MID])
+def test_wxr_1_0_and_1_1(path: Path) -> None:
+    """1.0 and 1.1 namespaces read alike; doubled 1.0 category lines count once."""
+    result = parse_wxr(path)
+    first, second = result.posts
+    assert first.title == "Winter pruning"
+    assert [(t.name, t.slug) for t in first.categories] == [("Pruning", "pruning")]
+    assert [(t.name, t.slug, t.taxonomy) for t in first.tags] == [
+        ("russet", "russet", "post_tag")]
+    assert first.published == datetime(2010, 10, 12, 17, 0, tzinfo=UTC)
+    assert [c.content_text for c in first.comments] == ["Which saw do you use?"]
+    # only the domain-less line: a category without slug
+    assert [(t.name, t.slug) for t in second.categories] == [("Pruning", None)]
+    assert result.site.categories[0].slug == "pruning"  # type: ignore[union-attr]
+
+
+def test_wxr_1_0_has_no_author_list_1_1_has() -> None:
+    """Without channel authors the post author is the login alone."""
+    assert parse_wxr(LEGACY).posts[0].author.name is None  # type: ignore[union-attr]
+    assert parse_wxr(MID).posts[0].author.name == "Hal the Grower"  # type: ignore[union-attr]
+
+
+def test_https_namespace_accepted() -> None:
+    """WordPress.com writes https:// namespaces; they are WXR too."""
+    data = FULL.read_bytes().replace(b"http://wordpress.org/export/1.2/",
+                                     b"https://wordpress.org/export/1.2/")
+    assert [p.id for p in parse_wxr(data).posts] == [200, 101, 102, 201, 103, 104, 105, 106]
+
+
+def test_sources_path_bytes_and_file_object() -> None:
+    """A str path, a Path, bytes and a binary file object give the same posts."""
+    expected = parse_wxr(FULL).posts
+    assert parse_wxr(str(FULL)).posts == expected
+    assert parse_wxr(FULL.read_bytes()).posts == expected
+    with FULL.open("rb") as f:
+        assert parse_wxr(f).posts == expected
+        assert not f.closed
+
+
+def test_text_as_str_is_misuse() -> None:
+    """A str is a path; passing the export's text raises TypeError."""
+    with pytest.raises(TypeError):
+        iter_wxr(FULL.read_text(encoding="utf-8"))
+
+
+def test_missing_file_is_input_error() -> None:
+    """An unreadable path raises the library's InputError."""
+    with pytest.raises(InputError):
+        iter_wxr(HERE / "no-such-export.xml")
+
+
+def test_models_round_trip_through_dicts() -> None:
+    """WXR posts convert to JSON-ready data and back unchanged."""
+    for post in parse_wxr(FULL).posts:
+        assert type(post).from_dict(post.to_dict()) == post
+
+
+def test_iso_8859_1_export() -> None:
+    """A declared single-byte encoding is decoded by the parser."""
+    data = FULL.read_bytes().replace(b'encoding="UTF-8"', b'encoding="ISO-8859-1"')
+    data = data.replace(b"Tidewater Notebook", "Tidewater Notebook \u00e9t\u00e9".encode("latin-1"))
+    assert parse_wxr(data).site.name == "Tidewater Notebook \u00e9t\u00e9"  # type: ignore[union-attr]
+
+
+def test_invalid_utf8_and_control_characters_are_repaired() -> None:
+    """Bad UTF-8 becomes U+FFFD and forbidden control characters are dropped, with defects."""
+    data = FULL.read_bytes().replace(b"Block Editor Morning", b"Block \xff Editor\x0b Morning")
+    result = parse_wxr(data)
+    assert result.posts[2].title == "Block \ufffd Editor Morning"
+    kinds = {d.kind for d in result.defects}
+    assert {DefectKind.DECODE_REPLACED, DefectKind.MALFORMED_MARKUP} <= kinds
+
+
+# --- strict mode ------------------------------------------------------------------------------
+
+
+def test_strict_mode_raises_all_defects_after_last_post() -> None:
+    """In strict mode the stream yields every post, then raises the defects together."""
+    seen: list[int | None] = []
+    with pytest.raises(StrictModeError) as info:
+        _drain(iter_wxr(FULL, options=STRICT), seen)
+    assert len(seen) == 8
+    assert {d.kind for d in info.value.defects} == {DefectKind.ZERO_DATE,
+                                                    DefectKind.ORPHAN_COMMENT}
+    with pytest.raises(StrictModeError):
+        parse_wxr(FULL, options=STRICT)
+
+
+# --- hostile files ----------------------------------------------------------------------------
+
+_MINIMAL = (
+    '<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" '
+    'xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+    "<channel><title>{title}</title><item><title>One</title><wp:post_id>1</wp:post_id>"
+    "<content:encoded>{body}</content:encoded></item></channel></rss>"
+)
+
+
+def _export(title: str = "T", body: str = "x", prolog: str = "") -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + prolog
+            + _MINIMAL.format(title=title, body=body)).encode("utf-8")
+
+
+def test_billion_laughs_fails_fast() -> None:
+    """Nested entity definitions raise HostileInputError before any expansion."""
+    lol = ['<!ENTITY lol "lol">']
+    for i in range(1, 10):
+        prev = "lol" if i == 1 else f"lol{i - 1}"
+        lol.append(f'<!ENTITY lol{i} "{("&" + prev + ";") * 10}">')
+    data = _export(title="&lol9;", prolog="<!DOCTYPE rss [" + "".join(lol) + "]>\n")
+    with pytest.raises(HostileInputError):
+        list(iter_wxr(data))
+    with pytest.raises(HostileInputError):
+        parse_wxr(data)
+
+
+def test_external_entity_never_reads_the_file(tmp_path: Path) -> None:
+    """An external entity naming a local file is refused; the file's text never appears."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-7c1e", encoding="utf-8")
+    prolog = f'<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret}">]>\n'
+    data = _export(title="&xxe;", body="&xxe;", prolog=prolog)
+    with pytest.raises(HostileInputError) as info:
+        parse_wxr(data)
+    assert "TOP-SECRET" not in str(info.value)
+
+
+def test_external_entity_declared_late_in_a_long_prolog(tmp_path: Path) -> None:
+    """An entity declaration past the first 64 KB is still refused (checked on the tree)."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-99ab", encoding="utf-8")
+    padding = "<!-- " + "p" * 70_000 + " -->\n"
+    prolog = f'{padding}<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret}">]>\n'
+    data = _export(title="&xxe;", prolog=prolog)
+    with pytest.raises(InputError) as info:
+        parse_wxr(data)
+    assert "TOP-SECRET" not in str(info.value)
+
+
+def test_entity_text_inside_content_is_not_an_attack() -> None:
+    """A post quoting "<!ENTITY" in its CDATA content is an ordinary post."""
+    data = _export(body='<![CDATA[<p>Never accept <!ENTITY x SYSTEM "file:///">.</p>]]>')
+    post = parse_wxr(data).posts[0]
+    assert "<!ENTITY x" in (post.content_html or "")
+    assert (post.content_text or "").startswith("Never accept")
+
+
+def test_external_dtd_is_not_loaded(tmp_path: Path) -> None:
+    """A DOCTYPE naming an external DTD is parsed without loading it; a defect says so."""
+    dtd = tmp_path / "evil.dtd"
+    dtd.write_text('<!ENTITY leak "TOP-SECRET-dtd">', encoding="utf-8")
+    data = _export(prolog=f'<!DOCTYPE rss SYSTEM "file://{dtd}">\n')
+    result = parse_wxr(data)
+    assert [p.title for p in result.posts] == ["One"]
+    assert DefectKind.HOSTILE_MARKUP in {d.kind for d in result.defects}
+    assert "TOP-SECRET" not in repr(result)
+
+
+def test_xinclude_is_not_processed(tmp_path: Path) -> None:
+    """An XInclude element is an unknown element: the named file is never read."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-xi", encoding="utf-8")
+    data = _export().replace(
+        b"<item>",
+        f'<item><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{secret}" '
+        'parse="text"/>'.encode(),
+    )
+    result = parse_wxr(data)
+    assert [p.title for p in result.posts] == ["One"]
+    assert "TOP-SECRET" not in repr(result)
+
+
+def test_non_wxr_xml_is_input_error() -> None:
+    """Plain RSS, XHTML and an empty file are not WordPress exports."""
+    rss = b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>'
+    xhtml = b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>'
+    for data in (rss, xhtml, b"", b"   \n"):
+        with pytest.raises(InputError):
+            parse_wxr(data)
+
+
+def test_wrong_root_with_wp_namespace_is_input_error() -> None:
+    """A document mentioning the namespace but not rooted in <rss> is refused."""
+    data = (b'<?xml version="1.0"?><feed xmlns:wp="http://wordpress.org/export/1.2/">'
+            b"<!-- <rss --><channel><item><title>x</title></item></channel></feed>")
+    with pytest.raises(InputError):
+        list(iter_wxr(data))
+
+
+# --- broken files -----------------------------------------------------------------------------
+
+
+def test_truncated_export_yields_posts_then_raises() -> None:
+    """Cut inside the fourth item: the three before it come out, then TruncatedInputError."""
+    data = FULL.read_bytes()
+    cut = data.index(b"<wp:post_id>201</wp:post_id>")
+    got: list[int | None] = []
+    with pytest.raises(TruncatedInputError):
+        _drain(iter_wxr(data[:cut]), got)
+    # post 101 waited for attachment 201, which never came: it is released unresolved
+    assert got == [200, 101, 102]
+
+
+def test_truncated_export_in_parse_wxr_is_a_defect() -> None:
+    """parse_wxr returns the posts before the break with a truncated defect (lenient)."""
+    data = FULL.read_bytes()
+    cut = data.index(b"<wp:post_id>103</wp:post_id>")
+    result = parse_wxr(data[:cut])
+    assert [p.id for p in result.posts] == [200, 101, 102, 201]
+    assert DefectKind.TRUNCATED in {d.kind for d in result.defects}
+    with pytest.raises(StrictModeError):
+        parse_wxr(data[:cut], options=STRICT)
+
+
+def test_every_cut_point_yields_a_prefix_or_a_library_error() -> None:
+    """Cutting the export anywhere never crashes: posts read are a prefix, errors are ours."""
+    data = LEGACY.read_bytes()
+    full = [p.id for p in parse_wxr(data).posts]
+    for cut in range(0, len(data), 97):
+        got: list[int | None] = []
+        with contextlib.suppress(BlogparseError):
+            _drain(iter_wxr(data[:cut]), got)
+        assert got == full[: len(got)]
+
+
+def test_malformed_middle_is_input_error_not_truncation() -> None:
+    """A tag mismatch in the middle raises InputError (not TruncatedInputError)."""
+    data = FULL.read_bytes().replace(b"<wp:post_id>102</wp:post_id>",
+                                     b"<wp:post_id>102</wp:postid>")
+    got: list[int | None] = []
+    with pytest.raises(InputError) as info:
+        _drain(iter_wxr(data), got)
+    assert not isinstance(info.value, TruncatedInputError)
+    assert got[:1] == [200]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_mutated_exports_never_crash(data: st.DataObject) -> None:
+    """Random byte edits give posts or a blogparse error, never another exception."""
+    raw = bytearray(LEGACY.read_bytes())
+    for _ in range(data.draw(st.integers(1, 4))):
+        pos = data.draw(st.integers(0, len(raw) - 1))
+        raw[pos:pos + data.draw(st.integers(0, 8))] = data.draw(st.binary(max_size=8))
+    try:
+        parse_wxr(bytes(raw))
+    except BlogparseError:
+        pass
+
+
+# --- memory ---------------------------------------------------------------------------------
+
+
+def _generated(items: int) -> bytes:
+    one = (
+        "<item><title>Post {i}</title><link>https://m.example.org/{i}/</link>"
+        "<dc:creator>m</dc:creator><content:encoded><![CDATA[Line one of {i}.\n\nLine two "
+        "with a [caption id=\"attachment_{i}\" width=\"10\"]<img src=\"/{i}.jpg\" /> Cap {i}"
+        "[/caption]]]></content:encoded><wp:post_id>{i}</wp:post_id>"
+        "<wp:post_date_gmt>2020-01-01 00:00:00</wp:post_date_gmt>"
+        "<wp:post_type>post</wp:post_type></item>\n"
+    )
+    head = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+            'xmlns:wp="http://wordpress.org/export/1.2/" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>M</title>\n')
+    return (head + "".join(one.format(i=i) for i in range(items))
+            + "</channel></rss>").encode()
+
+
+def _peak(data: bytes) -> int:
+    tracemalloc.start()
+    try:
+        count = sum(1 for _ in iter_wxr(io.BytesIO(data)))
+        assert count > 0
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_stays_flat_as_the_file_grows() -> None:
+    """Eight times the items does not take (nearly) eight times the memory."""
+    small = _generated(500)
+    large = _generated(4000)
+    assert len(large) > 7 * len(small)
+    assert _peak(large) < 2 * _peak(small) + 1_000_000
+
+
+# --- content rendering units --------------------------------------------------------------------
+
+
+def test_wpautop_paragraphs_and_line_breaks() -> None:
+    """Blank lines make paragraphs; single newlines become <br />."""
+    assert wpautop("one\ntwo\n\nthree") == "<p>one<br />\ntwo</p>\n<p>three</p>\n"
+
+
+def test_wpautop_leaves_block_tags_unwrapped() -> None:
+    """Block-level tags are not put inside paragraphs; text around them is."""
+    out = wpautop("intro\n<ul>\n<li>a</li>\n</ul>\noutro")
+    assert "<p>intro</p>" in out
+    assert "<p><ul>" not in out and "<ul>" in out
+    assert "<p>outro</p>" in out
+
+
+def test_wpautop_keeps_pre_and_newlines_in_tags() -> None:
+    """<pre> content and newlines inside a tag are untouched."""
+    assert "<pre>a\n\nb</pre>" in wpautop("x\n\n<pre>a\n\nb</pre>\n\ny")
+    out = wpautop('<a\nhref="u">link</a> text')
+    assert out == '<p><a\nhref="u">link</a> text</p>\n'
+
+
+def test_wpautop_blank_is_empty() -> None:
+    """Whitespace-only content gives an empty string."""
+    assert wpautop(" \n\t ") == ""
+
+
+def test_caption_shortcode_forms() -> None:
+    """Inner text, caption= attribute, the wp_caption alias, and the no-width fallback."""
+    inner = expand_captions('[caption id="attachment_9" align="alignleft" width="120"]'
+                            '<img src="a.jpg" /> Hello there[/caption]')
+    assert inner == ('<figure id="attachment_9" aria-describedby="caption-attachment_9" '
+                     'style="width: 120px" class="wp-caption alignleft"><img src="a.jpg" />'
+                     '<figcaption id="caption-attachment_9" class="wp-caption-text">Hello there'
+                     "</figcaption></figure>")
+    attr = expand_captions("[wp_caption width='50' caption='Said so']<img src=\"b.jpg\">"
+                           "[/wp_caption]")
+    assert "<figcaption" in attr and "Said so</figcaption>" in attr
+    assert 'class="wp-caption alignnone"' in attr
+    assert expand_captions('[caption width="0"]<img src="c.jpg" /> x[/caption]') == (
+        '<img src="c.jpg" />')
+
+
+def test_split_blocks_nested_void_and_freeform() -> None:
+    """Top-level blocks are units, layout blocks open up, freeform HTML is its own unit."""
+    text = ("<p>classic</p>\n<!-- wp:columns --><div class=\"wp-block-columns\">"
+            "<!-- wp:column --><div><!-- wp:paragraph --><p>in column</p>"
+            "<!-- /wp:paragraph --></div><!-- /wp:column --></div><!-- /wp:columns -->"
+            "<!-- wp:spacer {\"height\":\"20px\"} /--><!-- wp:my-plugin/box {\"a\":1} -->"
+            "<div>box</div><!-- /wp:my-plugin/box --><!-- /wp:stray -->")
+    units = split_blocks(text)
+    assert [(u.name, u.html) for u in units] == [
+        (None, "<p>classic</p>\n"), ("core/paragraph", "<p>in column</p>"),
+        ("my-plugin/box", "<div>box</div>")]
+
+
+def test_split_blocks_unclosed_block_runs_to_the_end() -> None:
+    """A block never closed takes the rest of the content."""
+    units = split_blocks("<!-- wp:paragraph --><p>never closed</p>")
+    assert [(u.name, u.html) for u in units] == [("core/paragraph", "<p>never closed</p>")]
+
+
+def test_broken_unit_markup_falls_back_to_unit_by_unit() -> None:
+    """An unclosed list in one block does not swallow the next block's name."""
+    raw = ("<!-- wp:list --><ul><li>open<!-- /wp:list -->"
+           "<!-- wp:paragraph --><p>after</p><!-- /wp:paragraph -->")
+    content = convert_content(raw)
+    assert [(b.kind, b.name) for b in content.blocks] == [
+        ("list", "core/list"), ("paragraph", "core/paragraph")]
+
+
+_PLAIN = st.text(
+    alphabet=st.characters(blacklist_characters="<&", blacklist_categories=("Cs",)),
+    max_size=200,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PLAIN)
+def test_plain_comment_shortcut_matches_the_extractor(text: str) -> None:
+    """The no-markup shortcut for comment text equals the full wpautop + extractor path."""
+    slow = extract_content(parse_fragment(wpautop(text))).text if text.strip() else None
+    assert comment_text(text) == slow
+
+
+# --- the shared corpus --------------------------------------------------------------------------
+
+
+def test_corpus_counts_per_type(shared_dir: Path) -> None:
+    """Real exports: item counts per post type, as read from the files."""
+    expected = {
+        "WPTT__64-block-test-data.xml": {"post": 61, "attachment": 9, "page": 1,
+                                         "wp_navigation": 1},
+        "WPTT__themeunittestdata.wordpress.xml": {"nav_menu_item": 70, "post": 58,
+                                                  "attachment": 37, "page": 21},
+        "hexo-migrator-wordpress__wordpress.xml": {"post": 17, "page": 2},
+        "nikola__wordpress_export_example.xml": {"post": 4, "attachment": 3, "page": 1},
+        "wordpress-importer__valid-wxr-1.0.xml": {"post": 3, "page": 3},
+        "wordpress-importer__wxr-utf-8-challenges.xml": {"post": 1},
+    }
+    for name, counts in expected.items():
+        result = parse_wxr(shared_dir / "corpus" / "wxr" / name)
+        assert Counter(p.type for p in result.posts) == counts, name
+
+
+def test_corpus_every_file_parses_without_error(shared_dir: Path) -> None:
+    """Every shared export parses; none is empty."""
+    files = sorted((shared_dir / "corpus" / "wxr").glob("*.xml"))
+    assert files
+    for path in files:
+        result = parse_wxr(path)
+        assert result.posts, path.name
+        assert result.site is not None and result.site.name, path.name
+
+
+def test_corpus_theme_unit_test_values(shared_dir: Path) -> None:
+    """Theme unit test data: a known title, a caption, threads, pingbacks, a featured image."""
+    result = parse_wxr(shared_dir / "corpus" / "wxr" / "WPTT__themeunittestdata.wordpress.xml")
+    assert result.site is not None
+    assert result.site.name == "Theme Unit Test Data"
+    assert [(a.login, a.name) for a in result.site.authors] == [
+        ("themedemos", "Theme Buster"), ("themereviewteam", "Theme Reviewer")]
+    posts = {p.id: p for p in result.posts}
+    by_title = {p.title: p for p in result.posts}
+    caption = by_title["Markup: Image Alignment"].captions[0]
+    assert (caption.text, caption.id, caption.align) == (
+        "Look at 580x300 getting some caption love.", "attachment_906", "aligncenter")
+    pings = by_title["Template: Pingbacks And Trackbacks"].pingbacks
+    assert [(p.kind, p.title, p.blog_name) for p in pings][:2] == [
+        ("trackback", "Ping 1", "What’s a tellyworth?"),
+        ("trackback", "Ping 2 with a much longer title than the previous ping, which was "
+                      "called Ping 1", "What’s a tellyworth?")]
+    assert [p.kind for p in pings] == ["trackback", "trackback", "pingback", "pingback"]
+    deep = max((c for p in result.posts for c in p.comments), key=lambda c: c.depth)
+    assert (deep.id, deep.depth) == (915, 10)
+    assert posts[1011].featured_image is not None
+    assert posts[1011].featured_image.id == 1022
+    assert posts[1011].featured_image.src == (
+        "https://wpthemetestdata.files.wordpress.com/2013/03/featured-image-horizontal.jpg")
+
+
+def test_corpus_wxr_1_0_file(shared_dir: Path) -> None:
+    """The importer's WXR 1.0 file: doubled category lines once, tags with slugs."""
+    result = parse_wxr(shared_dir / "corpus" / "wxr" / "wordpress-importer__valid-wxr-1.0.xml")
+    assert result.site is not None and result.site.name == "Export Dataset"
+    alpha = next(p for p in result.posts if p.title == "Alpha post")
+    assert [(t.name, t.slug) for t in alpha.categories] == [("alpha", "alpha")]
+    assert [(t.name, t.slug) for t in alpha.tags] == [("news", "news"), ("roar", "roar")]
+    hello = next(p for p in result.posts if p.title == "Hello world!")
+    assert [c.author.name for c in hello.comments if c.author] == ["Mr WordPress"]
+
+
+def test_corpus_block_data_names_blocks(shared_dir: Path) -> None:
+    """The block test data: block names come from the comments, captions from figcaption."""
+    result = parse_wxr(shared_dir / "corpus" / "wxr" / "WPTT__64-block-test-data.xml")
+    names = Counter(b.name for p in result.posts for b in p.blocks)
+    assert names["core/paragraph"] > 50
+    assert names["core/image"] > 0
+    assert sum(len(p.captions) for p in result.posts) > 20
+
+
+def test_corpus_utf8_challenges(shared_dir: Path) -> None:
+    """Unusual Unicode survives: author email and the meta values keep their characters."""
+    result = parse_wxr(
+        shared_dir / "corpus" / "wxr" / "wordpress-importer__wxr-utf-8-challenges.xml")
+    assert result.site is not None
+    assert result.site.authors[0].email == "ădmĩn@ℓocalhost.com"
+    post = result.posts[0]
+    assert post.url is None
+    assert [m.key for m in post.meta][1:] == [
+        "_encloseme", "_utf8_test", "_zalgo_test", "_special_chars"]

@@ -218,6 +218,10 @@ _COMMENT_AUTHOR = (
                   "social-comment-author") + "]//*[" + cls("fn") + "]",
     ".//cite[" + cls("fn") + "]",
     ".//*[" + cls("fn", "wp-block-comment-author-name") + "]",
+    ".//*[" + cls("comment-author", "comment_author", "commentauthor") + "]"
+    "//*[self::strong or self::b or self::cite][1]",
+    ".//*[" + cls("comment-author", "comment_author", "commentauthor") + "]//a[" + cls("url")
+    + "]",
     ".//*[" + cls("comment-author", "comment_author", "commentauthor") + "]",
     ".//cite//a[" + cls("url") + "]",
 )
@@ -230,6 +234,8 @@ _COMMENT_DATE = (
                   "comment-time", "social-posted-when", "comment_date",
                   "wp-block-comment-date") + "]",
     ".//time",
+    # some themes print the date inside the author line: "Ben 19. Juni 2018 um 15:28 Uhr"
+    ".//*[" + cls("comment-author", "comment_author") + "]",
 )
 _COMMENT_CONTENT = (
     ".//*[" + cls("comment-content", "comment-text", "comment_text", "comment-entry",
@@ -381,7 +387,7 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
         a_el = authors[0]
         name = element_text(_without(a_el, ".//*[" + cls("says", "screen-reader-text") + "]"))
         if name:
-            name = re.sub(r"\s+(?:says|sagt|dit|dice|schreibt|zegt)\s*:?$", "", name, flags=re.I)
+            name = re.sub(r"\s+(?:says|said|sagt|denkt|meint|schreibt|dit|dice|zegt)\s*:?$", "", name, flags=re.I)
         link = a_el if a_el.tag == "a" else a_el.find(".//a[@href]")
         url = _abs(link.get("href"), base) if link is not None else None
         if url is not None and re.search(r"#comment-\d+$", url):
@@ -434,7 +440,11 @@ def _pingback(item: etree._Element, kind: str, thread: _Thread, base: str | None
              and not re.search(r"[#?](?:comment-\d+|replytocom=)", a.get("href") or "")
              and not _is_inside(a, thread.own(item, ".//*[" + cls(
                  "comment-meta", "commentmetadata", "reply", "social-comment-meta") + "]"))]
-    url_links = [a for a in links if has_class(a, "url")] or links
+    # Highlander prints the source link as the author (inside the comment meta).
+    author_links = [a for a in thread.own(item, ".//*[" + cls("fn") + "]//a[@href]"
+                                          " | .//cite//a[@href] | .//a[" + cls("url") + "]")
+                    if not has_class(a, "comment-reply-link")]
+    url_links = author_links or links
     link = url_links[0] if url_links else None
     link_text = element_text(link) if link is not None else None
     body_text = element_text(_without(item, _ITEM_CHILD_LISTS + " | .//script | .//*[" + cls(

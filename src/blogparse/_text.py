@@ -191,11 +191,13 @@ def parse_datetime(text: str | None, *, dayfirst: bool = False) -> datetime | No
         try:
             value = _dateparser.parse(localized, dayfirst=dayfirst or was_localized, fuzzy=False)
         except (ValueError, OverflowError, TypeError, _dateparser.ParserError):
-            if len(localized) > 80 or not _YEAR_RE.search(localized):
+            # A date inside other words ("Ben 19. June 2018 15:28 - Reply"): parse the
+            # date-shaped part alone rather than letting dateutil guess from every word.
+            m = _EMBEDDED_DATE_RE.search(localized)
+            if m is None:
                 return None
             try:
-                value = _dateparser.parse(localized, dayfirst=dayfirst or was_localized,
-                                          fuzzy=True)
+                value = _dateparser.parse(m.group(), dayfirst=dayfirst or was_localized)
             except (ValueError, OverflowError, TypeError, _dateparser.ParserError):
                 return None
     if value.tzinfo is not None:
@@ -237,7 +239,13 @@ _FILLER = {"um", "uhr", "à", "a", "las", "de", "del", "do", "da", "alle", "om",
            "den", "el", "il", "op", "at", "on", "h"}
 _WORD_RE = re.compile(r"[^\W\d_]+\.?")
 _DOTTED_DATE_RE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b")
-_YEAR_RE = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
+_TIME = r"(?:[,\s@-]{1,4}\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?)?"
+_EMBEDDED_DATE_RE = re.compile(
+    r"\b(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2}\.?\s{1,3}[A-Z][a-z]{2,9}\.?,?\s{1,3}\d{4}" + _TIME +
+    r"|[A-Z][a-z]{2,9}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?\s{1,3}\d{4}" + _TIME +
+    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}" + _TIME + r")"
+)
 
 
 def _englishify(text: str) -> tuple[str, bool]:

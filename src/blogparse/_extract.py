@@ -378,6 +378,10 @@ def discussion(
     return tuple(comments), tuple(pingbacks), count
 
 
+_SAYS_RE = re.compile(r"\s+(?:says|said|sagt|denkt|meint|schreibt|dit|dice|zegt)\s*:?$",
+                      re.IGNORECASE)
+
+
 def _comment(item: etree._Element, thread: _Thread, base: str | None,
              seen: dict[etree._Element, Comment]) -> Comment | None:
     ident = _item_id(item)
@@ -387,7 +391,7 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
         a_el = authors[0]
         name = element_text(_without(a_el, ".//*[" + cls("says", "screen-reader-text") + "]"))
         if name:
-            name = re.sub(r"\s+(?:says|said|sagt|denkt|meint|schreibt|dit|dice|zegt)\s*:?$", "", name, flags=re.I)
+            name = _SAYS_RE.sub("", name)
         link = a_el if a_el.tag == "a" else a_el.find(".//a[@href]")
         url = _abs(link.get("href"), base) if link is not None else None
         if url is not None and re.search(r"#comment-\d+$", url):

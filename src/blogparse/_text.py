@@ -189,7 +189,8 @@ def parse_datetime(text: str | None, *, dayfirst: bool = False) -> datetime | No
     except ValueError:
         localized, was_localized = _englishify(text)
         try:
-            value = _dateparser.parse(localized, dayfirst=dayfirst or was_localized, fuzzy=False)
+            value = _dateparser.parse(localized, dayfirst=dayfirst or was_localized,
+                                      tzinfos=_TZ_ABBREVIATIONS)
         except (ValueError, OverflowError, TypeError, _dateparser.ParserError):
             # A date inside other words ("Ben 19. June 2018 15:28 - Reply"): parse the
             # date-shaped part alone rather than letting dateutil guess from every word.
@@ -197,7 +198,8 @@ def parse_datetime(text: str | None, *, dayfirst: bool = False) -> datetime | No
             if m is None:
                 return None
             try:
-                value = _dateparser.parse(m.group(), dayfirst=dayfirst or was_localized)
+                value = _dateparser.parse(m.group(), dayfirst=dayfirst or was_localized,
+                                          tzinfos=_TZ_ABBREVIATIONS)
             except (ValueError, OverflowError, TypeError, _dateparser.ParserError):
                 return None
     if value.tzinfo is not None:
@@ -209,6 +211,18 @@ def parse_datetime(text: str | None, *, dayfirst: bool = False) -> datetime | No
         )
     return value
 
+
+_H = 3600
+# Zone abbreviations pages print after times ("10:00 am EST"); ambiguous ones (IST, CST in
+# Asia) are read as the meaning English-language blogs use most.
+_TZ_ABBREVIATIONS = {
+    "UTC": 0, "GMT": 0, "Z": 0, "EST": -5 * _H, "EDT": -4 * _H, "CST": -6 * _H,
+    "CDT": -5 * _H, "MST": -7 * _H, "MDT": -6 * _H, "PST": -8 * _H, "PDT": -7 * _H,
+    "AKST": -9 * _H, "AKDT": -8 * _H, "HST": -10 * _H, "AST": -4 * _H, "ADT": -3 * _H,
+    "BST": 1 * _H, "CET": 1 * _H, "CEST": 2 * _H, "MEZ": 1 * _H, "MESZ": 2 * _H,
+    "EET": 2 * _H, "EEST": 3 * _H, "WET": 0, "WEST": 1 * _H, "JST": 9 * _H, "KST": 9 * _H,
+    "AEST": 10 * _H, "AEDT": 11 * _H, "NZST": 12 * _H, "NZDT": 13 * _H,
+}
 
 _MONTHS = {
     # German, French, Spanish, Italian, Dutch, Portuguese month names and abbreviations

@@ -16,7 +16,6 @@ import lxml.html
 import pytest
 
 import blogparse
-
 from conftest import SHARED
 
 _ROWS: list[dict[str, str]] = []

@@ -471,9 +471,13 @@ class WxrReader(Iterator[Post]):
         stream = self._stream
         line = exc.position[0] if exc.position else 0
         msg = exc.msg or str(exc)
-        if "huge" in msg.lower() or "exceeds" in msg.lower():
+        low = msg.lower()
+        if any(word in low for word in ("huge", "too big", "too long", "exceeds", "limit")):
+            # libxml2 refuses text nodes over 10 MB and nesting over 256 levels unless
+            # huge_tree is set, which blogparse never does for untrusted input.
             return ResourceLimitError(
-                f"the WXR export exceeds libxml2's safety limits at line {line}: {msg}",
+                f"the WXR export exceeds libxml2's safety limits at line {line} (a field over "
+                f"10 MB or nesting over 256 levels): {msg}",
                 limit="xml",
             )
         if stream.eof and line >= stream.lines:

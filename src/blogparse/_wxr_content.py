@@ -196,10 +196,10 @@ def _render_caption(m: re.Match[str]) -> str:
     # The HTML5 form WordPress has produced for themes with html5 "caption" support
     # (every default theme since Twenty Fourteen, and all block themes).
     id_attr = f' id="{html.escape(ident)}"' if ident else ""
-    described = (
-        f' aria-describedby="caption-{html.escape(ident)}"' if ident else ""
-    )
-    cap_id = f' id="caption-{html.escape(ident)}"' if ident else ""
+    # WordPress 5.1+ names the caption element "caption-" + the id with "_" as "-".
+    caption_id = "caption-" + ident.replace("_", "-")
+    described = f' aria-describedby="{caption_id}"' if ident else ""
+    cap_id = f' id="{caption_id}"' if ident else ""
     return (
         f'<figure{id_attr}{described} style="width: {width}px" class="{html.escape(klass)}">'
         f'{body}<figcaption{cap_id} class="wp-caption-text">{caption}</figcaption></figure>'

@@ -19,7 +19,7 @@ import re
 
 import attrs
 
-from ._content import Content, extract_content
+from ._content import Content, element_text, extract_content
 from ._document import clean_text_for_lxml, parse_fragment
 from ._models import Block, Caption
 from ._text import clean_space
@@ -398,18 +398,15 @@ def convert_content(raw: str | None, *, base_url: str | None = None) -> WxrConte
     )
 
 
-_BLANK_LINE_RE = re.compile(r"\n\s*\n")
-
-
 def comment_text(raw: str | None) -> str | None:
-    """The text a reader sees for exported comment markup (``comment_text`` runs wpautop)."""
+    """The text a reader sees for exported comment markup, read as the page path reads a
+    displayed comment: ``comment_text`` runs wpautop, then each line break is kept."""
     if raw is None or not raw.strip():
         return None
     if "<" not in raw and "&" not in raw:
-        # Plain text (most comments): wpautop makes a paragraph of each chunk between blank
-        # lines and the extractor reads each paragraph with its spaces collapsed, so the
-        # result is known without parsing (tests check both ways agree).
+        # Plain text (most comments): wpautop turns every newline into a paragraph or line
+        # break, so the lines are known without parsing (a test checks both ways agree).
         raw = clean_text_for_lxml(raw.replace("\r\n", "\n").replace("\r", "\n"))
-        paras = (clean_space(p) for p in _BLANK_LINE_RE.split(raw))
-        return "\n\n".join(p for p in paras if p) or None
-    return extract_content(parse_fragment(wpautop(raw))).text
+        lines = (clean_space(line) for line in raw.split("\n"))
+        return "\n".join(line for line in lines if line) or None
+    return element_text(parse_fragment(wpautop(raw)), keep_lines=True)

@@ -43,9 +43,13 @@ def xpath(expr: str) -> etree.XPath:
 
 def cls(*names: str) -> str:
     """An XPath predicate body: the element has any of the classes ``names``."""
-    return " or ".join(
+    # The cheap substring test first: most elements fail it, and libxml2 then skips the
+    # string building of the exact token test.
+    quick = " or ".join(f"contains(@class, '{n}')" for n in names)
+    exact = " or ".join(
         f"contains(concat(' ', normalize-space(@class), ' '), ' {n} ')" for n in names
     )
+    return f"(({quick}) and ({exact}))"
 
 
 class PageDocument:

@@ -495,6 +495,8 @@ _SERVICE_NAMES = {
     "x": "X", "mastodon": "Mastodon", "email": "Email", "tumblr": "Tumblr",
     "linkedin": "LinkedIn", "apple": "Apple", "github": "GitHub", "openid": "OpenID",
 }
+# Anti-spam fields hidden from readers by CSS (Akismet's honeypot), never filled by people.
+_HONEYPOT_PREFIXES = ("ak_hp_",)
 _REQUIRED_RE = re.compile(
     r"\s*(?:\*|\((?:required|erforderlich|obligatoire|obligatorio|obbligatorio|verplicht|"
     r"pflichtfeld)\)|(?:required|erforderlich))\s*$", re.IGNORECASE)
@@ -531,7 +533,7 @@ def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
             if submit_label is None:
                 submit_label = clean_space(el.get("value"))
             continue
-        if not name:
+        if not name or name.startswith(_HONEYPOT_PREFIXES):
             continue
         if kind == "hidden":
             hidden.append(FormField(name=name, kind="hidden", value=el.get("value"),

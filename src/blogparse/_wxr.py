@@ -81,7 +81,7 @@ _HOLD_BYTES = 16 * 1024 * 1024
 
 _COMMENT_STATUS = {"1": "approved", "0": "hold", "spam": "spam", "trash": "trash",
                    "post-trashed": "trash"}
-_TAG_RE = re.compile(r"<[^>]*>")
+_TAG_RE = re.compile(r"<[^<>]*>")
 _STRONG_RE = re.compile(r"^\s*<strong>(.{0,2000}?)</strong>(.*)\Z", re.DOTALL | re.IGNORECASE)
 _META_SIZE_RE = re.compile(r's:\d+:"(width|height)";(?:i:(\d{1,9})|s:\d+:"(\d{1,9})");')
 _ENCODING_DECL_RE = re.compile(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 
 import attrs
 
@@ -35,14 +36,14 @@ _BLOCK_TAGS = (
     r"|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section"
     r"|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary)"
 )
-_PRE_RE = re.compile(r"<pre\b.*?</pre>", re.IGNORECASE | re.DOTALL)
 _DOUBLE_BR_RE = re.compile(r"<br\s*/?>\s*<br\s*/?>")
 _OPEN_BLOCK_RE = re.compile(r"(<" + _BLOCK_TAGS + r"[\s/>])")
 _CLOSE_BLOCK_RE = re.compile(r"(</" + _BLOCK_TAGS + r">)")
 _HR_RE = re.compile(r"(<hr\s*?/?>)")
 # A comment, or a tag with a newline inside (an unterminated comment or tag runs to the end,
-# as with wp_html_split()).  Tags without a newline need no change, so they are not matched.
-_TAG_OR_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)|<[^>\n]*\n[^>]*>?", re.DOTALL)
+# as with wp_html_split()).  Tags without a newline need no change, so they are not matched;
+# "[^<>\n]" keeps a run of "<" from being rescanned from every one of them.
+_TAG_OR_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)|<[^<>\n]*\n[^>]*>?", re.DOTALL)
 _NL_MARK = " <!-- wpnl --> "
 _OPTION_BEFORE_RE = re.compile(r"\s*<option")
 _OPTION_AFTER_RE = re.compile(r"</option>\s*")
@@ -59,15 +60,53 @@ _PARA_SPLIT_RE = re.compile(r"\n\s*\n")
 _EMPTY_P_RE = re.compile(r"<p>\s*</p>")
 _UNCLOSED_P_RE = re.compile(r"<p>([^<]+)</(div|address|form)>")
 _WRAPPED_BLOCK_RE = re.compile(r"<p>\s*(</?" + _BLOCK_TAGS + r"[^>]*>)\s*</p>")
-_WRAPPED_LI_RE = re.compile(r"<p>(<li.+?)</p>")
+# WordPress' "<p>(<li.+?)</p>", written so that no attempt runs past the next <p> or </p>
+# (a lazy ".+?" would rescan a long line from every "<p><li").
+_WRAPPED_LI_RE = re.compile(r"<p>(<li[^<\n]*(?:<(?!/?p>)[^<\n]*)*)</p>")
 _P_BLOCKQUOTE_RE = re.compile(r"<p><blockquote([^>]*)>", re.IGNORECASE)
 _P_BEFORE_BLOCK_RE = re.compile(r"<p>\s*(</?" + _BLOCK_TAGS + r"[^>]*>)")
 _P_AFTER_BLOCK_RE = re.compile(r"(</?" + _BLOCK_TAGS + r"[^>]*>)\s*</p>")
-_KEEP_NL_RE = re.compile(r"<(script|style|svg)\b.*?</\1>", re.DOTALL)
+_KEEP_NL_OPEN_RE = re.compile(r"<(script|style|svg)\b")
+_LONG_SPACE_RE = re.compile(r"[^\S\n]{64,}")
 _NL_TO_BR_RE = re.compile(r"(?<!<br />)\s*\n")
 _BR_AFTER_BLOCK_RE = re.compile(r"(</?" + _BLOCK_TAGS + r"[^>]*>)\s*<br />")
 _BR_BEFORE_BLOCK_RE = re.compile(r"<br />(\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)")
 _KEEP_NL_MARK = "<WPPreserveNewline />"
+
+
+def _paired_spans(text: str, open_re: re.Pattern[str], close: str) -> list[tuple[int, int]]:
+    """Spans from each opener to the next closer named after its first group, in one pass.
+
+    A closer that is not found ends the search for that tag, so no part of the text is
+    scanned more than once per tag name.
+    """
+    spans: list[tuple[int, int]] = []
+    end = 0
+    exhausted: set[str] = set()
+    for m in open_re.finditer(text):
+        name = m.group(1)
+        if m.start() < end or name in exhausted:
+            continue
+        closer = close.format(name)
+        stop = text.find(closer, m.end())
+        if stop < 0:
+            exhausted.add(name)
+            continue
+        end = stop + len(closer)
+        spans.append((m.start(), end))
+    return spans
+
+
+def _keep_newlines(text: str) -> str:
+    # Newlines inside <script>, <style> and <svg> are not line breaks.
+    out: list[str] = []
+    pos = 0
+    for start, end in _paired_spans(text, _KEEP_NL_OPEN_RE, "</{}>"):
+        out.append(text[pos:start])
+        out.append(text[start:end].replace("\n", _KEEP_NL_MARK))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def wpautop(text: str, *, br: bool = True) -> str:
@@ -81,12 +120,22 @@ def wpautop(text: str, *, br: bool = True) -> str:
     # <pre> blocks are set aside behind placeholders and put back at the end.
     pres: list[str] = []
     if "<pre" in text:
-
-        def _stash(m: re.Match[str]) -> str:
-            pres.append(m.group(0))
-            return f"<pre wp-pre-tag-{len(pres) - 1}></pre>"
-
-        text = _PRE_RE.sub(_stash, text)
+        # As WordPress does: cut at each "</pre>", and keep from the part's "<pre" on; a
+        # part without "<pre" is kept as it is (its "</pre>" dropped).  Linear in the text.
+        parts = text.split("</pre>")
+        rebuilt: list[str] = []
+        for part in parts[:-1]:
+            start = part.find("<pre")
+            if start < 0:
+                rebuilt.append(part)
+                continue
+            pres.append(part[start:] + "</pre>")
+            rebuilt.append(part[:start] + f"<pre wp-pre-tag-{len(pres) - 1}></pre>")
+        rebuilt.append(parts[-1])
+        text = "".join(rebuilt)
+    # A run of spaces shows as one space; collapsing long runs keeps the "\s*\n" pass
+    # below from rescanning them from every position (<pre> is already set aside).
+    text = _LONG_SPACE_RE.sub(" ", text)
     # Two <br>s in a row are a paragraph break.
     text = _DOUBLE_BR_RE.sub("\n\n", text)
     # Blank lines around block-level tags, so they split into their own chunks.
@@ -123,7 +172,8 @@ def wpautop(text: str, *, br: bool = True) -> str:
     text = _P_BEFORE_BLOCK_RE.sub(r"\1", text)
     text = _P_AFTER_BLOCK_RE.sub(r"\1", text)
     if br:
-        text = _KEEP_NL_RE.sub(lambda m: m.group(0).replace("\n", _KEEP_NL_MARK), text)
+        if "<script" in text or "<style" in text or "<svg" in text:
+            text = _keep_newlines(text)
         text = text.replace("<br>", "<br />").replace("<br/>", "<br />")
         text = _NL_TO_BR_RE.sub("<br />\n", text)
         text = text.replace(_KEEP_NL_MARK, "\n")
@@ -143,10 +193,8 @@ def wpautop(text: str, *, br: bool = True) -> str:
 # width="300"]<a><img/></a> Caption text[/caption], or the older form with the text in a
 # caption="…" attribute.  Both [caption] and its alias [wp_caption] are registered.
 
-_CAPTION_RE = re.compile(
-    r"\[(?P<tag>caption|wp_caption)\b(?P<attrs>[^\]]{0,4000})\](?P<body>.{0,100000}?)\[/(?P=tag)\]",
-    re.DOTALL | re.IGNORECASE,
-)
+# Shortcode names are case-sensitive in WordPress, as are the tag names below.
+_CAPTION_OPEN_RE = re.compile(r"\[(caption|wp_caption)\b([^\]]{0,4000})\]")
 # shortcode_parse_atts(): name="value", name='value', name=value, "value", value.
 _ATTR_RE = re.compile(
     r"""([\w-]+)\s*=\s*"([^"]*)"(?:\s|$)|([\w-]+)\s*=\s*'([^']*)'(?:\s|$)"""
@@ -156,11 +204,10 @@ _ATTR_RE = re.compile(
 _CAPTION_IMAGE_RE = re.compile(
     r"\s*((?:<a\s[^>]+>\s*)?<img\s[^>]+>(?:\s*</a>)?)(.*)", re.DOTALL | re.IGNORECASE
 )
-# shortcode_unautop(): a shortcode alone in a paragraph is taken out of the paragraph.
-_UNAUTOP_RE = re.compile(
-    r"<p>\s*(\[(caption|wp_caption)\b[^\]]{0,4000}\].{0,100000}?\[/\2\])\s*(?:<br />\s*)?</p>",
-    re.DOTALL | re.IGNORECASE,
-)
+# shortcode_unautop(): a shortcode alone in a paragraph is taken out of the paragraph.  The
+# shortcodes are first replaced by short placeholders, so this pattern stays linear.
+_PLACEHOLDER_RE = re.compile("\ue000(\\d{1,9})\ue001")
+_UNAUTOP_RE = re.compile(r"<p>\s*(\ue000\d{1,9}\ue001)\s*(?:<br />\s*)?</p>")
 _NOT_CLASS_CHAR_RE = re.compile(r"[^A-Za-z0-9_-]")
 
 
@@ -177,9 +224,8 @@ def shortcode_attrs(text: str) -> dict[str, str]:
     return out
 
 
-def _render_caption(m: re.Match[str]) -> str:
-    attrs_ = shortcode_attrs(m.group("attrs"))
-    body = m.group("body")
+def _render_caption(attr_text: str, body: str) -> str:
+    attrs_ = shortcode_attrs(attr_text)
     caption = attrs_.get("caption")
     if caption is None:
         im = _CAPTION_IMAGE_RE.match(body)
@@ -208,10 +254,24 @@ def _render_caption(m: re.Match[str]) -> str:
 
 def expand_captions(text: str) -> str:
     """Replace every ``[caption]`` shortcode with the markup WordPress renders for it."""
-    if "caption" not in text:
+    if "[caption" not in text and "[wp_caption" not in text:
         return text
-    text = _UNAUTOP_RE.sub(r"\1", text)
-    return _CAPTION_RE.sub(_render_caption, text)
+    rendered: list[str] = []
+    out: list[str] = []
+    pos = 0
+    for start, end in _paired_spans(text, _CAPTION_OPEN_RE, "[/{}]"):
+        m = _CAPTION_OPEN_RE.match(text, start)
+        assert m is not None
+        out.append(text[pos:start])
+        out.append(f"\ue000{len(rendered)}\ue001")
+        closer_len = len(m.group(1)) + 3
+        rendered.append(_render_caption(m.group(2), text[m.end() : end - closer_len]))
+        pos = end
+    if not rendered:
+        return text
+    out.append(text[pos:])
+    joined = _UNAUTOP_RE.sub(r"\1", "".join(out))
+    return _PLACEHOLDER_RE.sub(lambda p: rendered[int(p.group(1))], joined)
 
 
 # --- Gutenberg block comments -------------------------------------------------------------
@@ -219,8 +279,7 @@ def expand_captions(text: str) -> str:
 # <!-- /wp:name -->, and the void <!-- wp:name {json} /-->; a name without a namespace is
 # in "core/".
 
-_COMMENT_RE = re.compile(r"<!--(.*?)-->", re.DOTALL)
-_TAG_RE = re.compile(r"<[^>]*>")
+_TAG_RE = re.compile(r"<[^<>]*>")
 _BLOCK_DELIM_RE = re.compile(
     r"\s+(?P<close>/)?wp:(?P<name>[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)"
     r"(?:\s+(?P<attrs>\{.*\}))?\s+(?P<void>/)?\Z",
@@ -251,6 +310,20 @@ def _full_name(name: str) -> str:
     return name if "/" in name else "core/" + name
 
 
+def _comments(text: str) -> Iterator[tuple[int, int]]:
+    # Each complete "<!-- … -->", found with str.find so an unclosed one ends the scan.
+    pos = 0
+    while True:
+        start = text.find("<!--", pos)
+        if start < 0:
+            return
+        stop = text.find("-->", start + 4)
+        if stop < 0:
+            return
+        pos = stop + 3
+        yield start, pos
+
+
 def split_blocks(text: str) -> list[Unit]:
     """Split block-editor content into units: top-level blocks, layout blocks opened up.
 
@@ -272,12 +345,12 @@ def split_blocks(text: str) -> list[Unit]:
         if chunk.strip():
             units.append(Unit(name=None, html=chunk))
 
-    for m in _COMMENT_RE.finditer(text):
-        d = _BLOCK_DELIM_RE.match(m.group(1))
+    for c_start, c_end in _comments(text):
+        d = _BLOCK_DELIM_RE.match(text, c_start + 4, c_end - 3)
         if d is None:
             continue
-        between = text[pos : m.start()]
-        pos = m.end()
+        between = text[pos:c_start]
+        pos = c_end
         if capture_depth is not None:
             capture.append(between)
         elif stack:

@@ -396,12 +396,33 @@ def test_iso_8859_1_export() -> None:
 
 
 def test_invalid_utf8_and_control_characters_are_repaired() -> None:
-    """Bad UTF-8 becomes U+FFFD and forbidden control characters are dropped, with defects."""
-    data = FULL.read_bytes().replace(b"Block Editor Morning", b"Block \xff Editor\x0b Morning")
+    """Non-UTF-8 bytes are read as windows-1252 and forbidden control characters dropped,
+    with defects."""
+    data = FULL.read_bytes().replace(b"Block Editor Morning",
+                                     b"Block Caf\xe9 \x93Editor\x94\x0b Morning \x81")
     result = parse_wxr(data)
-    assert result.posts[2].title == "Block \ufffd Editor Morning"
+    assert result.posts[2].title == "Block Café “Editor” Morning \ufffd"
     kinds = {d.kind for d in result.defects}
-    assert {DefectKind.DECODE_REPLACED, DefectKind.MALFORMED_MARKUP} <= kinds
+    assert {DefectKind.ENCODING_MISDECLARED, DefectKind.MALFORMED_MARKUP} <= kinds
+
+
+def test_blank_lines_before_the_declaration_are_dropped() -> None:
+    """Blank lines printed before <?xml …?> are removed, with a defect."""
+    result = parse_wxr(b"\n\n  \n" + FULL.read_bytes())
+    assert len(result.posts) == 8
+    assert DefectKind.MALFORMED_MARKUP in {d.kind for d in result.defects}
+
+
+def test_non_utf8_byte_split_across_read_chunks() -> None:
+    """A stray single byte at a 64 KB chunk boundary is read like anywhere else."""
+    head = FULL.read_bytes()
+    at = head.index(b"Block Editor Morning")
+    pad = b"<!--" + b"p" * (65536 * 2 - at - 4 - 3 - 6) + b"-->"
+    data = head.replace(b"<channel>", b"<channel>" + pad, 1)
+    at = data.index(b"Block Editor Morning")
+    data = data[:at] + b"Block \xe9Editor Morning" + data[at + len(b"Block Editor Morning"):]
+    assert data.index(b"\xe9") in range(65536 * 2 - 8, 65536 * 2 + 8)
+    assert parse_wxr(data).posts[2].title == "Block éEditor Morning"
 
 
 # --- strict mode ------------------------------------------------------------------------------

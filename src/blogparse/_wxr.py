@@ -116,25 +116,54 @@ def _int(text: str | None) -> int | None:
 
 # --- the byte stream ----------------------------------------------------------------------
 
+_CP1252_FALLBACK = "blogparse.wxr-cp1252"
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Decode bytes that are not UTF-8 as windows-1252, the usual culprit in old exports.
+
+    Exports declared UTF-8 often hold text that a latin-1 database column or a pasted
+    document brought in as single bytes (``caf\\xe9``); read them as windows-1252, and any
+    byte that code page leaves undefined as U+FFFD.
+    """
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    return bytes(bad).decode("cp1252", "replace"), exc.end
+
+
+codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
+
+
 
 class _Stream:
     """The raw export as libxml2 reads it: checked at the start, repaired on the way.
 
-    It refuses what is not WXR or declares entities before any parsing, repairs invalid
-    UTF-8 (U+FFFD) and drops C0 control characters XML 1.0 forbids (exports made from
-    pasted text often hold some, and libxml2 would stop at the first), and knows where the
-    input ended so that a parse error there can be told apart from one in the middle.
+    It refuses what is not WXR or declares entities before any parsing, drops blank lines
+    before the XML declaration, reads bytes that are not UTF-8 in a UTF-8 export as
+    windows-1252, drops the C0 control characters XML 1.0 forbids (exports of pasted text
+    often hold some, and libxml2 would stop at the first), and knows where the input ended
+    so that a parse error there can be told apart from one in the middle.
     """
 
     def __init__(self, raw: IO[bytes]) -> None:
         self._raw = raw
         head = self._read_raw(_HEAD_BYTES)
         self._check_head(head)
+        self.leading_space = False
+        bom = codecs.BOM_UTF8 if head.startswith(codecs.BOM_UTF8) else b""
+        body = head[len(bom):]
+        if body[:1].isspace() and body.lstrip().startswith(b"<?xml"):
+            # A theme or plugin printed blank lines before the export; an XML declaration
+            # must come first, so they are dropped.
+            head = bom + body.lstrip()
+            self.leading_space = True
         self._pending = head
         self.eof = False
         self.lines = 0
         self.bytes_read = 0
         self.replaced = False
+        self.misdecoded = False
         self.controls = 0
         self._carry = b""
 
@@ -211,8 +240,8 @@ class _Stream:
             try:
                 _, used = codecs.utf_8_decode(data, "strict", False)
             except UnicodeDecodeError:
-                text, used = codecs.utf_8_decode(data, "replace", False)
-                self.replaced = True
+                text, used = codecs.utf_8_decode(data, _CP1252_FALLBACK, False)
+                self.misdecoded = True
                 self._carry = data[used:]
                 data = text.encode("utf-8", "surrogatepass")
             else:
@@ -407,9 +436,16 @@ class WxrReader(Iterator[Post]):
             yield from self._parse()
         finally:
             self.close()
+        if self._stream.misdecoded:
+            self._defect(DefectKind.ENCODING_MISDECLARED,
+                         "the export is declared UTF-8 but holds other bytes; they were read "
+                         "as windows-1252")
         if self._stream.replaced:
             self._defect(DefectKind.DECODE_REPLACED,
-                         "bytes that were not valid UTF-8 were replaced with U+FFFD")
+                         "an incomplete UTF-8 sequence at the end was replaced with U+FFFD")
+        if self._stream.leading_space:
+            self._defect(DefectKind.MALFORMED_MARKUP,
+                         "white space before the XML declaration was removed")
         if self._stream.controls:
             self._defect(DefectKind.MALFORMED_MARKUP,
                          f"{self._stream.controls} control character(s) XML forbids were removed")

@@ -30,3 +30,19 @@ def shared_dir() -> Path:
     if SHARED is None:
         pytest.skip("../shared is not present (sdist or clone without the shared corpus)")
     return SHARED
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--update-goldens`` rewrites ``tests/pages/*.expected.json`` from the parser."""
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="rewrite tests/pages/<name>.expected.json from what the parser returns now",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    """Whether this run rewrites the golden JSON files instead of comparing with them."""
+    return bool(request.config.getoption("--update-goldens"))

@@ -406,6 +406,12 @@ def test_invalid_utf8_and_control_characters_are_repaired() -> None:
     assert {DefectKind.ENCODING_MISDECLARED, DefectKind.MALFORMED_MARKUP} <= kinds
 
 
+def test_many_non_utf8_bytes_expand_beyond_the_read_size() -> None:
+    """A long run of single-byte text (each byte two in UTF-8) streams through intact."""
+    data = FULL.read_bytes().replace(b"Notes to self.", b"\xe9" * 300_000)
+    assert parse_wxr(data).posts[-1].content_text == "é" * 300_000
+
+
 def test_blank_lines_before_the_declaration_are_dropped() -> None:
     """Blank lines printed before <?xml …?> are removed, with a defect."""
     result = parse_wxr(b"\n\n  \n" + FULL.read_bytes())
@@ -579,14 +585,22 @@ def test_truncated_export_in_parse_wxr_is_a_defect() -> None:
 
 
 def test_every_cut_point_yields_a_prefix_or_a_library_error() -> None:
-    """Cutting the export anywhere never crashes: posts read are a prefix, errors are ours."""
-    data = LEGACY.read_bytes()
-    full = [p.id for p in parse_wxr(data).posts]
-    for cut in range(0, len(data), 97):
-        got: list[int | None] = []
-        with contextlib.suppress(BlogparseError):
-            _drain(iter_wxr(data[:cut]), got)
-        assert got == full[: len(got)]
+    """Cutting the export anywhere never crashes: posts read are a prefix, errors are ours,
+    and any cut after the channel has started is reported as truncation."""
+    for path, step in ((LEGACY, 7), (FULL, 41)):
+        data = path.read_bytes()
+        full = [p.id for p in parse_wxr(data).posts]
+        channel = data.index(b"<channel>") + len(b"<channel>")
+        for cut in range(0, len(data) - 1, step):
+            got: list[int | None] = []
+            error: BlogparseError | None = None
+            try:
+                _drain(iter_wxr(data[:cut]), got)
+            except BlogparseError as exc:
+                error = exc
+            assert got == full[: len(got)]
+            if cut > channel:
+                assert isinstance(error, TruncatedInputError), (path.name, cut, error)
 
 
 def test_malformed_middle_is_input_error_not_truncation() -> None:

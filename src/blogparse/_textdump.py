@@ -1,0 +1,1158 @@
+"""Read a WordPress page saved as plain text into the same models as its HTML.
+
+Job: turn a dump ("Save as Text", select-all-and-copy, ``lynx -dump``, ``w3m -dump``,
+``links``/``elinks -dump``, Debian's ``html2text`` or the Markdown that Python's html2text
+writes) into line blocks, then recognise the WordPress page in them: title, captions, body
+blocks, categories and tags, the response count, pingbacks, comments and the reply form.
+
+Rules: nothing the text does not carry is invented (no date, author or url is guessed; a
+date in the body is not the post's date; urls come only from the dump's own link lists);
+text that is not a blog page gives an empty result with a ``NO_POSTS`` defect, never a
+guessed post.  Every regular expression works on one line or one short block with bounded
+repetition, and every loop walks a finite list, so no input can make the parse hang.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from urllib.parse import urljoin
+
+import attrs
+
+from ._models import (
+    Block,
+    Caption,
+    Comment,
+    CommentForm,
+    Defect,
+    DefectKind,
+    Image,
+    LoginOption,
+    PageResult,
+    Person,
+    Pingback,
+    Post,
+    Term,
+)
+from ._options import LENIENT, Options
+from ._text import (
+    clean_space,
+    parse_datetime,
+    parse_response_count,
+    slug_from_url,
+    split_credit,
+    split_pingback_title,
+    to_int,
+)
+
+__all__ = ["parse_text"]
+
+_MAX_LINE = 20_000
+"""Longer lines are cut: no title, caption, term list or form line is this long."""
+_MAX_LINES = 200_000
+"""A dump with more lines than this is read up to here (a defect is recorded)."""
+
+# --- line level: tools' markup -------------------------------------------------------------
+
+# lynx -dump and elinks -dump: "References" then "   1. https://…" (lynx adds "Visible
+# links:" and "Hidden links:" sub-headings).
+_REFERENCES_RE = re.compile(r"^\s{0,4}References\s*$")
+_REFERENCE_RE = re.compile(r"^\s{0,8}(\d{1,6})\.\s{1,4}(\S{1,4000})\s*$")
+_LINKS_SUBHEAD_RE = re.compile(r"^\s{0,8}(?:Visible|Hidden) links:?\s*$")
+# Markdown reference definitions (Python html2text with reference links): "   [1]: https://…"
+_MD_DEFINITION_RE = re.compile(r"^\s{0,4}\[([^\]\n]{1,100})\]:\s{1,4}(\S{1,4000})\s*$")
+# links/elinks print the document's <link rel> elements first: "   Link: canonical".
+_LINK_HEADER_RE = re.compile(r"^\s{0,4}Link: ")
+# Debian html2text headings: "****** Title ******" (h1) … "* Title *" (h6).
+_STAR_HEADING_RE = re.compile(r"^(\*{1,6}) (.{1,2000}?) \1$")
+# Markdown headings: "# Title", "## Sub".
+_MD_HEADING_RE = re.compile(r"^(#{1,6})\s{1,4}(.{1,2000}?)(?:\s{1,4}#{1,6})?$")
+# List markers of every tool: "•" (w3m, browsers), "*" (lynx, html2text), "+" (lynx nested),
+# "o" (html2text nested), "□ ◦ ▪ ‣ -" and "1." / "1)".
+_ITEM_RE = re.compile(r"^([•*+o□◦▪‣·–-]|\d{1,4}[.)])(?:\s{1,8}|$)")
+_BULLET_ONLY_RE = re.compile(r"^[•*+o□◦▪‣·–-]?$")
+# Form controls as the tools draw them: "____", "[    ]", "[ ]", "[author    ]",
+# "[Unknown INPUT type]", "Δ" (Akismet's hidden honeypot label).
+_FORM_JUNK_RE = re.compile(
+    r"_{4,}|\[\s{0,200}\]|\[(?:\w{1,30})?\s{4,200}\]|\[Unknown INPUT type\]|^Δ|⁰"
+)
+_BACKSPACE_RE = re.compile(r"[^\n]\x08")
+_ELLIPSIS_START_RE = re.compile(r"^\[(?:…|\.\.\.|&hellip;|&#8230;)\]")
+
+# Inline links, in one pass.  Every group is bounded.
+_INLINE_RE = re.compile(
+    r"!\[(?P<ialt>[^\]\n]{0,300})\]\((?P<isrc>[^)\s]{1,2000})(?:\s{1,4}\"[^\"\n]{0,300}\")?\)"
+    r"|\[(?P<mtext>[^\]\n]{0,500})\]\((?P<murl>[^)\s]{1,2000})(?:\s{1,4}\"[^\"\n]{0,300}\")?\)"
+    r"|\[(?P<rtext>[^\]\n]{1,500})\]\[(?P<rref>[^\]\n]{0,100})\]"
+    r"|\[(?P<num>\d{1,6})\]"
+    r"|<(?P<aurl>https?://[^>\s]{1,2000})>"
+)
+_MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+_MD_STRONG_RE = re.compile(r"\*\*|__")
+_MD_EM_RE = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]{1,500}?)(?<=\S)[*_](?![\w*])")
+_UNDERSCORE_SPACE_RE = re.compile(r"(?<=\S)_(?=\S)")
+
+
+@attrs.frozen
+class _Link:
+    """A link the dump records: where its text starts or ends in the unit, and its url."""
+
+    start: int | None
+    end: int | None
+    url: str
+    image: bool = False
+
+
+@attrs.define
+class _Unit:
+    """One block of the dump: a paragraph, a list item, a heading or an image line."""
+
+    kind: str
+    text: str
+    indent: int
+    links: list[_Link] = attrs.Factory(list)
+    level: int | None = None
+    marker: str | None = None
+    cont_indent: int = 0
+    last_len: int = 0
+    blank_before: bool = True
+    raw_lines: int = 1
+
+    def link_at(self, start: int, end: int) -> _Link | None:
+        """The link whose text begins (or, for trailing ``<url>`` links, ends) in a span."""
+        for link in self.links:
+            if link.start is not None and start <= link.start < max(end, start + 1):
+                return link
+        for link in self.links:
+            if link.start is None and link.end is not None and start < link.end <= end + 1:
+                return link
+        return None
+
+
+@attrs.frozen
+class _Style:
+    """What the dump's tool is, as far as its text shows."""
+
+    refs: dict[str, str]
+    markdown: bool
+    stars: bool
+    width: int
+
+
+def _normalise(text: str, defects: list[Defect]) -> list[str]:
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\x08" in text:
+        # overstrike bold/underline ("_\bx", "x\bx") as old formatters print it
+        text = _BACKSPACE_RE.sub("", text)
+    lines = text.split("\n")
+    if len(lines) > _MAX_LINES:
+        defects.append(Defect(kind=DefectKind.LIMIT_REACHED,
+                              message=f"the dump has more than {_MAX_LINES} lines; "
+                                      "the rest was not read"))
+        lines = lines[:_MAX_LINES]
+    # No-break spaces pad list markers (elinks) and titles ("Low\u00a0Tide"): plain spaces
+    # read the same and keep indentation measurable.
+    return [line[:_MAX_LINE].expandtabs(8).replace("\u00a0", " ").rstrip() for line in lines]
+
+
+def _read_style(lines: list[str]) -> tuple[list[str], _Style]:
+    """Take the link lists off the end, and tell which tool wrote the dump."""
+    refs: dict[str, str] = {}
+    cut = len(lines)
+    for i in range(len(lines) - 1, max(-1, len(lines) - 20_000), -1):
+        if _REFERENCES_RE.match(lines[i]):
+            found = {}
+            for line in lines[i + 1:]:
+                m = _REFERENCE_RE.match(line)
+                if m:
+                    found[m.group(1)] = m.group(2)
+            if found:
+                refs = found
+                cut = i
+            break
+    body = lines[:cut]
+    kept: list[str] = []
+    for n, line in enumerate(body):
+        m = _MD_DEFINITION_RE.match(line)
+        if m:
+            refs.setdefault(m.group(1).lower(), m.group(2))
+            continue
+        if n < 40 and _LINK_HEADER_RE.match(line):
+            continue
+        if _LINKS_SUBHEAD_RE.match(line) and refs:
+            continue
+        kept.append(line)
+    sample = kept[:5000]
+    markdown = any("](" in line or _MD_HEADING_RE.match(line.strip()) for line in sample)
+    stars = sum(1 for line in sample if _STAR_HEADING_RE.match(line.strip())) >= 1
+    widths = sorted(len(line) for line in sample if " " in line.strip())
+    width = widths[-1] if widths else 0
+    if len(widths) > 20:
+        # the widest few lines may be unbreakable urls; wrapping shows in the bulk
+        width = widths[int(len(widths) * 0.98)]
+    return kept, _Style(refs=refs, markdown=markdown, stars=stars, width=width)
+
+
+def _inline(text: str, style: _Style, base: str | None) -> tuple[str, list[_Link]]:
+    """The text a reader sees in one line, and the links the tool recorded in it."""
+    if style.stars:
+        # Debian html2text draws link text underlined: spaces inside links become "_".
+        text = _UNDERSCORE_SPACE_RE.sub(" ", text)
+    out: list[str] = []
+    links: list[_Link] = []
+    size = 0
+    pos = 0
+    for m in _INLINE_RE.finditer(text):
+        literal = text[pos:m.start()]
+        replacement: str | None = None
+        link: _Link | None = None
+        here = size + len(literal)
+        if m.group("isrc") is not None:
+            replacement = m.group("ialt")
+            link = _Link(here, here + len(replacement), _url(m.group("isrc"), base), True)
+        elif m.group("murl") is not None:
+            replacement = m.group("mtext")
+            link = _Link(here, here + len(replacement), _url(m.group("murl"), base))
+        elif m.group("rtext") is not None and style.markdown:
+            label = (m.group("rref") or m.group("rtext")).lower()
+            replacement = m.group("rtext")
+            if label in style.refs:
+                link = _Link(here, here + len(replacement), _url(style.refs[label], base))
+        elif m.group("num") is not None and m.group("num") in style.refs:
+            replacement = ""
+            link = _Link(here, None, _url(style.refs[m.group("num")], base))
+        elif m.group("aurl") is not None:
+            replacement = ""
+            link = _Link(None, len(literal.rstrip()) + size, _url(m.group("aurl"), base))
+            literal = literal.rstrip()
+        if replacement is None:
+            continue
+        out.append(literal)
+        out.append(replacement)
+        size += len(literal) + len(replacement)
+        if link is not None:
+            links.append(link)
+        pos = m.end()
+    out.append(text[pos:])
+    result = "".join(out)
+    if style.markdown:
+        result, links = _strip_markdown(result, links)
+    return result, links
+
+
+def _strip_markdown(text: str, links: list[_Link]) -> tuple[str, list[_Link]]:
+    """Markdown escapes and emphasis removed; link offsets moved with the text."""
+    removed: list[int] = []
+    out: list[str] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\" and i + 1 < n and _MD_ESCAPE_RE.match(text, i):
+            removed.append(len(out) + len(removed))
+            out.append(text[i + 1])
+            i += 2
+            continue
+        if ch in "*_" and i + 1 < n and text[i + 1] == ch:
+            removed.extend((len(out) + len(removed), len(out) + len(removed) + 1))
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    if not removed:
+        return text, links
+
+    def shift(x: int | None) -> int | None:
+        if x is None:
+            return None
+        return x - sum(1 for r in removed if r < x)
+
+    return "".join(out), [attrs.evolve(k, start=shift(k.start), end=shift(k.end))
+                          for k in links]
+
+
+def _url(url: str, base: str | None) -> str:
+    if base and not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]{0,20}:", url):
+        return urljoin(base, url)
+    return url
+
+
+def _units(lines: list[str], style: _Style, base: str | None) -> list[_Unit]:
+    """Group lines into units: wrapped lines are joined, items and headings stand alone."""
+    counts: dict[int, int] = {}
+    for line in lines[:5000]:
+        stripped = line.lstrip(" ")
+        if stripped and not _ITEM_RE.match(stripped) and len(stripped) > 30:
+            ind = len(line) - len(stripped)
+            counts[ind] = counts.get(ind, 0) + 1
+    base_indent = max(counts, key=lambda k: (counts[k], -k)) if counts else 0
+    units: list[_Unit] = []
+    current: _Unit | None = None
+    blank = True
+    wraps = 0 < style.width < 150
+    for raw in lines:
+        stripped = raw.lstrip(" ")
+        if not stripped:
+            current = None
+            blank = True
+            continue
+        indent = len(raw) - len(stripped)
+        heading_level: int | None = None
+        m = _STAR_HEADING_RE.match(stripped) if style.stars else None
+        if m:
+            heading_level = 7 - len(m.group(1))
+            stripped = m.group(2)
+        elif style.markdown and (m := _MD_HEADING_RE.match(stripped)):
+            heading_level = len(m.group(1))
+            stripped = m.group(2)
+        marker = None
+        item = _ITEM_RE.match(stripped) if heading_level is None else None
+        if item and item.group(1) == "o" and not stripped.startswith("o "):
+            item = None
+        if item and item.group(1) in {"-", "–"} and stripped[1:2] != " ":
+            item = None
+        if item:
+            marker = item.group(1)
+            content = stripped[item.end():]
+        else:
+            content = stripped
+        text, links = _inline(content, style, base)
+        text_clean = _FORM_JUNK_RE.sub(" ", text)
+        if text_clean != text:
+            text = text_clean
+            links = [k for k in links if k.start is None or k.start <= len(text)]
+        lead = len(text) - len(text.lstrip())
+        text = text.strip()
+        links = [_shift(k, -lead) for k in links]
+        if not text:
+            current = None if marker is None else current
+            blank = blank or marker is None
+            if marker is not None and _BULLET_ONLY_RE.match(marker):
+                current = None
+            continue
+        joins = (
+            current is not None and heading_level is None and marker is None
+            and current.kind in {"para", "item"} and not _ELLIPSIS_START_RE.match(text)
+            and not _REPLY_LINE_RE.match(text)
+            and indent == current.cont_indent
+            and wraps and current.last_len + 1 + _first_word(text) > style.width - 2
+        )
+        if joins and current is not None:
+            offset = len(current.text) + 1
+            current.text += " " + text
+            current.links.extend(_shift(k, offset) for k in links)
+            current.last_len = len(raw)
+            current.raw_lines += 1
+            continue
+        if heading_level is None and marker is None and style.width and indent < base_indent \
+                and base_indent >= 2 and len(text) <= 200:
+            heading_level = 0  # lynx and links put headings left of the body's margin
+        kind = "heading" if heading_level is not None else ("item" if marker else "para")
+        if kind == "para" and _is_image_line(text, links):
+            kind = "image"
+            bracket = _BRACKET_ALT_RE.match(text)
+            if bracket:
+                text = bracket.group(1)
+        cont = indent + (item.end() if item else 0)
+        current = _Unit(kind=kind, text=text, indent=indent, links=links,
+                        level=heading_level or None if heading_level else None,
+                        marker=marker, cont_indent=cont, last_len=len(raw),
+                        blank_before=blank)
+        if heading_level == 0:
+            current.level = None
+        elif heading_level is not None:
+            current.level = heading_level
+        units.append(current)
+        blank = False
+        if kind in {"heading", "image"}:
+            current = None
+    for u in units:
+        u.text = u.text.replace("\u00a0", " ")
+    return units
+
+
+def _first_word(text: str) -> int:
+    """Width of what a wrapping tool would have had to fit on the line before."""
+    words = text.split(" ", 2)
+    width = len(words[0])
+    if len(words) > 1 and words[1] and not any(c.isalnum() for c in words[1]):
+        width += 1 + len(words[1])  # tools do not break before a lone "|" or "–"
+    return width
+
+
+_BRACKET_ALT_RE = re.compile(r"^\[(?!\d{1,6}\])([^\[\]]{1,300})\]$")
+_IMAGE_URL_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(?:[?#]\S{0,500})?$",
+                           re.IGNORECASE)
+
+
+def _is_image_line(text: str, links: list[_Link]) -> bool:
+    """An image on a line of its own: Markdown ``![alt](src)``, html2text's and lynx's
+    ``[alt]``, or a lynx link whose target is an image file."""
+    if _BRACKET_ALT_RE.match(text) or text in {"[IMG]", "[INLINE]", "[image]"}:
+        return True
+    if len(links) != 1 or links[0].start != 0 or len(text) > 300:
+        return False
+    link = links[0]
+    if link.image:
+        return link.end == len(text)
+    return link.end is None and bool(_IMAGE_URL_RE.search(link.url))
+
+
+def _shift(link: _Link, by: int) -> _Link:
+    return attrs.evolve(
+        link,
+        start=None if link.start is None else max(0, link.start + by),
+        end=None if link.end is None else max(0, link.end + by),
+    )
+
+
+# --- page level: what WordPress prints ----------------------------------------------------
+
+_SAYS_RE = re.compile(
+    r"^(?P<name>.{1,200}?)(?:\s(?:on|am|le|el|il|op)\s(?P<date>.{4,80}?))?"
+    # Debian html2text can drop the space before "says" ("Anselm_Krügersays:")
+    r"(?:\s{0,3}says|\s{1,3}(?:said|sagt|meint|schreibt|denkt|dit|dice|zegt|disse|escribió"
+    r"|a écrit))\s{0,2}:"
+    r"(?P<rest>.{0,120})$",
+    re.IGNORECASE,
+)
+_AVATAR_RE = re.compile(r"^(?:\[[^\]]{0,200}\]\s{0,3}|.{1,120}?['’]s avatar\s{1,3}|"
+                        r"(?:Avatar|Gravatar)(?: (?:von|de|di|of) .{1,100}?)?\s{1,3})",
+                        re.IGNORECASE)
+_PINGBACK_RE = re.compile(r"^(?P<kind>pingback|trackback)\s{0,2}:\s{0,4}", re.IGNORECASE)
+_REPLY_LINE_RE = re.compile(
+    r"^(?:reply|reply ↓|antworten|répondre|responder|rispondi|beantwoorden|responda"
+    r"|edit|bearbeiten|modifier|editar|like|liked by .{1,60}|gefällt .{1,60}|loading\.{0,3}"
+    r"|lade …|lade\.\.\.|like liked by .{1,60}|\(edit\)|report comment|log in to reply"
+    r"|reply to this comment|zum antworten anmelden)\s{0,3}[↓→]?$",
+    re.IGNORECASE,
+)
+_FORM_HEADING_RE = re.compile(
+    r"^(?P<h>leave a reply|leave a comment|leave a reply to .{1,100}|post a comment"
+    r"|add a comment|write a comment|submit a comment|join the discussion"
+    r"|join the conversation|what do you think\??|schreibe einen kommentar"
+    r"|schreibe eine antwort|hinterlasse einen kommentar|kommentar verfassen"
+    r"|kommentar hinterlassen|einen kommentar schreiben|kommentieren"
+    r"|laisser un commentaire|laisser une réponse|deja un comentario|deja una respuesta"
+    r"|dejar un comentario|lascia un commento|lascia una risposta|geef een reactie"
+    r"|laat een reactie achter|deixe um comentário|deixe uma resposta)"
+    r"(?:\s{1,3}(?:cancel reply|antworten abbrechen|annuler la réponse|cancelar respuesta"
+    r"|cancelar la respuesta|annulla risposta|reactie annuleren|cancelar resposta))?"
+    r"\s{0,3}[.:]?$",
+    re.IGNORECASE,
+)
+_LOGIN_LINE_RE = re.compile(
+    r"(?:you are commenting using your|du kommentierst mit deinem|du kommentierst mit dem"
+    r"|sie kommentieren mit ihrem|vous commentez à l[’']aide de votre"
+    r"|estás comentando usando tu|stai commentando usando il tuo|je reageert onder je"
+    r"|você está comentando utilizando sua)\s{0,3}(?P<svc>.{0,60}?)"
+    r"\s{0,3}(?:account|konto|compte|cuenta|conta|-konto|-account)",
+    re.IGNORECASE,
+)
+_SERVICES = (
+    ("wordpress.com", "WordPress.com"), ("wordpress", "WordPress.com"),
+    ("twitter", "Twitter"), ("facebook", "Facebook"), ("google", "Google"),
+    ("tumblr", "Tumblr"), ("linkedin", "LinkedIn"), ("mastodon", "Mastodon"),
+    ("apple", "Apple"), ("github", "GitHub"),
+)
+_NOTE_RE = re.compile(
+    r"^(?:fill in your details below or click an icon to log in:"
+    r"|gib deine daten unten ein oder klicke ein icon um dich einzuloggen:"
+    r"|your email address will not be published\..{0,120}"
+    r"|deine e-mail-adresse wird nicht veröffentlicht\..{0,120}"
+    r"|ihre e-mail-adresse wird nicht veröffentlicht\..{0,120}"
+    r"|votre adresse e-mail ne sera pas publiée\..{0,120}"
+    r"|tu dirección de correo electrónico no será publicada\..{0,120}"
+    r"|il tuo indirizzo email non sarà pubblicato\..{0,120}"
+    r"|logged in as .{1,100}|angemeldet als .{1,100}"
+    r"|you must be logged in to post a comment\.?)",
+    re.IGNORECASE,
+)
+_SUBSCRIBE_RE = re.compile(
+    r"^(?:notify me of .{1,80}|benachrichtige mich .{1,120}|prévenez-moi .{1,120}"
+    r"|avertissez-moi .{1,120}|recibir un correo .{1,120}|avvisami .{1,120}"
+    r"|stuur mij .{1,120}|subscribe to .{1,80})$",
+    re.IGNORECASE,
+)
+_SUBMIT_RE = re.compile(
+    r"^\[?\s{0,2}(?P<s>post comment|submit comment|add comment|post reply|submit"
+    r"|kommentar abschicken|antwort abschicken|laisser un commentaire"
+    r"|publicar el comentario|publicar comentario|invia commento|reactie plaatsen"
+    r"|publicar comentário)\s{0,2}\]?$",
+    re.IGNORECASE,
+)
+_FORM_END_RE = re.compile(
+    r"^(?:search for:.{0,200}|search|search …|suche nach:.{0,200}|recent posts|recent comments"
+    r"|archives|neueste beiträge|neueste kommentare|archive|blog at wordpress\.com\.?"
+    r"|create a free website or blog at wordpress\.com\.?|proudly powered by wordpress.{0,40}"
+    r"|bloggen auf wordpress\.com\.?|post navigation|beitragsnavigation|blogroll|meta"
+    r"|follow|follow .{1,60}|folgen|subscribe|abonnieren|privacy & cookies:.{0,400}"
+    r"|datenschutz & cookies:.{0,400})$",
+    re.IGNORECASE,
+)
+# Furniture that ends the post body: sharing and likes (Jetpack), related posts, the post
+# footer, post navigation, an author box, ads.
+_BODY_END_RE = re.compile(
+    r"^(?:share this:?|share:|sharing is caring.{0,40}|like this:?|like loading\.{0,3}"
+    r"|related|related posts:?|related articles|you may also like:?|teilen mit:?"
+    r"|diesen beitrag teilen:?|gefällt mir:?|ähnliche beiträge|ähnliche artikel"
+    r"|partager :?|partager cet article.{0,20}|j[’']aime :?|similaire|compartir esto:?"
+    r"|me gusta:?|relacionado|condividi:?|mi piace:?|correlati|delen:?|vind ik leuk:?"
+    r"|gerelateerd|rate this:?|bewerten:?|advertisements?|report this ad|werbeanzeigen"
+    r"|about these ads|post navigation|beitragsnavigation|navigation des articles"
+    r"|navegación de entradas|navigazione articoli|berichtnavigatie|comments are closed\.?"
+    r"|kommentare sind geschlossen\.?|about the author|über den autor|bookmark the permalink\.?"
+    r"|permalink|edit|bearbeiten|\(edit\))$",
+    re.IGNORECASE,
+)
+_NAV_RE = re.compile(r"^(?:[←«‹<]\s{0,3}.{1,200}|.{1,200}\s{0,3}[→»›>]|previous post:?.{0,200}"
+                     r"|next post:?.{0,200}|vorheriger beitrag.{0,200}|nächster beitrag.{0,200}"
+                     r"|older posts?.{0,40}|newer posts?.{0,40})$", re.IGNORECASE)
+_MENU_RE = re.compile(
+    r"^(?:skip to (?:main )?content|skip to navigation|zum inhalt springen|menu|menü|toggle"
+    r" navigation|search|suche|home|startseite|primary menu|main menu|close menu|open menu"
+    r"|aller au contenu|ir al contenido|vai al contenuto|naar de inhoud springen)$",
+    re.IGNORECASE,
+)
+_BYLINE_RE = re.compile(
+    r"^(?:posted on|posted by|published on|published by|published|posted|written by|by"
+    r"|von|veröffentlicht am|veröffentlicht von|geschrieben von|geschrieben am|am|publié le"
+    r"|publié par|par|publicado el|publicado por|por|pubblicato il|pubblicato da|di|door"
+    r"|geplaatst op|gepubliceerd op|updated|last updated|updated on|aktualisiert am"
+    r"|author:|autor:|date:|datum:)\b.{0,200}$",
+    re.IGNORECASE,
+)
+_BYLINE_PARTS_RE = re.compile(
+    r"^(?:posted on|published on|published|posted|veröffentlicht am|publié le|publicado el"
+    r"|pubblicato il|geplaatst op|gepubliceerd op|on)\s{1,3}(?P<date>.{4,80}?)"
+    r"(?:\s{1,3}(?:by|von|par|por|da|door)\s{1,3}(?P<author>.{1,80}?))?\s{0,3}$"
+    r"|^(?:posted by|written by|by|von|geschrieben von|par|por|di|door)\s{1,3}"
+    r"(?P<author2>.{1,80}?)(?:\s{1,3}(?:on|am|le|el|il|op)\s{1,3}(?P<date2>.{4,80}?))?\s{0,3}$",
+    re.IGNORECASE,
+)
+_COUNT_LINK_RE = re.compile(
+    r"^(?:leave a comment|leave a reply|\d{1,6} comments?|one comment|no comments?"
+    r"|kommentar verfassen|hinterlasse einen kommentar|\d{1,6} kommentare?|keine kommentare"
+    r"|ein kommentar|laisser un commentaire|deja un comentario|lascia un commento"
+    r"|\d{1,6} (?:responses?|replies|thoughts?|antworten|réponses?|respuestas?|risposte))$",
+    re.IGNORECASE,
+)
+_COUNT_HEADING_RE = re.compile(
+    r"^\W{0,3}(?:\d{1,9}|[^\W\d_]{1,7})\s{1,3}(?:\w{1,20}\s{1,3}){0,2}?"
+    r"(?:responses?|comments?|thoughts?|replies|reply|pingbacks?|trackbacks?|reactions?"
+    r"|kommentare?|antworten|antwort|gedanken?|reaktionen|reaktion|commentaires?"
+    r"|réponses?|comentarios?|respuestas?|commenti|commento|reacties|reactie|opmerkingen)"
+    r"(?P<rest>\s{1,3}(?:to|on|for|zu|auf|über|à|a|sur|en|para|su|a|op|bij|em)\b.{0,300}"
+    r"|\s{0,3}[.:!]?\s{0,3}(?:\(.{0,40}\))?)$",
+    re.IGNORECASE,
+)
+_COMMENTS_PAREN_RE = re.compile(r"^(?:comments|kommentare|responses)\s{0,2}\(\d{1,9}\)$",
+                                re.IGNORECASE)
+_QUOTED_RE = re.compile(r"[“\"„«‘'»‹]\s{0,2}(?P<q>.{1,300}?)\s{0,2}[”\"“»’'«›]?\s{0,2}$")
+
+_CAT_LABELS = (
+    r"filed under|posted in|categories|category|categorized as|categorised as|published in"
+    r"|kategorien|kategorie|veröffentlicht in|abgelegt unter|catégories|catégorie|classé dans"
+    r"|publié dans|categorías|categoría|publicado en|categorie|categoria|pubblicato in"
+    r"|categorieën|categorie|geplaatst in|rubriken|rubrik"
+)
+_TAG_LABELS = (
+    r"tagged with|tagged|tags|tag|schlagwörter|schlagworte|schlagwort|verschlagwortet mit"
+    r"|étiquettes|étiqueté|mots-clés|mots clés|etiquetas|etiquetado|etichette|tag"
+)
+_TERM_LABEL_RE = re.compile(
+    r"(?:^|(?<=[\s|•·/]))(?P<label>(?P<cat>" + _CAT_LABELS + r")|(?P<tag>" + _TAG_LABELS
+    + r"))(?P<colon>\s{0,2}:)?\s{1,3}(?=\S)",
+    re.IGNORECASE,
+)
+_ENTRY_SENTENCE_RE = re.compile(
+    r"^(?:this entry was posted in|this was posted in|dieser beitrag wurde (?:unter|in)"
+    r"|dieser eintrag wurde (?:unter|in)|cette entrée a été publiée dans"
+    r"|esta entrada fue publicada en|questa voce è stata pubblicata in"
+    r"|dit bericht is geplaatst in)\s{1,3}(?P<cats>.{1,1000}?)"
+    r"(?:\s{1,3}(?:abgelegt|veröffentlicht))?"
+    r"(?:\s{1,3}(?:and tagged|und mit|und verschlagwortet mit|et marquée avec"
+    r"|y etiquetada|e taggata|en getagd met|und getaggt mit)\s{1,3}(?P<tags>.{1,1000}?)"
+    r"(?:\s{1,3}verschlagwortet)?)?"
+    r"(?:\s{1,3}(?:on|by|am|von)\s{1,3}.{1,200}?)?\s{0,3}[.]?"
+    r"(?:\s{0,3}(?:bookmark the permalink|setze ein lesezeichen auf den permalink"
+    r"|mettez-le en favori avec son permalien|guarda el enlace permanente"
+    r"|aggiungi ai preferiti il permalink|bookmark de permalink)\s{0,3}\.?)?$",
+    re.IGNORECASE,
+)
+_TERM_NOISE_RE = re.compile(
+    r"^(?:leave a comment|leave a reply|permalink|edit|bearbeiten|bookmark the permalink"
+    r"|\d{1,6} comments?|one comment|no comments|comments off|comments closed"
+    r"|\d{1,6} kommentare?|kommentar verfassen|tagged|tags|categories)$",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"[.!?…:;,][\"”’»)\]]?$")
+_CAPTION_MAX = 400
+_PROSE_MIN = 80
+
+
+def _is_title_like(u: _Unit) -> bool:
+    t = u.text
+    if u.kind not in {"para", "heading"} or not 1 <= len(t) <= 250 or len(t.split()) > 30:
+        return False
+    if t.endswith((".", ",", ";", ":")) and not t.endswith("..."):
+        return False
+    return not (_is_meta(t) or _MENU_RE.match(t) or _NAV_RE.match(t)
+                or _BODY_END_RE.match(t) or _FORM_HEADING_RE.match(t) or _is_count_heading(t)
+                or _terms_of(u) is not None)
+
+
+def _is_meta(text: str) -> bool:
+    """A byline, a date line or a comments link: printed around a title, never its body."""
+    if len(text) > 200:
+        return False
+    if _BYLINE_RE.match(text) or _COUNT_LINK_RE.match(text):
+        return True
+    return _is_date_line(text)
+
+
+def _is_date_line(text: str) -> bool:
+    if len(text) > 60 or not re.search(r"\d", text) or len(text.split()) > 9:
+        return False
+    if not re.search(r"\d{1,4}[./-]\d{1,2}|[^\W\d_]{3,}", text):
+        return False
+    return parse_datetime(text) is not None
+
+
+def _is_count_heading(text: str) -> bool:
+    if len(text) > 320:
+        return False
+    if _COMMENTS_PAREN_RE.match(text):
+        return True
+    return bool(_COUNT_HEADING_RE.match(text)) and parse_response_count(text) is not None
+
+
+def _is_prose(u: _Unit) -> bool:
+    return u.kind == "para" and (
+        len(u.text) >= _PROSE_MIN
+        or (len(u.text) >= 30 and bool(_SENTENCE_END_RE.search(u.text)) and len(u.text.split()) >= 6)
+    )
+
+
+def _credit_caption(u: _Unit) -> tuple[str | None, str | None] | None:
+    """Caption text and credit when a short paragraph ends in a labelled photo credit."""
+    if u.kind != "para" or len(u.text) > _CAPTION_MAX:
+        return None
+    text, credit = split_credit(u.text)
+    if credit is None:
+        return None
+    return text, credit
+
+
+@attrs.frozen
+class _TermLine:
+    categories: tuple[Term, ...]
+    tags: tuple[Term, ...]
+
+
+def _terms_of(u: _Unit) -> _TermLine | None:
+    """The categories and tags a post-footer line names, or ``None`` if it names none."""
+    text = u.text
+    if u.kind == "item" or len(text) > 600:
+        return None
+    m = _ENTRY_SENTENCE_RE.match(text)
+    if m:
+        cats = _split_terms(u, m.start("cats"), m.end("cats"), "category")
+        tags = (_split_terms(u, m.start("tags"), m.end("tags"), "post_tag")
+                if m.group("tags") else ())
+        if cats is None or tags is None:
+            return None
+        return _TermLine(categories=cats, tags=tags)
+    labels = list(_TERM_LABEL_RE.finditer(text))
+    if not labels or labels[0].start() != 0:
+        return None
+    cats_out: list[Term] = []
+    tags_out: list[Term] = []
+    for n, lab in enumerate(labels):
+        end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
+        taxonomy = "category" if lab.group("cat") else "post_tag"
+        if lab.group("colon") is None and lab.group("label").lower() in {
+                "categories", "category", "tags", "tag", "kategorie", "kategorien",
+                "categorie", "categoria", "rubrik", "rubriken"} and n == 0 \
+                and not u.links and len(labels) == 1 and "," not in text:
+            # "Categories Birds" with no colon: only a list with commas or links says so
+            if lab.group("label").lower() in {"tag", "categorie", "categoria"}:
+                return None
+        terms = _split_terms(u, lab.end(), end, taxonomy)
+        if terms is None:
+            return None
+        (cats_out if taxonomy == "category" else tags_out).extend(terms)
+    if not cats_out and not tags_out:
+        return None
+    return _TermLine(categories=tuple(cats_out), tags=tuple(tags_out))
+
+
+def _split_terms(u: _Unit, start: int, end: int, taxonomy: str) -> tuple[Term, ...] | None:
+    text = u.text
+    segment = text[start:end]
+    # " | Tagged …", " | Leave a comment": a separator ends the list
+    cut = re.search(r"\s[|•·]\s|\s[|•·]$", segment)
+    if cut:
+        segment = segment[:cut.start()]
+    out: list[Term] = []
+    pos = start
+    for piece in segment.split(","):
+        p_start = pos + (len(piece) - len(piece.lstrip()))
+        pos += len(piece) + 1
+        name = clean_space(piece.strip().rstrip(".|").strip())
+        if name is None or _TERM_NOISE_RE.match(name):
+            continue
+        if len(name) > 60 or len(name.split()) > 8:
+            return None
+        link = u.link_at(p_start, p_start + len(piece.strip()))
+        url = link.url if link is not None else None
+        out.append(Term(name=name, slug=slug_from_url(url), url=url, taxonomy=taxonomy))
+    return tuple(out) if out else None
+
+
+@attrs.frozen
+class _Page:
+    title: int | None
+    body_start: int
+    body_end: int
+
+
+def _find_title(units: list[_Unit], quoted: str | None) -> int | None:
+    if quoted:
+        key = _key(quoted)
+        for i, u in enumerate(units):
+            if u.kind != "item" and _key(u.text) == key:
+                return i
+    prose = next((i for i, u in enumerate(units)
+                  if _is_prose(u) and _credit_caption(u) is None and not _is_meta(u.text)
+                  and _terms_of(u) is None and not _BODY_END_RE.match(u.text)), None)
+    if prose is None:
+        return None
+    run: list[int] = []
+    for i in range(prose - 1, max(-1, prose - 40), -1):
+        u = units[i]
+        if _is_meta(u.text) or u.kind == "image" or _credit_caption(u) is not None \
+                or _terms_of(u) is not None:
+            continue
+        if _is_title_like(u):
+            run.append(i)
+            continue
+        if run:
+            break
+        if u.kind == "item" or _is_prose(u):
+            break
+    if not run:
+        return None
+    marked = [i for i in run if units[i].kind == "heading" and units[i].level is not None]
+    if marked:
+        best = min(units[i].level or 9 for i in marked)
+        return max(i for i in marked if units[i].level == best)
+    for i in run:
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if nxt is not None and _BYLINE_RE.match(nxt.text) and len(nxt.text) <= 200:
+            return i
+    return run[0]
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.replace("\u00a0", " ")).strip().casefold()
+
+
+def _quoted_title(units: Sequence[_Unit]) -> str | None:
+    for u in units:
+        if u.kind != "item" and _is_count_heading(u.text):
+            m = _COUNT_HEADING_RE.match(u.text)
+            rest = (m.group("rest") if m else "") or ""
+            q = _QUOTED_RE.search(rest)
+            if q and len(q.group("q")) > 1:
+                return q.group("q").rstrip("”\"’'»")
+    return None
+
+
+def _is_body_end(u: _Unit) -> bool:
+    t = u.text
+    if u.kind == "item":
+        return bool(_PINGBACK_RE.match(t) or _SAYS_RE.match(_strip_avatar(t)[:320]))
+    return bool(
+        _BODY_END_RE.match(t) or _is_count_heading(t) or _FORM_HEADING_RE.match(t)
+        or _terms_of(u) is not None or _PINGBACK_RE.match(t)
+        or (len(t) <= 200 and _NAV_RE.match(t) and u.kind != "heading")
+        or (len(t) <= 320 and _SAYS_RE.match(_strip_avatar(t)))
+    )
+
+
+def _strip_avatar(text: str) -> str:
+    m = _AVATAR_RE.match(text)
+    return text[m.end():] if m and m.end() < len(text) else text
+
+
+def parse_text(text: str, *, url: str | None = None, options: Options = LENIENT) -> PageResult:
+    """Parse a page saved as plain text into a :class:`~blogparse.PageResult` (format ``text``).
+
+    ``url`` is the page's address: it resolves relative links and is recorded on the
+    result.  Recovers the title, captions with credits, body blocks, categories and tags,
+    the response count, pingbacks, comments and the reply form as far as the dump carries
+    them.  Text that is not a blog page gives an ``empty`` result with a ``NO_POSTS``
+    defect (with ``options.strict``: :class:`~blogparse.StrictModeError`).
+    """
+    defects: list[Defect] = []
+    lines = _normalise(text, defects)
+    lines, style = _read_style(lines)
+    units = _units(lines, style, url)
+    post = _post(units, defects, options)
+    if post is None:
+        defects.append(Defect(kind=DefectKind.NO_POSTS,
+                              message="the text holds nothing that reads as a blog post"))
+        result = PageResult(kind="empty", format="text", url=url, defects=tuple(defects))
+    else:
+        result = PageResult(kind="single", posts=(post,), format="text", url=url,
+                            defects=tuple(defects))
+    options.check(result.defects)
+    return result
+
+
+def _post(units: list[_Unit], defects: list[Defect], options: Options) -> Post | None:
+    if not units:
+        return None
+    quoted = _quoted_title(units)
+    t = _find_title(units, quoted)
+    if t is None:
+        return None
+    title = clean_space(units[t].text)
+    # leading meta: bylines, dates, "Leave a comment" between the title and the body
+    start = t + 1
+    published = None
+    authors: tuple[Person, ...] = ()
+    cats: list[Term] = []
+    tags: list[Term] = []
+    evidence = 0
+    while start < len(units) and start < t + 8:
+        u = units[start]
+        terms = _terms_of(u)
+        if terms is not None:
+            cats.extend(terms.categories)
+            tags.extend(terms.tags)
+            evidence += 1
+        elif _is_meta(u.text) and u.kind != "item":
+            if published is None and not authors:
+                published, authors = _byline(u, defects)
+                evidence += 1 if (published or authors) else 0
+        else:
+            break
+        start += 1
+    end = start
+    while end < len(units) and not _is_body_end(units[end]):
+        end += 1
+    blocks, captions = _body(units[start:end])
+    # the post footer: term lines up to the discussion
+    rest = units[end:]
+    disc_start = 0
+    count: int | None = None
+    for n, u in enumerate(rest[:60]):
+        terms = _terms_of(u)
+        if terms is not None:
+            cats.extend(terms.categories)
+            tags.extend(terms.tags)
+            evidence += 1
+        if _BODY_END_RE.match(u.text):
+            evidence += 1
+    form_at = next((n for n, u in enumerate(rest)
+                    if u.kind != "item" and _FORM_HEADING_RE.match(u.text)), None)
+    login_at = next((n for n, u in enumerate(rest) if _LOGIN_LINE_RE.search(u.text)), None)
+    stop = form_at if form_at is not None else (login_at if login_at is not None else len(rest))
+    for n, u in enumerate(rest[:stop]):
+        if u.kind != "item" and _is_count_heading(u.text):
+            count = parse_response_count(u.text) if not _COMMENTS_PAREN_RE.match(u.text) \
+                else to_int(u.text)
+            disc_start = n + 1
+            evidence += 1
+            break
+    comments, pingbacks = _discussion(rest[disc_start:stop], defects, options)
+    evidence += len(comments) + len(pingbacks)
+    form = None
+    if form_at is not None or login_at is not None:
+        form = _form(rest, form_at if form_at is not None else max(0, (login_at or 0) - 1),
+                     form_at is not None)
+        evidence += 1
+    if evidence == 0 or (not blocks and not comments and not pingbacks and form is None):
+        return None
+    if published is not None and published.tzinfo is None:
+        defects.append(Defect(kind=DefectKind.NAIVE_DATE, field="published",
+                              message="the byline's date carries no UTC offset",
+                              post_index=0))
+    content = "\n\n".join(b.text for b in blocks) or None
+    return Post(
+        title=title,
+        authors=authors,
+        published=published,
+        categories=_unique(cats),
+        tags=_unique(tags),
+        content_text=content,
+        blocks=tuple(blocks),
+        captions=tuple(captions),
+        comments=comments,
+        pingbacks=pingbacks,
+        response_count=count,
+        comment_form=form,
+    )
+
+
+def _unique(terms: Iterable[Term]) -> tuple[Term, ...]:
+    seen: set[str] = set()
+    out: list[Term] = []
+    for term in terms:
+        key = term.name.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(term)
+    return tuple(out)
+
+
+def _byline(u: _Unit, defects: list[Defect]) -> tuple[object, tuple[Person, ...]]:
+    """Date and author of a byline that says which is which ("Posted on … by …")."""
+    m = _BYLINE_PARTS_RE.match(u.text)
+    if m is None:
+        return None, ()
+    date_text = m.group("date") or m.group("date2")
+    author = clean_space(m.group("author") or m.group("author2"))
+    published = parse_datetime(date_text) if date_text else None
+    if date_text and published is None:
+        defects.append(Defect(kind=DefectKind.BAD_DATE, field="published",
+                              message=f"the byline date {date_text!r} could not be read",
+                              post_index=0))
+    authors: tuple[Person, ...] = ()
+    if author and len(author.split()) <= 6 and not re.search(r"\d", author):
+        start = u.text.find(author)
+        link = u.link_at(start, start + len(author)) if start >= 0 else None
+        authors = (Person(name=author, url=link.url if link else None),)
+    return published, authors
+
+
+def _body(units: Sequence[_Unit]) -> tuple[list[Block], list[Caption]]:
+    """Blocks and captions of the post body, in page order."""
+    blocks: list[Block] = []
+    captions: list[Caption] = []
+    items: list[str] = []
+    ordered = False
+    item_indent = -1
+    n = len(units)
+    i = 0
+
+    def flush() -> None:
+        nonlocal items
+        if items:
+            blocks.append(Block(kind="list", text="\n".join(items), ordered=ordered,
+                                items=tuple(items)))
+            items = []
+
+    while i < n:
+        u = units[i]
+        text = clean_space(u.text) or ""
+        if u.kind == "item":
+            if items and u.indent > item_indent >= 0:
+                # a nested item continues its parent's item
+                items[-1] = items[-1] + "\n" + text
+            else:
+                if not items:
+                    ordered = bool(u.marker and u.marker[0].isdigit())
+                    item_indent = u.indent
+                items.append(text)
+            i += 1
+            continue
+        flush()
+        if _REPLY_LINE_RE.match(text) or _MENU_RE.match(text):
+            i += 1
+            continue
+        image = u if u.kind == "image" else None
+        nxt = units[i + 1] if i + 1 < n else None
+        credit = _credit_caption(u)
+        if credit is None and nxt is not None and _credit_caption(nxt) is not None \
+                and u.kind in {"para", "heading", "image"} and len(text) <= 200 \
+                and not _SENTENCE_END_RE.search(text):
+            # the image's alternative text printed on its own line before its caption
+            image = u
+            i += 1
+            u = nxt
+            credit = _credit_caption(u)
+        elif image is not None and nxt is not None and nxt.kind == "para" \
+                and len(nxt.text) <= _CAPTION_MAX and credit is None:
+            u = nxt
+            i += 1
+            credit = split_credit(u.text)
+        if credit is not None or image is not None:
+            cap_text, cap_credit = credit if credit is not None else (None, None)
+            img = None
+            if image is not None:
+                link = image.links[0] if image.links else None
+                alt = clean_space(image.text)
+                img = Image(alt=alt, src=link.url if link is not None and link.image else None,
+                            link=link.url if link is not None and not link.image else None)
+            if cap_text is not None or cap_credit is not None:
+                captions.append(Caption(text=cap_text, credit=cap_credit, image=img,
+                                        kind="text"))
+            i += 1
+            continue
+        if u.kind == "heading":
+            blocks.append(Block(kind="heading", text=text, level=u.level))
+        elif text.startswith(">") and len(text) > 1:
+            blocks.append(Block(kind="quote", text=text.lstrip("> ").strip()))
+        else:
+            blocks.append(Block(kind="paragraph", text=text))
+        i += 1
+    flush()
+    return blocks, captions
+
+
+def _discussion(units: Sequence[_Unit], defects: list[Defect], options: Options
+                ) -> tuple[tuple[Comment, ...], tuple[Pingback, ...]]:
+    """Comments and pingbacks between the response heading and the reply form."""
+    comments: list[Comment] = []
+    pingbacks: list[Pingback] = []
+    # split into entries: each starts at a pingback line or an author "says:" line
+    entries: list[tuple[str, int, list[_Unit]]] = []
+    for u in units:
+        body = _strip_avatar(u.text)
+        if _PINGBACK_RE.match(u.text):
+            entries.append(("pingback", u.indent, [u]))
+        elif len(body) <= 320 and _SAYS_RE.match(body):
+            entries.append(("comment", u.indent, [u]))
+        elif entries:
+            entries[-1][2].append(u)
+    indents = sorted({ind for kind, ind, _ in entries if kind == "comment"})
+    stack: list[Comment] = []
+    naive = 0
+    for kind, indent, group in entries:
+        if len(comments) + len(pingbacks) >= options.max_comments:
+            defects.append(Defect(kind=DefectKind.LIMIT_REACHED, field="comments",
+                                  message=f"more than {options.max_comments} responses; "
+                                          "the rest were left out"))
+            break
+        if kind == "pingback":
+            pingbacks.append(_pingback(group))
+            continue
+        depth = indents.index(indent) + 1 if indent in indents else 1
+        comment = _comment(group, depth, stack)
+        if comment.date is not None and comment.date.tzinfo is None:
+            naive += 1
+        while stack and stack[-1].depth >= depth:
+            stack.pop()
+        stack.append(comment)
+        comments.append(comment)
+    if naive:
+        defects.append(Defect(kind=DefectKind.NAIVE_DATE, field="comments.date",
+                              message=f"{naive} comment date(s) carry no UTC offset",
+                              post_index=0))
+    return tuple(comments), tuple(pingbacks)
+
+
+def _pingback(group: list[_Unit]) -> Pingback:
+    head = group[0]
+    m = _PINGBACK_RE.match(head.text)
+    assert m is not None
+    kind = m.group("kind").lower()
+    text = head.text[m.end():]
+    link = head.link_at(m.end(), len(head.text))
+    title, blog = split_pingback_title(text)
+    date = None
+    excerpt_parts: list[str] = []
+    for u in group[1:]:
+        t = clean_space(u.text) or ""
+        if date is None and _is_date_line(t):
+            date = parse_datetime(t)
+            continue
+        if _REPLY_LINE_RE.match(t):
+            continue
+        excerpt_parts.append(t)
+    return Pingback(kind=kind, url=link.url if link is not None else None, title=title,
+                    blog_name=blog, excerpt=clean_space(" ".join(excerpt_parts)), date=date)
+
+
+def _comment(group: list[_Unit], depth: int, stack: list[Comment]) -> Comment:
+    head = group[0]
+    stripped = _strip_avatar(head.text)
+    offset = len(head.text) - len(stripped)
+    m = _SAYS_RE.match(stripped)
+    assert m is not None
+    name = clean_space(m.group("name"))
+    link = head.link_at(offset, offset + m.end("name"))
+    author_url = link.url if link is not None else None
+    if author_url is not None and re.search(r"#comment-\d+$", author_url):
+        author_url = None
+    date = parse_datetime(m.group("date")) if m.group("date") else None
+    ident: int | None = None
+    rest = clean_space(m.group("rest"))
+    body: list[str] = []
+    if rest and date is None and _is_date_line(rest):
+        date = parse_datetime(rest)
+    elif rest:
+        body.append(rest)
+    for n, u in enumerate(group[1:]):
+        t = clean_space(u.text) or ""
+        if n == 0 and date is None and _is_date_line(_strip_edit(t)):
+            date = parse_datetime(_strip_edit(t))
+            for k in u.links:
+                cid = re.search(r"#comment-(\d{1,18})$", k.url)
+                if cid:
+                    ident = int(cid.group(1))
+            continue
+        if _REPLY_LINE_RE.match(t):
+            continue
+        body.append(t)
+    parent = next((c for c in reversed(stack) if c.depth == depth - 1), None)
+    return Comment(
+        id=ident,
+        author=Person(name=name, url=author_url) if name or author_url else None,
+        date=date,
+        content_text="\n".join(body) or None,
+        parent_id=parent.id if parent is not None else None,
+        depth=depth,
+    )
+
+
+def _strip_edit(text: str) -> str:
+    return re.sub(r"\s{1,3}(?:\(edit\)|edit|bearbeiten|reply|antworten)$", "", text,
+                  flags=re.IGNORECASE)
+
+
+def _form(units: Sequence[_Unit], at: int, has_heading: bool) -> CommentForm:
+    """The reply form from its heading to the sidebar or footer."""
+    heading = None
+    if has_heading:
+        m = _FORM_HEADING_RE.match(units[at].text)
+        heading = clean_space(m.group("h")) if m else None
+    logins: dict[str, LoginOption] = {}
+    notes: list[str] = []
+    subscriptions: list[str] = []
+    submit = None
+    previous = ""
+    for u in units[at + (1 if has_heading else 0):at + 120]:
+        t = clean_space(u.text) or ""
+        if _FORM_END_RE.match(t) or (u.kind == "heading" and u.level == 2 and not has_heading):
+            break
+        lm = _LOGIN_LINE_RE.search(t)
+        if lm:
+            name = _service(lm.group("svc")) or _service(previous) or "WordPress.com"
+            logins.setdefault(name, LoginOption(name=name))
+        nm = _NOTE_RE.match(t)
+        if nm and nm.group() not in notes:
+            notes.append(nm.group())
+        if _SUBSCRIBE_RE.match(t) and t not in subscriptions:
+            subscriptions.append(t)
+        sm = _SUBMIT_RE.match(t)
+        if sm and submit is None:
+            submit = sm.group("s")
+        previous = t
+    return CommentForm(heading=heading, login_options=tuple(logins.values()),
+                       notes=tuple(notes), subscription_options=tuple(subscriptions),
+                       submit_label=submit)
+
+
+def _service(text: str) -> str | None:
+    low = text.lower()
+    for key, name in _SERVICES:
+        if key in low:
+            return name
+    if re.search(r"(?:^|\s)x(?:\s|$)", low):
+        return "X"
+    return None

@@ -190,6 +190,26 @@ def test_wxr_export_in_a_batch_is_one_result(capsys: pytest.CaptureFixture[str])
         "Truing a Buckled Rear Wheel", "Replacing a Broken Spoke on the Road"]
 
 
+def _latin1_export() -> bytes:
+    text = EXPORT.read_text(encoding="utf-8")
+    text = text.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"')
+    return text.replace("Truing a Buckled", "Truing a Bückled").encode("latin-1")
+
+
+def test_export_in_a_declared_single_byte_encoding(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:
+    """An export declaring ISO-8859-1 reads right from a file and from standard input."""
+    path = tmp_path / "latin1.xml"
+    path.write_bytes(_latin1_export())
+    _, from_file, _ = run(capsys, path)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(_latin1_export())))
+    _, from_stdin, _ = run(capsys, "-")
+
+    for out in (from_file, from_stdin):
+        assert json.loads(out)["posts"][0]["title"] == "Truing a Bückled Rear Wheel"
+
+
 def test_theme_option_skips_detection(capsys: pytest.CaptureFixture[str]) -> None:
     """--theme parses with the named theme instead of the detected one."""
     _, detected, _ = run(capsys, SINGLE)

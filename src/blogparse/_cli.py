@@ -365,21 +365,28 @@ def _failure(task: _Task, kind: str, message: str) -> _Outcome:
 def _parse(task: _Task, settings: _Settings) -> PageResult:
     options = settings.options
     if task.data is not None:
+        head = task.data[:_SNIFF_BYTES]
+    else:
+        assert task.path is not None
+        with open(task.path, "rb") as f:
+            head = f.read(_SNIFF_BYTES)
+    if settings.format == "wxr" or (settings.format is None and _is_wxr(head)):
+        parse_wxr = _wxr_reader()
+        if parse_wxr is not None:
+            # The export reader gets the bytes as they are, so it decodes them by the XML
+            # declaration; from a path it streams, so an export of several GB never sits
+            # in memory.
+            return parse_wxr(task.data if task.data is not None else task.path,
+                             options=options)
+    if task.data is not None:
         return parse_page(task.data, url=settings.url, theme=settings.theme,
                           encoding=settings.encoding, format=settings.format, options=options)
     assert task.path is not None
-    if settings.format == "wxr" or (settings.format is None and _looks_like_wxr(task.path)):
-        parse_wxr = _wxr_reader()
-        if parse_wxr is not None:
-            # Streamed from the file: an export of several GB never sits in memory.
-            return parse_wxr(task.path, options=options)
     return parse_file(task.path, url=settings.url, theme=settings.theme,
                       encoding=settings.encoding, format=settings.format, options=options)
 
 
-def _looks_like_wxr(path: str) -> bool:
-    with open(path, "rb") as f:
-        head = f.read(_SNIFF_BYTES)
+def _is_wxr(head: bytes) -> bool:
     return _source.sniff_format(head.decode("latin-1")) == "wxr"
 
 

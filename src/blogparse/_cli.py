@@ -9,6 +9,7 @@ A bad input costs one line on standard error and never stops the batch.  Exit st
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import functools
 import glob
@@ -150,7 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=_source.FORMATS,
                         help="the input format, instead of sniffing it")
     parser.add_argument("--encoding", metavar="CHARSET",
-                        help="decode the input with CHARSET, whatever the page declares")
+                        help="decode pages with CHARSET, whatever they declare "
+                             "(exports follow their XML declaration)")
     parser.add_argument("--url", metavar="URL",
                         help="the page's address, for resolving its links (one input only)")
     parser.add_argument("--strict", action="store_true",
@@ -203,6 +205,11 @@ def _run(args: argparse.Namespace) -> int:
             registry.get(args.theme)
         except BlogparseError as exc:
             raise _UsageError(_one_line(str(exc))) from None
+    if args.encoding is not None:
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            raise _UsageError(f"unknown encoding {args.encoding!r}") from None
     if args.inputs.count(_STDIN) > 1:
         raise _UsageError("standard input (-) can be read only once")
 

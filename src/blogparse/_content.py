@@ -43,7 +43,7 @@ FURNITURE = etree.XPath(
         "saboxplugin-wrap", "adsbygoogle", "code-block", "wp-block-jetpack-like",
         "jp-post-flair", "sd-block", "wpdiscuz_top_clearing", "mailpoet_form",
         "wp-block-jetpack-sharing-buttons", "post-navigation", "nav-links", "screen-reader-text",
-        "printfriendly", "social-share", "share-buttons", "sharedaddy-wrapper",
+        "printfriendly", "social-share", "share-buttons", "sharedaddy-wrapper", "more-link",
     )
     + " or @id='jp-post-flair' or @id='jp-relatedposts' or @id='related-posts'"
     + " or self::script or self::style or self::noscript or self::template or self::form"
@@ -146,6 +146,10 @@ def clean_copy(el: etree._Element) -> etree._Element:
         parent = junk.getparent()
         if parent is not None:
             _drop_keep_tail(junk)
+            # a paragraph that only held the furniture ("Continue reading →") goes too
+            if parent is not dup and parent.tag == "p" and len(parent) == 0 and not (
+                    parent.text or "").strip() and parent.getparent() is not None:
+                _drop_keep_tail(parent)
     return dup
 
 
@@ -243,14 +247,15 @@ def caption_of(box: etree._Element, *, base_url: str | None = None) -> Caption |
         return None
     imgs = _IMG(box)
     classes = (box.get("class") or "").split()
-    if "wp-caption" in classes:
+    in_gallery = any(has_class(a, g) for a in box.iterancestors()
+                     for g in ("wp-block-gallery", "gallery", "tiled-gallery"))
+    if "wp-caption" in classes and not in_gallery:
         kind = "wp-caption"
+    elif {"gallery-item", "blocks-gallery-item", "tiled-gallery-item"} & set(classes) or \
+            in_gallery:
+        kind = "gallery"
     elif "wp-block-image" in classes:
         kind = "block"
-    elif {"gallery-item", "blocks-gallery-item", "tiled-gallery-item"} & set(classes) or (
-        (parent := box.getparent()) is not None and has_class(parent, "wp-block-gallery")
-    ):
-        kind = "gallery"
     else:
         kind = "figure"
     align = next((c for c in classes if c.startswith("align")), None)
@@ -319,6 +324,12 @@ def _block_for(el: etree._Element, *, base_url: str | None) -> Block | None:
         if el.find(".//table") is not None:
             return Block(kind="table", text=element_text(el, keep_lines=True) or "", html=html)
         return Block(kind="other", text=element_text(el) or "", html=html)
+    if tag in {"div", "section", "ul"} and any(
+            has_class(el, g) for g in ("gallery", "tiled-gallery", "wp-block-gallery")):
+        # classic [gallery] markup: dl.gallery-item / dd.gallery-caption inside div.gallery
+        imgs = _IMG(el)
+        return Block(kind="gallery", text="", html=html,
+                     src=image_of(imgs[0], base_url=base_url).src if imgs else None)
     if tag == "img":
         return Block(kind="image", text="", html=html, src=image_of(el, base_url=base_url).src)
     if kind is None:

@@ -91,6 +91,9 @@ def _without(el: etree._Element, expr: str) -> etree._Element:
 # --- dates ---------------------------------------------------------------------------------
 
 
+_CLOCK_RE = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?$", re.IGNORECASE)
+
+
 def _date_candidates(el: etree._Element) -> list[str]:
     out = []
     for attr in ("datetime", "content", "title", "data-datetime"):
@@ -99,6 +102,12 @@ def _date_candidates(el: etree._Element) -> list[str]:
             out.append(v)
     text = element_text(el)
     if text:
+        # Twenty Ten prints the time as the permalink's title around the date:
+        # <a title="18:40" rel="bookmark"><span class="entry-date">13. März 2021</span></a>
+        link = next(el.iterancestors("a"), None)
+        clock = (link.get("title") or "").strip() if link is not None else ""
+        if _CLOCK_RE.match(clock):
+            out.append(f"{text} {clock}")
         out.append(text)
     return out
 
@@ -496,6 +505,9 @@ _SERVICE_NAMES = {
     "linkedin": "LinkedIn", "apple": "Apple", "github": "GitHub", "openid": "OpenID",
 }
 # Anti-spam fields hidden from readers by CSS (Akismet's honeypot), never filled by people.
+_LEAVE_REPLY_RE = re.compile(
+    r"^(?:leave a (?:reply|comment)|(?:schreibe|hinterlasse) einen kommentar|kommentieren"
+    r"|laisser un commentaire|deja un comentario|lascia un commento)\b", re.IGNORECASE)
 _HONEYPOT_PREFIXES = ("ak_hp_",)
 _REQUIRED_RE = re.compile(
     r"\s*(?:\*|\((?:required|erforderlich|obligatoire|obligatorio|obbligatorio|verplicht|"
@@ -610,8 +622,9 @@ def _login_options(container: etree._Element) -> tuple[LoginOption, ...]:
         svc = href.rpartition("load-service:")[2] if "load-service:" in href else (
             a.get("id") or "").removeprefix("postas-")
         name = _SERVICE_NAMES.get(svc.lower())
-        if name and name not in found:
-            found[name] = LoginOption(name=name)
+        url = href if href.startswith(("https://", "http://")) else None
+        if name and (name not in found or (found[name].url is None and url)):
+            found[name] = LoginOption(name=name, url=url)
     return tuple(found.values())
 
 
@@ -702,7 +715,12 @@ def build_post(
         if discussion_regions.form is not None:
             form = comment_form(discussion_regions.form, base=base)
     if count is None and regions.comments_link is not None:
-        count = parse_response_count(element_text(regions.comments_link))
+        link_text = element_text(regions.comments_link)
+        count = parse_response_count(link_text)
+        # Themes print "Leave a reply" under a post only while it has no comments.
+        if count is None and (xpath(".//*[" + cls("leave-reply") + "]")(regions.comments_link)
+                              or _LEAVE_REPLY_RE.match(link_text or "")):
+            count = 0
     featured = image_of(regions.featured_image, base_url=base) \
         if regions.featured_image is not None else None
     if featured is None and single:
@@ -866,7 +884,8 @@ def _meta_image(page: PageDocument, base: str | None) -> Image | None:
 def build_site(page: PageDocument, base: str | None, theme_name: str | None) -> Site:
     """The blog's name, home, description, language, generator and WordPress theme."""
     name = clean_space(page.meta.get("og:site_name") or page.meta.get("application-name"))
-    title_el = page.find("//*[@id='site-title' or " + cls("site-title", "blog-title") + "]")
+    title_el = page.find("//*[@id='site-title' or " + cls(
+        "site-title", "blog-title", "wp-block-site-title") + "]")
     if name is None:
         name = element_text(title_el)
     if name is None:

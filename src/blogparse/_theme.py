@@ -170,7 +170,10 @@ class PageDocument:
         return "/wp-content/" in head or "/wp-includes/" in head or "s0.wp.com" in head
 
 
-_THEME_URL_RE = re.compile(r"/wp-content/themes/([A-Za-z0-9_.\-]{1,80})/")
+# WordPress.com serves its themes from /wp-content/themes/pub/NAME/ or .../premium/NAME/.
+_THEME_URL_RE = re.compile(
+    r"/wp-content/themes/(?:(?:pub|premium)/)?([A-Za-z0-9_.\-]{1,80})/")
+WPCOM_THEME_URL_RE = re.compile(r"/wp-content/themes/(?:pub|premium)/")
 
 
 def _add_theme(url: str | None, seen: list[str]) -> None:

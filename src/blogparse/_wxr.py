@@ -16,7 +16,7 @@ import io
 import os
 import re
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from datetime import UTC, datetime
 from typing import IO, BinaryIO
 
@@ -283,6 +283,9 @@ class WxrReader(Iterator[Post]):
     attachment appears, for at most 1,000 items or 16 MB of content.  A post still
     unresolved then gets an :class:`Image` with only its ``id`` and a ``missing-field``
     defect.  :func:`parse_wxr`, which holds every post anyway, looks to the end of the file.
+
+    ``lookahead`` is that window as ``(items, bytes)``; ``None`` removes the bound (memory
+    then grows with the distance to the attachment).  Most callers use :func:`iter_wxr`.
     """
 
     def __init__(
@@ -315,11 +318,10 @@ class WxrReader(Iterator[Post]):
         try:
             self._stream = _Stream(raw)
         except BaseException:
-            self.close()
+            self._close_file()
             raise
         self._defects: list[Defect] = []
         self._dropped_defects = 0
-        self._title: str | None = None
         self._channel: dict[str, str | None] = {}
         self._authors: dict[str, Person] = {}
         self._author_list: list[Person] = []
@@ -405,7 +407,17 @@ class WxrReader(Iterator[Post]):
             raise
 
     def close(self) -> None:
-        """Stop reading and close the file if the reader opened it from a path."""
+        """Stop reading, and close the file if the reader opened it from a path.
+
+        Posts not yet taken are dropped; iterating afterwards ends at once.
+        """
+        if not self._done:
+            self._done = True
+            self._ready.clear()
+            self._gen.close()
+        self._close_file()
+
+    def _close_file(self) -> None:
         if self._owned is not None:
             self._owned.close()
             self._owned = None
@@ -431,11 +443,11 @@ class WxrReader(Iterator[Post]):
 
     # --- the parse loop -------------------------------------------------------------------
 
-    def _run(self) -> Iterator[Post]:
+    def _run(self) -> Generator[Post, None, None]:
         try:
             yield from self._parse()
         finally:
-            self.close()
+            self._close_file()
         if self._stream.misdecoded:
             self._defect(DefectKind.ENCODING_MISDECLARED,
                          "the export is declared UTF-8 but holds other bytes; they were read "

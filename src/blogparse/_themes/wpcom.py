@@ -8,6 +8,7 @@ log-in service.  The rest is core markup, so this theme extends the classic one.
 
 from __future__ import annotations
 
+from .._theme import WPCOM_THEME_URL_RE
 from ..themes import PageDocument, cls
 from .classic import ClassicTheme
 
@@ -25,8 +26,7 @@ class WordPressComTheme(ClassicTheme):
                      " or @id='jetpack_remote_comment']") is not None:
             return 0.97
         head = page.head_html
-        themes = page.stylesheet_themes
-        if any(t in {"pub", "premium", "h4", "a8c"} for t in themes) or (
+        if WPCOM_THEME_URL_RE.search(head) or {"h4", "a8c"} & set(page.stylesheet_themes) or (
                 "s0.wp.com" in head and "wordpress.com" in head):
             return 0.92
         return 0.0

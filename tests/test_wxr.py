@@ -370,6 +370,15 @@ def test_sources_path_bytes_and_file_object() -> None:
         assert not f.closed
 
 
+def test_closing_early_closes_the_file_and_ends_iteration() -> None:
+    """Leaving the with-block early closes the file the reader opened."""
+    with iter_wxr(FULL) as reader:
+        first = next(reader)
+        assert first.id == 200
+    assert reader._owned is None
+    assert list(reader) == []
+
+
 def test_text_as_str_is_misuse() -> None:
     """A str is a path; passing the export's text raises TypeError."""
     with pytest.raises(TypeError):

@@ -235,6 +235,7 @@ def test_format_option_overrides_sniffing(capsys: pytest.CaptureFixture[str]) ->
         (("--theme", "no-such-theme", str(SINGLE)), "no theme named 'no-such-theme'"),
         (("--jobs", "0", str(SINGLE)), "must be 1 or more"),
         (("--format", "pdf", str(SINGLE)), "invalid choice"),
+        (("--encoding", "klingon-8", str(SINGLE)), "unknown encoding 'klingon-8'"),
         (("--url", "https://x.example/", str(BATCH)), "--url is one page's address"),
         (("-", "-"), "standard input (-) can be read only once"),
         (("--bogus",), "unrecognized arguments"),

@@ -753,8 +753,10 @@ def test_broken_unit_markup_falls_back_to_unit_by_unit() -> None:
         "<" * 50_000, "[caption width=1]" * 50_000, "<!--" * 50_000, "<pre>" * 50_000,
         "a" + " " * 50_000 + "b", "<script>" * 50_000, "<p><li" * 50_000,
         "<!-- wp:paragraph -->" * 50_000, "[caption width=\"9\"]<img src=x>" * 50_000,
+        ("[caption " + "w" * 3_990 + "]x[/caption]") * 250,
     ],
-    ids=["lt", "caption", "comment", "pre", "spaces", "script", "li", "blocks", "captions"],
+    ids=["lt", "caption", "comment", "pre", "spaces", "script", "li", "blocks", "captions",
+         "long-attribute"],
 )
 def test_pathological_content_is_rendered_in_linear_time(text: str) -> None:
     """Repeated openers without closers do not make rendering quadratic (it would hang)."""

@@ -195,10 +195,11 @@ def wpautop(text: str, *, br: bool = True) -> str:
 
 # Shortcode names are case-sensitive in WordPress, as are the tag names below.
 _CAPTION_OPEN_RE = re.compile(r"\[(caption|wp_caption)\b([^\]]{0,4000})\]")
-# shortcode_parse_atts(): name="value", name='value', name=value, "value", value.
+# shortcode_parse_atts(): name="value", name='value', name=value.  Names are only tried
+# at the start of a word, so a long word is not rescanned from each of its letters.
 _ATTR_RE = re.compile(
-    r"""([\w-]+)\s*=\s*"([^"]*)"(?:\s|$)|([\w-]+)\s*=\s*'([^']*)'(?:\s|$)"""
-    r"""|([\w-]+)\s*=\s*([^\s'"]+)(?:\s|$)"""
+    r"""(?<![\w-])(?:([\w-]+)\s*=\s*"([^"]*)"(?:\s|$)|([\w-]+)\s*=\s*'([^']*)'(?:\s|$)"""
+    r"""|([\w-]+)\s*=\s*([^\s'"]+)(?:\s|$))"""
 )
 # The image, possibly inside a link, at the start of the body; the rest is the caption.
 _CAPTION_IMAGE_RE = re.compile(

@@ -329,7 +329,8 @@ class Theme:
 
     def post_elements(self, page: PageDocument) -> list[etree._Element]:
         """The post containers, outermost only, in page order (comment items excluded)."""
-        found = [el for el in page.find_all(self.POSTS) if not _is_comment_item(el)]
+        found = [el for el in page.find_all(self.POSTS)
+                 if not _is_comment_item(el) and not _is_teaser(el)]
         return _outermost(found)
 
     FALLBACK_POSTS: ClassVar[Locator] = (
@@ -415,6 +416,24 @@ class Theme:
         return DiscussionRegions(
             area=area, items=tuple(items), headings=tuple(headings), form=form
         )
+
+
+_TEASER_RE = re.compile(
+    r"related|widget|sidebar|recent-posts|popular|slider|carousel|teaser|trending|"
+    r"more-stories|read-next|yarpp|crp_|jp-relatedposts", re.IGNORECASE)
+
+
+def _is_teaser(el: etree._Element) -> bool:
+    """Whether ``el`` is a link to another post (related posts, widgets), not a post."""
+    node: etree._Element | None = el
+    while node is not None:
+        if isinstance(node.tag, str) and (
+            node.tag in {"aside", "nav", "footer"} and node is not el
+            or _TEASER_RE.search(f"{node.get('class') or ''} {node.get('id') or ''}")
+        ):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _is_comment_item(el: etree._Element) -> bool:

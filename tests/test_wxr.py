@@ -95,6 +95,18 @@ def test_site_term_lists_keep_parents_descriptions_and_dedupe() -> None:
     ]
 
 
+def test_posts_carry_the_site_without_its_lists() -> None:
+    """Each post names its site; the author and term lists stay on the result's site."""
+    result = parse_wxr(FULL)
+    site = result.posts[1].site
+    assert site is not None
+    assert (site.name, site.url, site.language) == (
+        "Tidewater Notebook", "https://tidewater.example.org", "en-GB")
+    assert (site.authors, site.categories, site.tags, site.terms) == ((), (), (), ())
+    assert result.site is not None
+    assert len(result.site.authors) == 2
+
+
 def test_site_is_available_before_iterating() -> None:
     """Reading .site first reads ahead to the first item; no post is lost by it."""
     reader = iter_wxr(FULL)

@@ -330,6 +330,7 @@ class WxrReader(Iterator[Post]):
         self._terms: list[Term] = []
         self._term_keys: set[tuple[str, str]] = set()
         self._site: Site | None = None
+        self._post_site = Site()
         self._site_dirty = True
         self._header_done = False
         self._version: str | None = None
@@ -643,12 +644,15 @@ class WxrReader(Iterator[Post]):
     def _current_site(self) -> Site:
         if self._site is None or self._site_dirty:
             ch = self._channel
-            self._site = Site(
+            self._post_site = Site(
                 name=_html_text(ch.get("title")),
                 url=_plain(ch.get("link")) or _plain(ch.get("wp:base_blog_url")),
                 description=_html_text(ch.get("description")),
                 language=_plain(ch.get("language")),
                 generator=_plain(ch.get("generator")),
+            )
+            self._site = attrs.evolve(
+                self._post_site,
                 authors=tuple(self._author_list),
                 categories=tuple(self._categories),
                 tags=tuple(self._tags),
@@ -656,6 +660,12 @@ class WxrReader(Iterator[Post]):
             )
             self._site_dirty = False
         return self._site
+
+    def _site_of_posts(self) -> Site:
+        # Posts carry the site without the channel's author and term lists: an export can
+        # list tens of thousands of tags, and every post would repeat them when serialized.
+        self._current_site()
+        return self._post_site
 
     # --- items ----------------------------------------------------------------------------
 
@@ -684,7 +694,7 @@ class WxrReader(Iterator[Post]):
         meta = tuple(self._meta(m) for m in metas)
         if post_type == "attachment" and post_id is not None:
             self._remember_attachment(post_id, fields, meta)
-        site = self._current_site()
+        site = self._site_of_posts()
         login = _plain(fields.get("dc:creator"))
         author = None
         if login is not None:

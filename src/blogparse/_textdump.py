@@ -186,12 +186,32 @@ def _read_style(lines: list[str]) -> tuple[list[str], _Style]:
     sample = kept[:5000]
     markdown = any("](" in line or _MD_HEADING_RE.match(line.strip()) for line in sample)
     stars = sum(1 for line in sample if _STAR_HEADING_RE.match(line.strip())) >= 1
+    if markdown:
+        # Markdown separates blocks by blank lines: a paragraph's lines are one line (this
+        # also puts back links and images that the writer wrapped across lines).
+        kept = _join_markdown(kept)
+        return kept, _Style(refs=refs, markdown=True, stars=stars, width=0)
     widths = sorted(len(line) for line in sample if " " in line.strip())
     width = widths[-1] if widths else 0
     if len(widths) > 20:
         # the widest few lines may be unbreakable urls; wrapping shows in the bulk
         width = widths[int(len(widths) * 0.98)]
     return kept, _Style(refs=refs, markdown=markdown, stars=stars, width=width)
+
+
+def _join_markdown(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    previous_open = False
+    for line in lines:
+        stripped = line.strip()
+        starts_block = (not stripped or _ITEM_RE.match(stripped) is not None
+                        or stripped.startswith(("#", ">", "|", "```")))
+        if previous_open and not starts_block and len(out[-1]) < _MAX_LINE:
+            out[-1] = out[-1] + " " + stripped
+            continue
+        out.append(line)
+        previous_open = bool(stripped) and not stripped.startswith("#")
+    return out
 
 
 def _inline(text: str, style: _Style, base: str | None) -> tuple[str, list[_Link]]:
@@ -258,6 +278,14 @@ def _strip_markdown(text: str, links: list[_Link]) -> tuple[str, list[_Link]]:
             removed.extend((len(out) + len(removed), len(out) + len(removed) + 1))
             i += 2
             continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < n else " "
+        if ch in "*_" and ((not before.isalnum() and not after.isspace() and after != ch)
+                           or (not before.isspace() and not after.isalnum())):
+            # single emphasis markers at a word's edge: "_leave it there_", "*really*"
+            removed.append(len(out) + len(removed))
+            i += 1
+            continue
         out.append(ch)
         i += 1
     if not removed:
@@ -312,6 +340,8 @@ def _units(lines: list[str], style: _Style, base: str | None) -> list[_Unit]:
             item = None
         if item and item.group(1) in {"-", "–"} and stripped[1:2] != " ":
             item = None
+        if item and item.group(1)[0].isdigit() and _DAY_MONTH_RE.match(stripped[item.end():]):
+            item = None  # "14. Juli 2023 um 19:22 Uhr" is a date, not item 14
         if item:
             marker = item.group(1)
             content = stripped[item.end():]
@@ -326,16 +356,21 @@ def _units(lines: list[str], style: _Style, base: str | None) -> list[_Unit]:
         text = text.strip()
         links = [_shift(k, -lead) for k in links]
         if not text:
-            current = None if marker is None else current
+            # an empty item ("2." alone, a bullet for an icon) or a line of form controls
+            current = None
             blank = blank or marker is None
-            if marker is not None and _BULLET_ONLY_RE.match(marker):
-                current = None
             continue
+        if current is not None and current.kind == "image" and current.links \
+                and current.links[0].end is None:
+            # lynx runs a linked image's alt text into the caption after it: the line
+            # is a paragraph that starts with a link, not an image on its own
+            current.kind = "para"
         joins = (
             current is not None and heading_level is None and marker is None
             and current.kind in {"para", "item"} and not _ELLIPSIS_START_RE.match(text)
-            and not _REPLY_LINE_RE.match(text)
-            and indent == current.cont_indent
+            and not _REPLY_LINE_RE.match(text) and not _LEADING_ALT_RE.match(text)
+            and (indent == current.cont_indent
+                 or (current.kind == "para" and abs(indent - current.cont_indent) == 1))
             and wraps and current.last_len + 1 + _first_word(text) > style.width - 2
         )
         if joins and current is not None:
@@ -349,6 +384,15 @@ def _units(lines: list[str], style: _Style, base: str | None) -> list[_Unit]:
                 and base_indent >= 2 and len(text) <= 200:
             heading_level = 0  # lynx and links put headings left of the body's margin
         kind = "heading" if heading_level is not None else ("item" if marker else "para")
+        alt = _LEADING_ALT_RE.match(text) if kind == "para" and not style.markdown else None
+        if alt and alt.end() < len(text):
+            # html2text prints an image as "[alt]" run into its caption: "[alt]Caption"
+            units.append(_Unit(kind="image", text=alt.group(1), indent=indent,
+                               blank_before=blank, last_len=len(raw)))
+            blank = False
+            cut = alt.end() + (1 if text[alt.end():alt.end() + 1] == " " else 0)
+            text = text[cut:]
+            links = [_shift(k, -cut) for k in links if k.start is None or k.start >= cut]
         if kind == "para" and _is_image_line(text, links):
             kind = "image"
             bracket = _BRACKET_ALT_RE.match(text)
@@ -365,7 +409,7 @@ def _units(lines: list[str], style: _Style, base: str | None) -> list[_Unit]:
             current.level = heading_level
         units.append(current)
         blank = False
-        if kind in {"heading", "image"}:
+        if kind == "heading" or (kind == "image" and not (links and links[0].end is None)):
             current = None
     for u in units:
         u.text = u.text.replace("\u00a0", " ")
@@ -381,6 +425,8 @@ def _first_word(text: str) -> int:
     return width
 
 
+_DAY_MONTH_RE = re.compile(r"^[^\W\d_]{3,10}\.?\s{1,3}\d{2,4}\b")
+_LEADING_ALT_RE = re.compile(r"^\[(?!\d{1,6}\])([^\[\]]{1,300})\]")
 _BRACKET_ALT_RE = re.compile(r"^\[(?!\d{1,6}\])([^\[\]]{1,300})\]$")
 _IMAGE_URL_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(?:[?#]\S{0,500})?$",
                            re.IGNORECASE)
@@ -503,7 +549,10 @@ _BODY_END_RE = re.compile(
     r"|about these ads|post navigation|beitragsnavigation|navigation des articles"
     r"|navegación de entradas|navigazione articoli|berichtnavigatie|comments are closed\.?"
     r"|kommentare sind geschlossen\.?|about the author|über den autor|bookmark the permalink\.?"
-    r"|permalink|edit|bearbeiten|\(edit\))$",
+    r"|permalink|edit|bearbeiten|\(edit\)"
+    # a byline printed in the post footer (Twenty Sixteen, Twenty Twenty-One)
+    r"|(?:posted on|published on|veröffentlicht am|publié le|publicado el|pubblicato il)"
+    r"\s.{4,150}|author\s.{1,60}posted on\s.{4,150})$",
     re.IGNORECASE,
 )
 _NAV_RE = re.compile(r"^(?:[←«‹<]\s{0,3}.{1,200}|.{1,200}\s{0,3}[→»›>]|previous post:?.{0,200}"
@@ -553,6 +602,7 @@ _QUOTED_RE = re.compile(r"[“\"„«‘'»‹]\s{0,2}(?P<q>.{1,300}?)\s{0,2}[�
 
 _CAT_LABELS = (
     r"filed under|posted in|categories|category|categorized as|categorised as|published in"
+    r"|kategorisiert als|catégorisé|categorizado como|categorizzato come|gecategoriseerd als"
     r"|kategorien|kategorie|veröffentlicht in|abgelegt unter|catégories|catégorie|classé dans"
     r"|publié dans|categorías|categoría|publicado en|categorie|categoria|pubblicato in"
     r"|categorieën|categorie|geplaatst in|rubriken|rubrik"
@@ -565,6 +615,13 @@ _TERM_LABEL_RE = re.compile(
     r"(?:^|(?<=[\s|•·/]))(?P<label>(?P<cat>" + _CAT_LABELS + r")|(?P<tag>" + _TAG_LABELS
     + r"))(?P<colon>\s{0,2}:)?\s{1,3}(?=\S)",
     re.IGNORECASE,
+)
+# Twenty Sixteen and its kin print the footer's spans with no space between them, so dumps
+# read "Posted on November 7, 2021Categories TaiwanTags budget": a capitalised label run
+# into the previous word still starts a list.
+_TERM_LABEL_RUN_RE = re.compile(
+    r"(?<=[\w.)])(?P<label>(?P<cat>Categories|Category|Posted in|Filed under|Kategorien"
+    r"|Kategorie)|(?P<tag>Tags|Tagged|Schlagwörter))(?P<colon>\s{0,2}:)?\s{1,3}(?=\S)"
 )
 _ENTRY_SENTENCE_RE = re.compile(
     r"^(?:this entry was posted in|this was posted in|dieser beitrag wurde (?:unter|in)"
@@ -665,7 +722,11 @@ def _terms_of(u: _Unit) -> _TermLine | None:
             return None
         return _TermLine(categories=cats, tags=tags)
     labels = list(_TERM_LABEL_RE.finditer(text))
-    if not labels or labels[0].start() != 0:
+    if len(text) <= 400:
+        labels = sorted(labels + [m for m in _TERM_LABEL_RUN_RE.finditer(text)
+                                  if not any(m.start() == k.start() for k in labels)],
+                        key=lambda k: k.start())
+    if not labels or (labels[0].start() != 0 and labels[0].group("label")[0].islower()):
         return None
     cats_out: list[Term] = []
     tags_out: list[Term] = []
@@ -1012,6 +1073,8 @@ def _discussion(units: Sequence[_Unit], defects: list[Defect], options: Options
     # split into entries: each starts at a pingback line or an author "says:" line
     entries: list[tuple[str, int, list[_Unit]]] = []
     for u in units:
+        if u.kind == "image":
+            continue
         body = _strip_avatar(u.text)
         if _PINGBACK_RE.match(u.text):
             entries.append(("pingback", u.indent, [u]))

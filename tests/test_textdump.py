@@ -1,0 +1,399 @@
+"""The plain-text dump path: the seed page, hand-written dumps, and dumps made by real tools.
+
+Dumps made during the tests come from lynx, w3m, Debian's html2text, links and elinks run
+over the fixture pages in ``tests/pages/dumpsrc`` and over the shared corpus; a tool that is
+not installed skips its tests.  The HTML parse of the same page is the reference for the
+fields both formats carry (cross-format agreement).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import blogparse
+from blogparse import DefectKind, NotABlogPageError, Post, StrictModeError
+from blogparse._textdump import parse_text
+
+HERE = Path(__file__).resolve().parent
+DUMPS = HERE / "dumps"
+DUMPSRC = HERE / "pages" / "dumpsrc"
+SEED = "seed/000_3bee816c1b249072.txt"
+
+# The commands a user would type; the flags only fix the character set to UTF-8.
+TOOLS: dict[str, list[str]] = {
+    "lynx": ["lynx", "-dump", "-display_charset=utf-8", "-assume_charset=utf-8", "-force_html"],
+    "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"],
+    "html2text": ["html2text", "-utf8", "-nobs"],
+    "links": ["links", "-dump", "-codepage", "utf-8"],
+    "elinks": ["elinks", "-dump", "-dump-charset", "utf-8"],
+}
+# these tools print an image's alternative text on its caption's line
+LINE_MERGING_TOOLS = {"lynx", "links", "elinks"}
+
+
+def dump(tool: str, path: Path) -> str:
+    """Run ``tool`` over the page at ``path``; skip the test when it is not installed."""
+    argv = TOOLS[tool]
+    if shutil.which(argv[0]) is None:
+        pytest.skip(f"{argv[0]} is not installed")
+    done = subprocess.run([*argv, str(path)], capture_output=True, timeout=60, check=True,
+                          env={"HOME": "/nonexistent", "PATH": "/usr/bin:/bin",
+                               "LANG": "C.UTF-8", "TERM": "dumb"})
+    return done.stdout.decode("utf-8", "replace")
+
+
+def one_post(text: str) -> Post:
+    result = parse_text(text)
+    assert result.kind == "single", result.defects
+    assert result.format == "text"
+    post = result.post
+    assert post is not None
+    return post
+
+
+# --- the seed -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_post(shared_dir: Path) -> Post:
+    return one_post((shared_dir / SEED).read_text(encoding="utf-8"))
+
+
+def test_seed_title_has_plain_spaces(seed_post: Post) -> None:
+    """The seed's title comes out exactly, its no-break space made plain."""
+    assert seed_post.title == "Russia And China Stand Close But Not Fully Shoulder To Shoulder"
+
+
+def test_seed_caption_and_credit(seed_post: Post) -> None:
+    """The seed has one caption whose photo credit is split off."""
+    assert [(c.text, c.credit) for c in seed_post.captions] == [(
+        "President Vladimir Putin of Russia (left) seen with President Xi Jinping of China "
+        "at the Diaoyutai State Guesthouse in Beijing on February 4, 2022.",
+        "Xinhua/Ding Haitao",
+    )]
+
+
+def test_seed_body_blocks_in_page_order(seed_post: Post) -> None:
+    """Nine paragraphs and one bulleted list of three, the list after "talking points:"."""
+    kinds = [b.kind for b in seed_post.blocks]
+    assert kinds.count("paragraph") == 9
+    assert kinds.count("list") == 1
+    assert len(kinds) == 10
+    at = kinds.index("list")
+    assert seed_post.blocks[at - 1].text.endswith("talking points:")
+    listed = seed_post.blocks[at]
+    assert listed.ordered is False
+    assert len(listed.items) == 3
+    assert listed.items[0].startswith("a call on the West")
+    assert listed.items[2].endswith("strategic coordination.")
+    assert seed_post.blocks[0].text.startswith("PRESIDENT VLADIMIR PUTIN")
+    assert seed_post.blocks[-1].text.endswith("the West’s soft power.")
+
+
+def test_seed_body_has_no_furniture(seed_post: Post) -> None:
+    """Caption, category, response and form text stay out of the body."""
+    body = seed_post.content_text or ""
+    for furniture in ("Photo credit", "Xinhua", "Filed under", "responses to", "Pingback",
+                      "Leave a Reply", "commenting using", "Connecting to"):
+        assert furniture not in body
+    assert body == "\n\n".join(b.text for b in seed_post.blocks)
+
+
+def test_seed_terms(seed_post: Post) -> None:
+    """One category, no tags, and no url invented for it."""
+    assert [(t.name, t.url, t.taxonomy) for t in seed_post.categories] == [
+        ("China-Russia", None, "category")]
+    assert seed_post.tags == ()
+
+
+def test_seed_discussion(seed_post: Post) -> None:
+    """Response count 4, four pingbacks from China Bystander without urls, no comments."""
+    assert seed_post.response_count == 4
+    assert [(p.title, p.blog_name, p.url, p.kind) for p in seed_post.pingbacks] == [
+        ("Russia’s Ukraine Invasion Leaves China In A Quandry", "China Bystander", None,
+         "pingback"),
+        ("China-Russia Trade Slows In March", "China Bystander", None, "pingback"),
+        ("China And Russia Fly Too Close For The Quad’s Comfort", "China Bystander", None,
+         "pingback"),
+        ("Xi and Putin To Meet In Samarkand", "China Bystander", None, "pingback"),
+    ]
+    assert seed_post.comments == ()
+
+
+def test_seed_comment_form(seed_post: Post) -> None:
+    """The form's heading and the three log-in services it offers."""
+    form = seed_post.comment_form
+    assert form is not None
+    assert form.heading == "Leave a Reply"
+    assert [o.name for o in form.login_options] == ["WordPress.com", "Twitter", "Facebook"]
+
+
+def test_seed_invents_nothing(seed_post: Post) -> None:
+    """No date, author or url: the dump does not carry them (the body's date is no byline)."""
+    assert seed_post.published is None
+    assert seed_post.updated is None
+    assert seed_post.authors == ()
+    assert seed_post.url is None
+
+
+def test_seed_through_parse_page(shared_dir: Path) -> None:
+    """parse_page sniffs the seed's bytes as a text dump and gives the same post."""
+    data = (shared_dir / SEED).read_bytes()
+    result = blogparse.parse_page(data)
+    assert result.format == "text"
+    assert result.encoding == "utf-8"
+    assert result.post == parse_text(data.decode("utf-8")).post
+
+
+# --- hand-written dumps -----------------------------------------------------------------------
+
+
+def test_markdown_dump_recovers_links() -> None:
+    """Markdown (Python html2text) inline and reference links give the urls the page had."""
+    post = one_post((DUMPS / "markdown_reference_links.txt").read_text(encoding="utf-8"))
+    assert post.title == "Fixing a Slow Puncture on the Roadside"
+    assert [(t.name, t.url, t.slug) for t in post.categories] == [
+        ("Maintenance", "https://quarryroad.example/category/maintenance/", "maintenance")]
+    assert [t.name for t in post.tags] == ["punctures", "tools"]
+    assert post.tags[1].url == "https://quarryroad.example/tag/tools/"
+    assert post.response_count == 2
+    [ping] = post.pingbacks
+    assert (ping.title, ping.blog_name, ping.url) == (
+        "Ten small repairs every rider should know", "Spoke & Chain",
+        "https://spokeandchain.example/2024/03/10/ten-repairs/")
+    [comment] = post.comments
+    assert comment.author is not None and comment.author.name == "Cormac Lyle"
+    assert comment.id == 77
+    assert comment.content_text == "The chalk trick is new to me. Thanks."
+    assert comment.date is not None and (comment.date.day, comment.date.hour) == (4, 19)
+    [caption] = post.captions
+    assert caption.credit == "Piet Molenaar"
+    assert caption.image is not None
+    assert caption.image.src == "https://quarryroad.example/wp-content/uploads/2024/03/tube.jpg"
+    assert post.authors[0].url == "https://quarryroad.example/author/odile/"
+    assert post.comment_form is not None and post.comment_form.heading == "Leave a Reply"
+    assert post.comment_form.submit_label == "Post Comment"
+
+
+def test_markdown_dump_blocks() -> None:
+    """Wrapped Markdown paragraphs are re-joined; emphasis marks and headings are read."""
+    post = one_post((DUMPS / "markdown_reference_links.txt").read_text(encoding="utf-8"))
+    kinds = [(b.kind, b.ordered) for b in post.blocks]
+    assert kinds == [("paragraph", None), ("paragraph", None), ("list", True),
+                     ("paragraph", None), ("heading", None), ("list", False)]
+    assert post.blocks[0].text.endswith("the next village is an hour away.")
+    assert "stuck in the tyre" in post.blocks[3].text
+    assert "_" not in post.blocks[3].text and "*" not in post.blocks[3].text
+    assert post.blocks[4].level == 3
+    assert post.blocks[5].items == ("Two tyre levers", "A patch kit with fresh glue",
+                                    "A spare tube")
+
+
+def test_select_all_copy_german() -> None:
+    """A German page copied from a browser: labels, "sagt:", dates, form heading."""
+    post = one_post((DUMPS / "select_all_copy_de.txt").read_text(encoding="utf-8"))
+    assert post.title == "Warum wir die Tomaten dieses Jahr später pflanzen"
+    assert [t.name for t in post.categories] == ["Gemüse"]
+    assert [t.name for t in post.tags] == ["Frühbeet", "Tomaten"]
+    assert post.response_count == 3
+    assert [(c.author.name if c.author else None, c.date.isoformat() if c.date else None)
+            for c in post.comments] == [("Hinnerk", "2022-05-03T07:15:00"),
+                                        ("Frauke Ahlers", "2022-05-03T09:40:00")]
+    assert [(p.title, p.blog_name) for p in post.pingbacks] == [
+        ("Wochenrückblick 18", "Küstengärten")]
+    assert post.comment_form is not None
+    assert post.comment_form.heading == "Schreibe einen Kommentar"
+    assert post.comment_form.submit_label == "Kommentar abschicken"
+    assert [(c.text, c.credit) for c in post.captions] == [
+        ("Jungpflanzen im Frühbeet, aufgenommen Ende April.", "Gesa Ahlers")]
+    # the byline's date and author are read; the date in the body is not the post's
+    assert post.published is not None and post.published.date().isoformat() == "2022-05-02"
+    assert [a.name for a in post.authors] == ["Frauke Ahlers"]
+    assert any(b.text.startswith("Am 3. Juni 2021") for b in post.blocks)
+    assert [b.kind for b in post.blocks].count("list") == 1
+
+
+def test_text_that_is_no_blog_page_gives_an_empty_result() -> None:
+    """A README is no blog post: an empty result with a NO_POSTS defect, no guessed post."""
+    text = (DUMPS / "not_a_blog.txt").read_text(encoding="utf-8")
+    result = parse_text(text)
+    assert result.kind == "empty"
+    assert result.posts == ()
+    assert [d.kind for d in result.defects] == [DefectKind.NO_POSTS]
+
+
+def test_text_that_is_no_blog_page_raises_in_strict_mode() -> None:
+    """Strict mode turns the NO_POSTS defect into the library's own error."""
+    text = (DUMPS / "not_a_blog.txt").read_text(encoding="utf-8")
+    with pytest.raises(StrictModeError) as info:
+        parse_text(text, options=blogparse.STRICT)
+    assert [d.kind for d in info.value.defects] == [DefectKind.NO_POSTS]
+    assert isinstance(info.value, blogparse.BlogparseError)
+    assert not isinstance(info.value, NotABlogPageError) or True
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "hello", "Leave a Reply", "\x00\x08\x1b[2J"])
+def test_tiny_inputs_give_empty_results(text: str) -> None:
+    """Empty and nearly empty text parses to an empty result, never a post."""
+    result = parse_text(text)
+    assert result.kind == "empty"
+    assert result.posts == ()
+
+
+def test_result_round_trips_through_json(shared_dir: Path) -> None:
+    """The text result converts to plain data and back without loss."""
+    result = parse_text((shared_dir / SEED).read_text(encoding="utf-8"), url="https://x.example/p/")
+    assert blogparse.PageResult.from_dict(result.to_dict()) == result
+    assert result.url == "https://x.example/p/"
+
+
+def test_long_lines_do_not_backtrack() -> None:
+    """Pathological long lines parse quickly (bounded regular expressions)."""
+    nasty = [
+        "a" * 50_000,
+        ("Filed under " + "x, " * 20_000),
+        ("[" * 10_000) + ("]" * 10_000),
+        ("Pingback: " + "| " * 20_000),
+        ("1. " + "says " * 10_000 + "says:"),
+        ("_" * 30_000 + " " + "*" * 30_000),
+        ("You are commenting using your " + "x " * 20_000),
+    ]
+    for line in nasty:
+        started = time.perf_counter()
+        parse_text("Title\n\n" + line + "\n\nLeave a Reply\n")
+        assert time.perf_counter() - started < 5, line[:40]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([
+    "", "Title of a Post", "  • item text", "  1. Pingback: A | B", "Jane says:",
+    "March 3, 2024 at 7:51 pm", "Reply", "Filed under X, Y", "3 Comments", "Leave a Reply",
+    "You are commenting using your Twitter account.", "[1]link", "References",
+    "   1. https://x.example/", "A long paragraph of prose that ends with a full stop here.",
+    "Photo credit: Someone", "****** Heading ******", "# Heading", "[alt]", "![a](b.png)",
+]) | st.text(max_size=80), max_size=40))
+def test_any_lines_parse_or_give_an_empty_result(lines: list[str]) -> None:
+    """Whatever the lines, the parse returns a valid result that survives JSON."""
+    result = parse_text("\n".join(lines))
+    assert result.kind in {"single", "empty"}
+    assert blogparse.PageResult.from_dict(result.to_dict()) == result
+    if result.kind == "empty":
+        assert any(d.kind == DefectKind.NO_POSTS for d in result.defects)
+
+
+# --- dumps made by real tools from the fixture pages -----------------------------------------
+
+PAGES = sorted(DUMPSRC.glob("*.html"))
+
+
+def _agreement(html_post: Post, text_post: Post, tool: str) -> None:
+    """The fields both formats carry come out the same."""
+    assert text_post.title == html_post.title
+    assert [t.name for t in text_post.categories] == [t.name for t in html_post.categories]
+    assert [t.name for t in text_post.tags] == [t.name for t in html_post.tags]
+    assert text_post.response_count == html_post.response_count
+    assert [(p.title, p.blog_name) for p in text_post.pingbacks] == [
+        (p.title, p.blog_name) for p in html_post.pingbacks]
+    html_captions = [(c.text, c.credit) for c in html_post.captions if c.text or c.credit]
+    text_captions = [(c.text, c.credit) for c in text_post.captions]
+    assert [c for _, c in text_captions] == [c for _, c in html_captions]
+    for (text_caption, _), (html_caption, _) in zip(text_captions, html_captions, strict=True):
+        if tool in LINE_MERGING_TOOLS:
+            assert (text_caption or "").endswith(html_caption or "")
+        else:
+            assert text_caption == html_caption
+    html_form, text_form = html_post.comment_form, text_post.comment_form
+    assert (html_form is None) == (text_form is None)
+    if html_form is not None and text_form is not None:
+        assert text_form.heading == html_form.heading
+        assert [o.name for o in text_form.login_options] == [
+            o.name for o in html_form.login_options]
+
+
+@pytest.mark.parametrize("tool", ["lynx", "w3m", "html2text", "links", "elinks"])
+@pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
+def test_tool_dump_agrees_with_the_html(tool: str, page: Path) -> None:
+    """A tool's dump of a fixture page gives what the HTML parse of the page gives."""
+    html_post = blogparse.parse_page(page.read_bytes()).post
+    assert html_post is not None
+    text_post = one_post(dump(tool, page))
+    _agreement(html_post, text_post, tool)
+
+
+@pytest.mark.parametrize("tool", ["lynx", "w3m", "html2text"])
+@pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
+def test_tool_dump_comments_and_body(tool: str, page: Path) -> None:
+    """Comments keep their authors, dates and threads; the body keeps its lists."""
+    html_post = blogparse.parse_page(page.read_bytes()).post
+    assert html_post is not None
+    text_post = one_post(dump(tool, page))
+    assert [(c.author.name if c.author else None, c.depth) for c in text_post.comments] == [
+        (c.author.name if c.author else None, c.depth) for c in html_post.comments]
+    assert [c.date.replace(tzinfo=None, second=0) if c.date else None
+            for c in text_post.comments] == [
+        c.date.replace(tzinfo=None, second=0) if c.date else None for c in html_post.comments]
+    html_lists = [b.items for b in html_post.blocks if b.kind == "list"]
+    assert [b.items for b in text_post.blocks if b.kind == "list"] == html_lists
+    body = text_post.content_text or ""
+    for junk in ("Share this", "Like this", "Leave a", "Pingback", "Skip to content",
+                 "Zum Inhalt"):
+        assert junk not in body
+
+
+def test_lynx_references_give_urls() -> None:
+    """lynx's numbered link list gives pingback, term, author and comment urls back."""
+    page = DUMPSRC / "classic_twentyten.html"
+    post = one_post(dump("lynx", page))
+    assert [p.url for p in post.pingbacks] == [
+        "https://fellsidediary.example/2023/04/20/links/",
+        "https://wallersguild.example/news/spring-repairs/"]
+    assert [t.url for t in post.tags] == ["https://hollinlane.example/tag/dry-stone/",
+                                         "https://hollinlane.example/tag/orchard/"]
+    assert [t.slug for t in post.categories] == ["walls", "winter-jobs"]
+    assert [c.id for c in post.comments] == [901, 903, 907]
+    assert [c.parent_id for c in post.comments] == [None, 901, None]
+    assert post.comments[0].author is not None
+    assert post.comments[0].author.url == "https://uplandwalls.example/"
+
+
+def test_w3m_dump_has_no_urls() -> None:
+    """w3m prints no link list, so no url is made up."""
+    post = one_post(dump("w3m", DUMPSRC / "classic_twentyten.html"))
+    assert all(p.url is None for p in post.pingbacks)
+    assert all(t.url is None and t.slug is None for t in post.categories + post.tags)
+    assert all(c.author is None or c.author.url is None for c in post.comments)
+
+
+# --- dumps of the shared corpus ---------------------------------------------------------------
+
+
+def _corpus_pages(shared_dir: Path) -> list[Path]:
+    return sorted((shared_dir / "corpus" / "html").glob("*.html"))
+
+
+@pytest.mark.parametrize("tool", ["lynx", "w3m", "html2text"])
+def test_corpus_dumps_parse(shared_dir: Path, tool: str) -> None:
+    """Every corpus page's dump parses to a valid result; most agree with the HTML."""
+    pages = _corpus_pages(shared_dir)
+    if not pages:
+        pytest.skip("no corpus pages")
+    agree = compared = 0
+    for page in pages:
+        text = dump(tool, page)
+        result = parse_text(text)
+        assert result.kind in {"single", "empty"}
+        assert blogparse.PageResult.from_dict(result.to_dict()) == result
+        html_post = blogparse.parse_page(page.read_bytes()).post
+        text_post = result.post
+        if html_post is None or text_post is None or not html_post.pingbacks:
+            continue
+        compared += 1
+        agree += [p.title for p in text_post.pingbacks] == [p.title for p in html_post.pingbacks]
+    assert agree >= compared // 2

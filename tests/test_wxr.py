@@ -635,6 +635,33 @@ def test_malformed_middle_is_input_error_not_truncation() -> None:
     assert got[:1] == [200]
 
 
+def test_malformed_middle_in_parse_wxr_keeps_the_posts_before() -> None:
+    """parse_wxr returns the posts before a mid-file fault with a malformed-markup defect."""
+    data = FULL.read_bytes().replace(b"<wp:post_id>103</wp:post_id>",
+                                     b"<wp:post_id>103</wp:postid>")
+    result = parse_wxr(data)
+    assert [p.id for p in result.posts] == [200, 101, 102, 201]
+    assert DefectKind.MALFORMED_MARKUP in {d.kind for d in result.defects}
+    with pytest.raises(StrictModeError):
+        parse_wxr(data, options=STRICT)
+
+
+def test_repeated_field_keeps_the_first() -> None:
+    """An item repeating a field (two post ids) keeps the first, as WordPress does."""
+    data = _export().replace(b"<wp:post_id>1</wp:post_id>",
+                             b"<wp:post_id>1</wp:post_id><wp:post_id>999</wp:post_id>")
+    assert parse_wxr(data).posts[0].id == 1
+
+
+def test_foreign_namespace_posing_as_wp_is_ignored() -> None:
+    """Elements whose "wp" prefix is bound to another namespace are not WordPress fields."""
+    data = _export().replace(
+        b"<item>", b'<item><wp:post_type xmlns:wp="http://example.com/fake/">page'
+                   b"</wp:post_type>")
+    post = parse_wxr(data).posts[0]
+    assert (post.id, post.type) == (1, None)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_mutated_exports_never_crash(data: st.DataObject) -> None:

@@ -345,6 +345,7 @@ class WxrReader(Iterator[Post]):
         self._gen = self._run()
         self._error: BaseException | None = None
         self._done = False
+        self._malformed = False
 
     # --- public surface --------------------------------------------------------------------
 
@@ -534,6 +535,7 @@ class WxrReader(Iterator[Post]):
                 f"the WXR export stops in the middle (line {line}: {msg}); "
                 f"{self._index} item(s) were read before the break"
             )
+        self._malformed = True
         return InputError(f"the WXR export is not well-formed XML at line {line}: {msg}")
 
     # --- tags ---------------------------------------------------------------------------------
@@ -565,7 +567,8 @@ class WxrReader(Iterator[Post]):
         for child in el:
             tag = child.tag
             if isinstance(tag, str):
-                out[self._key(tag)] = child.text
+                # the first of repeated elements wins, as in WordPress' importer
+                out.setdefault(self._key(tag), child.text)
         return out
 
     # --- channel --------------------------------------------------------------------------
@@ -688,7 +691,7 @@ class WxrReader(Iterator[Post]):
             elif key == "wp:comment":
                 comments.append(child)
             else:
-                fields[key] = child.text
+                fields.setdefault(key, child.text)
         post_id = _int(fields.get("wp:post_id"))
         post_type = _plain(fields.get("wp:post_type"))
         meta = tuple(self._meta(m) for m in metas)
@@ -1006,20 +1009,29 @@ def parse_wxr(source: WxrSource, *, options: Options = LENIENT) -> PageResult:
 
     The result has ``format="wxr"``, ``kind="archive"`` (``"empty"`` when the export holds
     no item) and every item as a post.  Featured images are resolved across the whole
-    file.  A truncated export gives the posts before the break and a ``truncated`` defect
-    (raised, with the others, in strict mode).  Use :func:`iter_wxr` for large files.
+    file.  A truncated export gives the posts before the break and a ``truncated`` defect,
+    XML that stops being well-formed in the middle the posts before the fault and a
+    ``malformed-markup`` defect (both raised, with the others, in strict mode).  Use
+    :func:`iter_wxr` for large files.
     """
     reader = WxrReader(source, options=attrs.evolve(options, strict=False), lookahead=None)
     posts: list[Post] = []
-    truncated: TruncatedInputError | None = None
+    broken: Defect | None = None
     with reader:
         try:
             posts.extend(reader)
         except TruncatedInputError as exc:
-            truncated = exc
+            broken = Defect(kind=DefectKind.TRUNCATED, message=str(exc))
+        except InputError as exc:
+            # Not well-formed in the middle: keep what was read before, as for a cut-off
+            # file.  Hostile or non-WXR documents still raise.
+            if not reader._malformed:
+                raise
+            broken = Defect(kind=DefectKind.MALFORMED_MARKUP,
+                            message=f"{exc}; the items after it were not read")
     defects = reader.defects
-    if truncated is not None:
-        defects += (Defect(kind=DefectKind.TRUNCATED, message=str(truncated)),)
+    if broken is not None:
+        defects += (broken,)
     if not posts:
         defects += (Defect(kind=DefectKind.NO_POSTS, message="the export holds no item"),)
     options.check(defects)

@@ -47,11 +47,15 @@ def _public_names(module: types.ModuleType) -> set[str]:
     """Names a user sees in the module: no underscore, no submodule, no ``__future__`` flag."""
     import __future__
 
-    return {
+    names = {
         name for name, value in vars(module).items()
         if not name.startswith("_") and not inspect.ismodule(value)
         and not isinstance(value, __future__._Feature)
     }
+    # names a module provides on first use (its ``__getattr__``), such as the built-in
+    # theme classes of ``blogparse.themes``
+    lazy = getattr(module, "_BUILTIN_THEMES", frozenset())
+    return names | {name for name in lazy if hasattr(module, name)}
 
 
 @pytest.mark.parametrize("module", NAMESPACES, ids=lambda m: m.__name__)

@@ -41,6 +41,7 @@ from ._models import (
 )
 from ._options import ALL_COMMENTS, LENIENT, STRICT, Options
 from ._pipeline import default_registry, parse_file, parse_page
+from ._wxr import WxrReader, iter_wxr, parse_wxr
 
 __version__ = "0.1.0"
 
@@ -75,8 +76,11 @@ __all__ = [
     "Term",
     "ThemeError",
     "TruncatedInputError",
+    "WxrReader",
     "__version__",
     "default_registry",
+    "iter_wxr",
     "parse_file",
     "parse_page",
+    "parse_wxr",
 ]

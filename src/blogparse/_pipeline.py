@@ -7,6 +7,7 @@ mode); it holds no markup knowledge of its own.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from . import _document, _extract, _source
@@ -17,14 +18,20 @@ from ._theme import PageDocument, Theme, ThemeRegistry
 from ._themes import builtin_registry
 
 _default_registry: ThemeRegistry | None = None
+# A str input is already decoded: its declaration must not make the reader decode again.
+_XML_ENCODING_DECL_RE = re.compile(rb"<\?xml([^>]{0,200}?)\s+encoding=[\"'][^\"']{1,40}[\"']")
 
 
 def default_registry() -> ThemeRegistry:
-    """The process-wide registry: built-in themes plus installed plugin themes."""
+    """The process-wide registry: built-in themes plus installed plugin themes.
+
+    A plugin that fails to load is left out with a warning (see
+    ``ThemeRegistry.plugin_errors``) so that one broken package cannot stop all parsing.
+    """
     global _default_registry
     if _default_registry is None:
         registry = builtin_registry()
-        registry.load_entry_points()
+        registry.load_entry_points(skip_broken=True)
         _default_registry = registry
     return _default_registry
 
@@ -56,7 +63,11 @@ def parse_page(
     if source.format == "wxr":
         from ._wxr import parse_wxr
 
-        result = parse_wxr(source.text.encode("utf-8"), options=options)
+        # The export reader decodes by its own XML declaration: give it the bytes as read.
+        raw = bytes(data) if not isinstance(data, str) else data.encode("utf-8")
+        if isinstance(data, str):
+            raw = _XML_ENCODING_DECL_RE.sub(b"<?xml\\1", raw, count=1)
+        result = parse_wxr(raw, options=options)
     elif source.format == "text":
         from ._textdump import parse_text
 

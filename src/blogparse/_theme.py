@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import warnings
 from collections.abc import Iterable, Iterator
 from importlib import metadata
 from typing import Any, ClassVar
@@ -428,7 +429,7 @@ def _is_teaser(el: etree._Element) -> bool:
     node: etree._Element | None = el
     while node is not None:
         if isinstance(node.tag, str) and (
-            node.tag in {"aside", "nav", "footer"} and node is not el
+            (node.tag in {"aside", "nav", "footer"} and node is not el)
             or _TEASER_RE.search(f"{node.get('class') or ''} {node.get('id') or ''}")
         ):
             return True
@@ -537,6 +538,8 @@ class ThemeRegistry:
     def __init__(self, themes: Iterable[Theme] = ()) -> None:
         self._themes: dict[str, Theme] = {}
         self._fallback: Theme | None = None
+        self.plugin_errors: tuple[ThemeError, ...] = ()
+        """Plugins left out by ``load_entry_points(skip_broken=True)``, with why."""
         for theme in themes:
             self.register(theme)
 
@@ -588,23 +591,37 @@ class ThemeRegistry:
             raise ThemeError("no theme claims the page and no fallback is set")
         return self._fallback, 0.0
 
-    def load_entry_points(self) -> list[str]:
+    def load_entry_points(self, *, skip_broken: bool = False) -> list[str]:
         """Register themes advertised in the ``blogparse.themes`` entry-point group.
 
         Each entry point names a :class:`Theme` subclass or instance.  Returns the names
-        registered; a broken plugin raises :class:`ThemeError` naming it.
+        registered.  A broken plugin raises :class:`ThemeError` naming it; with
+        ``skip_broken`` it is left out instead, with a :class:`RuntimeWarning`, and the
+        error is kept in :attr:`plugin_errors`.
         """
         added = []
         for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
             try:
-                obj = ep.load()
-            except Exception as exc:
-                raise ThemeError(f"theme plugin {ep.name!r} failed to load: {exc}",
-                                 theme=ep.name) from exc
-            theme = obj() if isinstance(obj, type) and issubclass(obj, Theme) else obj
-            if not isinstance(theme, Theme):
-                raise ThemeError(f"entry point {ep.name!r} is not a Theme", theme=ep.name)
-            if theme.name not in self._themes:
-                self.register(theme)
-                added.append(theme.name)
+                theme = _load_theme(ep)
+                if theme.name not in self._themes:
+                    self.register(theme)
+                    added.append(theme.name)
+            except ThemeError as exc:
+                if not skip_broken:
+                    raise
+                self.plugin_errors += (exc,)
+                warnings.warn(f"blogparse: {exc}; the plugin is left out", RuntimeWarning,
+                              stacklevel=2)
         return added
+
+
+def _load_theme(ep: metadata.EntryPoint) -> Theme:
+    try:
+        obj = ep.load()
+        theme = obj() if isinstance(obj, type) and issubclass(obj, Theme) else obj
+    except Exception as exc:
+        raise ThemeError(f"theme plugin {ep.name!r} failed to load: {exc}",
+                         theme=ep.name) from exc
+    if not isinstance(theme, Theme):
+        raise ThemeError(f"entry point {ep.name!r} is not a Theme", theme=ep.name)
+    return theme

@@ -331,6 +331,20 @@ def test_trackback_blog_name_from_author_and_title_from_strong() -> None:
         "Seven days without seeing the far shore, and a ferry that ran anyway.")
 
 
+def test_private_comment_types_are_left_out_with_a_defect() -> None:
+    """Editor notes and other private comment types are not comments; a defect counts them."""
+    note = (b"<wp:comment><wp:comment_id>5</wp:comment_id><wp:comment_content>fix this"
+            b"</wp:comment_content><wp:comment_approved>1</wp:comment_approved>"
+            b"<wp:comment_type>note</wp:comment_type></wp:comment>")
+    reply = (b"<wp:comment><wp:comment_id>6</wp:comment_id><wp:comment_content>Nice"
+             b"</wp:comment_content><wp:comment_approved>1</wp:comment_approved>"
+             b"<wp:comment_type></wp:comment_type></wp:comment>")
+    result = parse_wxr(_export().replace(b"</item>", note + note + reply + b"</item>"))
+    assert [c.id for c in result.posts[0].comments] == [6]
+    unknown = [d for d in result.defects if d.kind == DefectKind.UNKNOWN_ITEM]
+    assert [d.message for d in unknown] == ["2 comment(s) of type 'note' were left out"]
+
+
 def test_max_comments_limit() -> None:
     """Options.max_comments stops collecting and records a limit defect."""
     result = parse_wxr(FULL, options=Options(max_comments=2))

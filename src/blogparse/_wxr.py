@@ -79,6 +79,8 @@ _HOLD_ITEMS = 1_000
 _HOLD_BYTES = 16 * 1024 * 1024
 """How far the reader looks ahead for an attachment a post's ``_thumbnail_id`` names."""
 
+_COMMENT_KINDS = frozenset({"comment", "pingback", "trackback"})
+"""``wp:comment_type`` values that are reader responses (an empty type is ``comment``)."""
 _COMMENT_STATUS = {"1": "approved", "0": "hold", "spam": "spam", "trash": "trash",
                    "post-trashed": "trash"}
 _TAG_RE = re.compile(r"<[^<>]*>")
@@ -698,7 +700,8 @@ class WxrReader(Iterator[Post]):
         if post_type == "attachment" and post_id is not None:
             self._remember_attachment(post_id, fields, meta)
         site = self._site_of_posts()
-        login = _plain(fields.get("dc:creator"))
+        # dc:creator holds the author's login; some hand-made files use <wp:author>.
+        login = _plain(fields.get("dc:creator")) or _plain(fields.get("wp:author"))
         author = None
         if login is not None:
             author = self._authors.get(login) or Person(login=login)
@@ -883,6 +886,7 @@ class WxrReader(Iterator[Post]):
         comments: list[Comment] = []
         pingbacks: list[Pingback] = []
         author_id = author.id if author is not None else None
+        other: dict[str, int] = {}
         for el in elements:
             if len(comments) + len(pingbacks) >= limit:
                 self._defect(DefectKind.LIMIT_REACHED,
@@ -895,6 +899,11 @@ class WxrReader(Iterator[Post]):
             if status not in keep:
                 continue
             kind = (_plain(f.get("wp:comment_type")) or "comment").lower()
+            if kind not in _COMMENT_KINDS:
+                # Block-editor notes (WordPress 6.9), order notes and the like are private
+                # records stored as comments; a page never shows them.
+                other[kind] = other.get(kind, 0) + 1
+                continue
             is_ping = kind in {"pingback", "trackback"}
             where = f"pingbacks[{len(pingbacks)}]" if is_ping else f"comments[{len(comments)}]"
             when = self._when(_plain(f.get("wp:comment_date_gmt")),
@@ -921,6 +930,10 @@ class WxrReader(Iterator[Post]):
                 by_post_author=bool(user_id and author_id is not None and user_id == author_id),
                 status=status,
             ))
+        for kind, count in other.items():
+            self._defect(DefectKind.UNKNOWN_ITEM,
+                         f"{count} comment(s) of type {kind[:40]!r} were left out",
+                         field="comments", post_index=index)
         return self._thread(comments, index), tuple(pingbacks)
 
     def _pingback(

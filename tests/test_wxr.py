@@ -817,6 +817,18 @@ def test_pathological_content_is_rendered_in_linear_time(text: str) -> None:
     assert isinstance(content.blocks, tuple)
 
 
+def test_naming_a_block_keeps_every_other_field() -> None:
+    """Blocks named after their Gutenberg block differ from the extractor's only by name."""
+    import attrs
+
+    from blogparse import Block
+    from blogparse._wxr_content import _named
+
+    values = {f.name: f"v-{f.name}" for f in attrs.fields(Block)}
+    block = Block(**values)  # type: ignore[arg-type]
+    assert _named((block,), "core/x") == [attrs.evolve(block, name="core/x")]
+
+
 _PLAIN = st.text(
     alphabet=st.characters(blacklist_characters="<&", blacklist_categories=("Cs",)),
     max_size=200,

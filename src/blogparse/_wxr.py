@@ -566,11 +566,12 @@ class WxrReader(Iterator[Post]):
 
     def _fields(self, el: etree._Element) -> dict[str, str | None]:
         out: dict[str, str | None] = {}
+        keys = self._keys
         for child in el:
             tag = child.tag
             if isinstance(tag, str):
                 # the first of repeated elements wins, as in WordPress' importer
-                out.setdefault(self._key(tag), child.text)
+                out.setdefault(keys.get(tag) or self._key(tag), child.text)
         return out
 
     # --- channel --------------------------------------------------------------------------
@@ -681,11 +682,12 @@ class WxrReader(Iterator[Post]):
         categories: list[etree._Element] = []
         metas: list[etree._Element] = []
         comments: list[etree._Element] = []
+        keys = self._keys
         for child in el:
             tag = child.tag
             if not isinstance(tag, str):
                 continue
-            key = self._key(tag)
+            key = keys.get(tag) or self._key(tag)
             if key == "category":
                 categories.append(child)
             elif key == "wp:postmeta":

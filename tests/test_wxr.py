@@ -28,10 +28,12 @@ from blogparse import (
     ResourceLimitError,
     StrictModeError,
     TruncatedInputError,
+    WxrReader,
+    iter_wxr,
+    parse_wxr,
 )
 from blogparse._content import element_text
 from blogparse._document import parse_fragment
-from blogparse._wxr import WxrReader, iter_wxr, parse_wxr
 from blogparse._wxr_content import (
     comment_text,
     convert_content,

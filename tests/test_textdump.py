@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import blogparse
-from blogparse import DefectKind, NotABlogPageError, Post, StrictModeError
+from blogparse import DefectKind, Post, StrictModeError
 from blogparse._textdump import parse_text
 
 HERE = Path(__file__).resolve().parent
@@ -169,16 +169,19 @@ def test_markdown_dump_recovers_links() -> None:
         "Ten small repairs every rider should know", "Spoke & Chain",
         "https://spokeandchain.example/2024/03/10/ten-repairs/")
     [comment] = post.comments
-    assert comment.author is not None and comment.author.name == "Cormac Lyle"
+    assert comment.author is not None
+    assert comment.author.name == "Cormac Lyle"
     assert comment.id == 77
     assert comment.content_text == "The chalk trick is new to me. Thanks."
-    assert comment.date is not None and (comment.date.day, comment.date.hour) == (4, 19)
+    assert comment.date is not None
+    assert (comment.date.day, comment.date.hour) == (4, 19)
     [caption] = post.captions
     assert caption.credit == "Piet Molenaar"
     assert caption.image is not None
     assert caption.image.src == "https://quarryroad.example/wp-content/uploads/2024/03/tube.jpg"
     assert post.authors[0].url == "https://quarryroad.example/author/odile/"
-    assert post.comment_form is not None and post.comment_form.heading == "Leave a Reply"
+    assert post.comment_form is not None
+    assert post.comment_form.heading == "Leave a Reply"
     assert post.comment_form.submit_label == "Post Comment"
 
 
@@ -190,7 +193,8 @@ def test_markdown_dump_blocks() -> None:
                      ("paragraph", None), ("heading", None), ("list", False)]
     assert post.blocks[0].text.endswith("the next village is an hour away.")
     assert "stuck in the tyre" in post.blocks[3].text
-    assert "_" not in post.blocks[3].text and "*" not in post.blocks[3].text
+    assert "_" not in post.blocks[3].text
+    assert "*" not in post.blocks[3].text
     assert post.blocks[4].level == 3
     assert post.blocks[5].items == ("Two tyre levers", "A patch kit with fresh glue",
                                     "A spare tube")
@@ -214,7 +218,8 @@ def test_select_all_copy_german() -> None:
     assert [(c.text, c.credit) for c in post.captions] == [
         ("Jungpflanzen im Frühbeet, aufgenommen Ende April.", "Gesa Ahlers")]
     # the byline's date and author are read; the date in the body is not the post's
-    assert post.published is not None and post.published.date().isoformat() == "2022-05-02"
+    assert post.published is not None
+    assert post.published.date().isoformat() == "2022-05-02"
     assert [a.name for a in post.authors] == ["Frauke Ahlers"]
     assert any(b.text.startswith("Am 3. Juni 2021") for b in post.blocks)
     assert [b.kind for b in post.blocks].count("list") == 1
@@ -236,7 +241,6 @@ def test_text_that_is_no_blog_page_raises_in_strict_mode() -> None:
         parse_text(text, options=blogparse.STRICT)
     assert [d.kind for d in info.value.defects] == [DefectKind.NO_POSTS]
     assert isinstance(info.value, blogparse.BlogparseError)
-    assert not isinstance(info.value, NotABlogPageError) or True
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n  ", "hello", "Leave a Reply", "\x00\x08\x1b[2J"])
@@ -379,21 +383,37 @@ def _corpus_pages(shared_dir: Path) -> list[Path]:
 
 
 @pytest.mark.parametrize("tool", ["lynx", "w3m", "html2text"])
-def test_corpus_dumps_parse(shared_dir: Path, tool: str) -> None:
-    """Every corpus page's dump parses to a valid result; most agree with the HTML."""
+def test_corpus_dumps_agree_where_they_speak(shared_dir: Path, tool: str) -> None:
+    """Every corpus page's dump parses to a valid result, and what it finds the HTML finds.
+
+    A dump often drops what the HTML marks only by class (pingbacks printed without a
+    "Pingback:" label), so this checks precision: every pingback title the dump gives is
+    one of the page's, and an announced response count, when both find one, is the same.
+    """
     pages = _corpus_pages(shared_dir)
     if not pages:
         pytest.skip("no corpus pages")
-    agree = compared = 0
+    if shutil.which(TOOLS[tool][0]) is None:
+        pytest.skip(f"{tool} is not installed")
+    counts = pingbacks = 0
     for page in pages:
-        text = dump(tool, page)
+        try:
+            text = dump(tool, page)
+        except subprocess.CalledProcessError:
+            continue  # the tool itself gave up on this page (html2text does on a few)
         result = parse_text(text)
         assert result.kind in {"single", "empty"}
         assert blogparse.PageResult.from_dict(result.to_dict()) == result
         html_post = blogparse.parse_page(page.read_bytes()).post
         text_post = result.post
-        if html_post is None or text_post is None or not html_post.pingbacks:
+        if html_post is None or text_post is None:
             continue
-        compared += 1
-        agree += [p.title for p in text_post.pingbacks] == [p.title for p in html_post.pingbacks]
-    assert agree >= compared // 2
+        html_titles = {p.title for p in html_post.pingbacks}
+        assert {p.title for p in text_post.pingbacks} <= html_titles, page.name
+        pingbacks += len(text_post.pingbacks)
+        if html_post.response_count is not None and text_post.response_count is not None:
+            assert text_post.response_count == html_post.response_count, page.name
+            counts += 1
+    assert counts >= 5
+    if tool == "w3m":
+        assert pingbacks >= 5  # w3m keeps "Pingback:" labels and list layout best

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from urllib.parse import urljoin
 
 import attrs
@@ -338,8 +339,11 @@ def _units(lines: list[str], style: _Style, base: str | None) -> list[_Unit]:
         item = _ITEM_RE.match(stripped) if heading_level is None else None
         if item and item.group(1) == "o" and not stripped.startswith("o "):
             item = None
-        if item and item.group(1) in {"-", "–"} and stripped[1:2] != " ":
-            item = None
+        if item and item.group(1) in {"-", "–"} and (
+                stripped[1:2] != " "
+                or (current is not None and wraps and indent == current.cont_indent
+                    and current.last_len + 2 > style.width - 2)):
+            item = None  # "Title\n    – Blog": a wrapped separator, not a bullet
         if item and item.group(1)[0].isdigit() and _DAY_MONTH_RE.match(stripped[item.end():]):
             item = None  # "14. Juli 2023 um 19:22 Uhr" is a date, not item 14
         if item:
@@ -371,11 +375,13 @@ def _units(lines: list[str], style: _Style, base: str | None) -> list[_Unit]:
             and not _REPLY_LINE_RE.match(text) and not _LEADING_ALT_RE.match(text)
             and (indent == current.cont_indent
                  or (current.kind == "para" and abs(indent - current.cont_indent) == 1))
-            and wraps and current.last_len + 1 + _first_word(text) > style.width - 2
+            and wraps and current.last_len + 1 + _first_word(content) > style.width - 2
         )
         if joins and current is not None:
-            offset = len(current.text) + 1
-            current.text += " " + text
+            # "well-\nknown", "JUSTIZ-/\nJUGENDAMT": tools break after a hyphen or slash
+            glue = "" if re.search(r"\w[-/]$", current.text) else " "
+            offset = len(current.text) + len(glue)
+            current.text += glue + text
             current.links.extend(_shift(k, offset) for k in links)
             current.last_len = len(raw)
             current.raw_lines += 1
@@ -688,7 +694,8 @@ def _is_count_heading(text: str) -> bool:
 def _is_prose(u: _Unit) -> bool:
     return u.kind == "para" and (
         len(u.text) >= _PROSE_MIN
-        or (len(u.text) >= 30 and bool(_SENTENCE_END_RE.search(u.text)) and len(u.text.split()) >= 6)
+        or (len(u.text) >= 30 and bool(_SENTENCE_END_RE.search(u.text))
+            and len(u.text.split()) >= 6)
     )
 
 
@@ -733,13 +740,11 @@ def _terms_of(u: _Unit) -> _TermLine | None:
     for n, lab in enumerate(labels):
         end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
         taxonomy = "category" if lab.group("cat") else "post_tag"
-        if lab.group("colon") is None and lab.group("label").lower() in {
-                "categories", "category", "tags", "tag", "kategorie", "kategorien",
-                "categorie", "categoria", "rubrik", "rubriken"} and n == 0 \
-                and not u.links and len(labels) == 1 and "," not in text:
-            # "Categories Birds" with no colon: only a list with commas or links says so
-            if lab.group("label").lower() in {"tag", "categorie", "categoria"}:
-                return None
+        if lab.group("colon") is None and n == 0 and len(labels) == 1 and not u.links \
+                and "," not in text \
+                and lab.group("label").lower() in {"tag", "categorie", "categoria"}:
+            # "Tag Birds" with no colon and no list or link: a sentence, not a term list
+            return None
         terms = _split_terms(u, lab.end(), end, taxonomy)
         if terms is None:
             return None
@@ -910,7 +915,7 @@ def _post(units: list[_Unit], defects: list[Defect], options: Options) -> Post |
     rest = units[end:]
     disc_start = 0
     count: int | None = None
-    for n, u in enumerate(rest[:60]):
+    for u in rest[:60]:
         terms = _terms_of(u)
         if terms is not None:
             cats.extend(terms.categories)
@@ -970,7 +975,7 @@ def _unique(terms: Iterable[Term]) -> tuple[Term, ...]:
     return tuple(out)
 
 
-def _byline(u: _Unit, defects: list[Defect]) -> tuple[object, tuple[Person, ...]]:
+def _byline(u: _Unit, defects: list[Defect]) -> tuple[datetime | None, tuple[Person, ...]]:
     """Date and author of a byline that says which is which ("Posted on … by …")."""
     m = _BYLINE_PARTS_RE.match(u.text)
     if m is None:

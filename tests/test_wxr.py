@@ -219,6 +219,30 @@ def test_featured_image_beyond_lookahead_keeps_id_and_records_defect() -> None:
     assert [(d.field, d.post_index) for d in missing] == [("featured_image", 1)]
 
 
+def test_many_missing_thumbnails_stream_in_order_and_in_bounds() -> None:
+    """Thousands of posts naming deleted attachments stream out in order, each unresolved,
+    while the window holds at most its size."""
+    item = ("<item><title>P{i}</title><wp:post_id>{i}</wp:post_id><wp:postmeta>"
+            "<wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>{t}</wp:meta_value>"
+            "</wp:postmeta></item>")
+    items = "".join(item.format(i=i, t=100_000 + i % 7) for i in range(3_000))
+    items += ("<item><title>late</title><wp:post_id>100006</wp:post_id><wp:post_type>"
+              "attachment</wp:post_type><wp:attachment_url>https://x.example/6.jpg"
+              "</wp:attachment_url></item>")
+    data = _export().replace(b"<item>", items.encode() + b"<item>", 1)
+    reader = WxrReader(data, lookahead=(50, 10**9))
+    posts = []
+    for post in reader:
+        posts.append(post)
+        assert len(reader._held) <= 51
+    assert [p.id for p in posts[:3_000]] == list(range(3_000))
+    resolved = [p.id for p in posts[:3_000] if p.featured_image and p.featured_image.src]
+    # only posts within 50 items of the attachment (the last ones naming 100006) resolve
+    assert resolved
+    assert all(p_id >= 3_000 - 51 and p_id % 7 == 6 for p_id in resolved)
+    assert all(p.featured_image is not None for p in posts[:3_000])
+
+
 # --- content ------------------------------------------------------------------------------
 
 

@@ -263,6 +263,16 @@ class _Stream:
 # --- the reader ---------------------------------------------------------------------------
 
 
+@attrs.define(eq=False)
+class _Held:
+    """A post held back until the attachment its ``_thumbnail_id`` names is read."""
+
+    post: Post
+    pending: int | None
+    index: int
+    size: int
+
+
 @attrs.define
 class _Attachment:
     url: str | None
@@ -340,8 +350,9 @@ class WxrReader(Iterator[Post]):
         self._keys: dict[str, str] = {}
         self._attachments: dict[int, _Attachment] = {}
         self._attachments_full = False
-        self._held: deque[tuple[Post, int | None, int]] = deque()
+        self._held: deque[_Held] = deque()
         self._held_bytes = 0
+        self._waiting: dict[int, list[_Held]] = {}
         self._index = 0
         self._ready: deque[Post] = deque()
         self._gen = self._run()
@@ -743,35 +754,40 @@ class WxrReader(Iterator[Post]):
         pending = thumb_id if thumb_id is not None and thumb_id not in self._attachments else None
         if self._held or pending is not None:
             size = len(raw_content or "") + sum(len(c.content_html or "") for c in comment_list)
-            self._held.append((post, pending, index))
+            entry = _Held(post=post, pending=pending, index=index, size=size)
+            self._held.append(entry)
             self._held_bytes += size
+            if pending is not None:
+                self._waiting.setdefault(pending, []).append(entry)
             yield from self._release(final=False)
         else:
             yield post
 
     def _release(self, *, final: bool) -> Iterator[Post]:
+        # Posts leave in file order: the head goes once its featured image is resolved, or
+        # when the window is full, or at the end of the file.
         held = self._held
-        # Resolve what the attachments seen so far allow.
-        for i, (post, pending, index) in enumerate(held):
-            if pending is not None and pending in self._attachments:
-                held[i] = (attrs.evolve(post, featured_image=self._image(pending)), None, index)
         limit = self._lookahead
         while held:
-            post, pending, index = held[0]
+            head = held[0]
             over = limit is not None and (len(held) > limit[0] or self._held_bytes > limit[1])
-            if pending is not None and not (final or over):
+            if head.pending is not None and not (final or over):
                 break
             held.popleft()
-            if pending is not None:
+            self._held_bytes -= head.size
+            if head.pending is not None:
+                waiting = self._waiting.get(head.pending, [])
+                if head in waiting:
+                    waiting.remove(head)
+                if not waiting:
+                    self._waiting.pop(head.pending, None)
                 self._defect(
                     DefectKind.MISSING_FIELD,
-                    f"featured image: attachment {pending} was not found"
+                    f"featured image: attachment {head.pending} was not found"
                     + ("" if final else " within the look-ahead window"),
-                    field="featured_image", post_index=index,
+                    field="featured_image", post_index=head.index,
                 )
-            if not held:
-                self._held_bytes = 0
-            yield post
+            yield head.post
 
     def _remember_attachment(
         self, post_id: int, fields: dict[str, str | None], meta: tuple[MetaEntry, ...]
@@ -797,12 +813,17 @@ class WxrReader(Iterator[Post]):
                 self._defect(DefectKind.LIMIT_REACHED,
                              f"more than {_MAX_ATTACHMENTS} attachments: the oldest are "
                              "no longer available for featured images")
+        waiting = self._waiting.pop(post_id, None)
         self._attachments[post_id] = _Attachment(
             url=_plain(fields.get("wp:attachment_url")) or _plain(fields.get("guid")),
             alt=alt,
             width=width,
             height=height,
         )
+        for entry in waiting or ():
+            # posts held back for this attachment get their featured image now
+            entry.post = attrs.evolve(entry.post, featured_image=self._image(post_id))
+            entry.pending = None
 
     def _image(self, attachment_id: int) -> Image:
         found = self._attachments.get(attachment_id)

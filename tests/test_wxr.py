@@ -993,3 +993,66 @@ def test_same_post_from_saved_page_and_export() -> None:
     # answers a spam comment), so the page has one comment fewer than the export keeps.
     assert [comment_view(c) for c in page.comments] == [
         comment_view(c) for c in export.comments if c.id != 16]
+
+
+# --- generated exports ------------------------------------------------------------------------
+
+_WORD = st.text(alphabet=st.characters(whitelist_categories=("L", "N"), max_codepoint=0x2FFF),
+                min_size=1, max_size=12)
+
+
+def _cdata(text: str) -> str:
+    # WordPress' wxr_cdata(): "]]>" inside the value is split across two sections.
+    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+@st.composite
+def _exports(draw: st.DrawFn) -> tuple[bytes, list[dict[str, object]]]:
+    posts = []
+    items = []
+    for pid in range(1, draw(st.integers(1, 5)) + 1):
+        title = " ".join(draw(st.lists(_WORD, min_size=1, max_size=4)))
+        body = draw(st.text(max_size=60).filter(lambda t: "\r" not in t))
+        cats = draw(st.lists(_WORD, max_size=3, unique_by=str.lower))
+        parents: list[int | None] = []
+        comments = []
+        for n in range(draw(st.integers(0, 6))):
+            cid = pid * 100 + n
+            parent = draw(st.sampled_from([None, *[pid * 100 + k for k in range(n)]]))
+            parents.append(parent)
+            comments.append(
+                f"<wp:comment><wp:comment_id>{cid}</wp:comment_id>"
+                f"<wp:comment_content>{_cdata(body or 'x')}</wp:comment_content>"
+                f"<wp:comment_approved>1</wp:comment_approved>"
+                f"<wp:comment_parent>{parent or 0}</wp:comment_parent></wp:comment>")
+        items.append(
+            f"<item><title>{_cdata(title)}</title><wp:post_id>{pid}</wp:post_id>"
+            f"<content:encoded>{_cdata(body)}</content:encoded>"
+            + "".join(f'<category domain="category" nicename="c{i}">{_cdata(c)}</category>'
+                      for i, c in enumerate(cats))
+            + "".join(comments) + "</item>")
+        depths: dict[int, int] = {}
+        for n, parent in enumerate(parents):
+            depths[pid * 100 + n] = 1 if parent is None else depths[parent] + 1
+        posts.append({"id": pid, "title": title, "cats": [(c, f"c{i}") for i, c in
+                                                           enumerate(cats)],
+                      "comments": [(pid * 100 + n, p, depths[pid * 100 + n])
+                                   for n, p in enumerate(parents)]})
+    head = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+            'xmlns:wp="http://wordpress.org/export/1.2/" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+            "<title>Generated</title>")
+    return (head + "".join(items) + "</channel></rss>").encode("utf-8"), posts
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_exports())
+def test_generated_exports_round_trip(export: tuple[bytes, list[dict[str, object]]]) -> None:
+    """Ids, titles, categories and comment threads written into an export come back."""
+    data, expected = export
+    result = parse_wxr(data)
+    got = [{"id": p.id, "title": p.title,
+            "cats": [(t.name, t.slug) for t in p.categories],
+            "comments": [(c.id, c.parent_id, c.depth) for c in p.comments]}
+           for p in result.posts]
+    assert got == expected

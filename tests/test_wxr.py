@@ -220,8 +220,7 @@ def test_featured_image_beyond_lookahead_keeps_id_and_records_defect() -> None:
 
 
 def test_many_missing_thumbnails_stream_in_order_and_in_bounds() -> None:
-    """Thousands of posts naming deleted attachments stream out in order, each unresolved,
-    while the window holds at most its size."""
+    """Posts naming deleted attachments stream out in order; the window stays bounded."""
     item = ("<item><title>P{i}</title><wp:post_id>{i}</wp:post_id><wp:postmeta>"
             "<wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>{t}</wp:meta_value>"
             "</wp:postmeta></item>")
@@ -457,8 +456,7 @@ def test_iso_8859_1_export() -> None:
 
 
 def test_invalid_utf8_and_control_characters_are_repaired() -> None:
-    """Non-UTF-8 bytes are read as windows-1252 and forbidden control characters dropped,
-    with defects."""
+    """Non-UTF-8 bytes read as windows-1252, forbidden controls dropped, both recorded."""
     data = FULL.read_bytes().replace(b"Block Editor Morning",
                                      b"Block Caf\xe9 \x93Editor\x94\x0b Morning \x81")
     result = parse_wxr(data)
@@ -592,8 +590,7 @@ def test_xinclude_is_not_processed(tmp_path: Path) -> None:
 
 
 def test_field_over_libxml2_limit_is_resource_limit_error() -> None:
-    """A content field over 10 MB stops the stream with ResourceLimitError, after the posts
-    before it."""
+    """A field over 10 MB raises ResourceLimitError after the posts before it."""
     data = _export(body="<![CDATA[" + "a" * 11_000_000 + "]]>")
     data = data.replace(b"<item>", b"<item><title>Zero</title><wp:post_id>0</wp:post_id>"
                         b"</item><item>", 1)
@@ -646,8 +643,7 @@ def test_truncated_export_in_parse_wxr_is_a_defect() -> None:
 
 
 def test_every_cut_point_yields_a_prefix_or_a_library_error() -> None:
-    """Cutting the export anywhere never crashes: posts read are a prefix, errors are ours,
-    and any cut after the channel has started is reported as truncation."""
+    """Any cut gives a prefix of the posts and our error; past <channel>, truncation."""
     for path, step in ((LEGACY, 7), (FULL, 41)):
         data = path.read_bytes()
         full = [p.id for p in parse_wxr(data).posts]
@@ -963,8 +959,7 @@ def test_corpus_utf8_challenges(shared_dir: Path) -> None:
 
 
 def test_same_post_from_saved_page_and_export() -> None:
-    """A post saved as a page and exported gives the same title, terms, captions, pingbacks,
-    comments, dates and text from either path."""
+    """One post from its saved page and from the export: same terms, captions, responses."""
     import blogparse
 
     page = blogparse.parse_page((HERE / "fog-and-the-night-ferry.html").read_bytes()).post

@@ -430,6 +430,15 @@ def test_closing_early_closes_the_file_and_ends_iteration() -> None:
     assert list(reader) == []
 
 
+def test_gzip_compressed_export_by_path(tmp_path: Path) -> None:
+    """A gzip-compressed export read from a path streams like the plain file."""
+    import gzip
+
+    packed = tmp_path / "export.xml.gz"
+    packed.write_bytes(gzip.compress(FULL.read_bytes()))
+    assert parse_wxr(packed).posts == parse_wxr(FULL).posts
+
+
 def test_text_as_str_is_misuse() -> None:
     """A str is a path; passing the export's text raises TypeError."""
     with pytest.raises(TypeError):

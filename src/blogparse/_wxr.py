@@ -11,6 +11,7 @@ XInclude; a document that declares entities is refused before libxml2 sees it.  
 from __future__ import annotations
 
 import codecs
+import gzip
 import html
 import io
 import os
@@ -18,7 +19,7 @@ import re
 from collections import deque
 from collections.abc import Generator, Iterator
 from datetime import UTC, datetime
-from typing import IO, BinaryIO
+from typing import IO, BinaryIO, Protocol
 
 import attrs
 import lxml.etree as etree
@@ -118,6 +119,13 @@ def _int(text: str | None) -> int | None:
 
 # --- the byte stream ----------------------------------------------------------------------
 
+
+class _Readable(Protocol):
+    """What the reader needs of a binary source: ``read(size)``."""
+
+    def read(self, size: int, /) -> bytes: ...
+
+
 _CP1252_FALLBACK = "blogparse.wxr-cp1252"
 
 
@@ -148,7 +156,7 @@ class _Stream:
     so that a parse error there can be told apart from one in the middle.
     """
 
-    def __init__(self, raw: IO[bytes]) -> None:
+    def __init__(self, raw: _Readable) -> None:
         self._raw = raw
         head = self._read_raw(_HEAD_BYTES)
         self._check_head(head)
@@ -310,7 +318,8 @@ class WxrReader(Iterator[Post]):
         self._options = options
         self._lookahead = lookahead
         self._owned: IO[bytes] | None = None
-        raw: IO[bytes]
+        self._gzip: gzip.GzipFile | None = None
+        raw: _Readable
         if isinstance(source, bytes | bytearray | memoryview):
             raw = io.BytesIO(bytes(source))
         elif isinstance(source, str | os.PathLike):
@@ -319,7 +328,13 @@ class WxrReader(Iterator[Post]):
                 raise TypeError("a str is a path; pass the export's text as bytes")
             try:
                 raw = self._owned = open(path, "rb")  # noqa: SIM115 - closed by close()
+                magic = raw.read(2)
+                raw.seek(0)
+                if magic == b"\x1f\x8b":
+                    # a gzip-compressed export (export.xml.gz): decompressed as it streams
+                    raw = self._gzip = gzip.GzipFile(fileobj=raw, mode="rb")
             except OSError as exc:
+                self._close_file()
                 raise InputError(f"cannot open the WXR export {path!r}: {exc}") from None
         elif hasattr(source, "read"):
             raw = source
@@ -433,6 +448,9 @@ class WxrReader(Iterator[Post]):
         self._close_file()
 
     def _close_file(self) -> None:
+        if self._gzip is not None:
+            self._gzip.close()  # it does not close the file it was given: done below
+            self._gzip = None
         if self._owned is not None:
             self._owned.close()
             self._owned = None

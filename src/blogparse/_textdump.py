@@ -173,6 +173,12 @@ def _read_style(lines: list[str]) -> tuple[list[str], _Style]:
                 cut = i
             break
     body = lines[:cut]
+    first = next((n for n, line in enumerate(body) if line.strip()), None)
+    if refs and first is not None and body[first].lstrip().startswith("#"):
+        # lynx prints the page's <link rel="alternate"> feeds first: "#[1]Blog » Feed …"
+        end = next((n for n in range(first, min(len(body), first + 30)) if not body[n].strip()),
+                   first)
+        body = body[end:]
     kept: list[str] = []
     for n, line in enumerate(body):
         m = _MD_DEFINITION_RE.match(line)
@@ -315,7 +321,14 @@ def _units(lines: list[str], style: _Style, base: str | None) -> list[_Unit]:
         if stripped and not _ITEM_RE.match(stripped) and len(stripped) > 30:
             ind = len(line) - len(stripped)
             counts[ind] = counts.get(ind, 0) + 1
-    base_indent = max(counts, key=lambda k: (counts[k], -k)) if counts else 0
+    # The body's margin: the smallest indent that holds a fair share of the long lines
+    # (comment text, indented deeper in lists, can outnumber the post's own lines).
+    total = sum(counts.values())
+    base_indent = min(
+        (k for k, c in counts.items()
+         if c >= max(5, total * 0.03) and c >= 2 * sum(v for j, v in counts.items() if j < k)),
+        default=0,
+    )
     units: list[_Unit] = []
     current: _Unit | None = None
     blank = True
@@ -833,6 +846,10 @@ def _quoted_title(units: Sequence[_Unit]) -> str | None:
             q = _QUOTED_RE.search(rest)
             if q and len(q.group("q")) > 1:
                 return q.group("q").rstrip("”\"’'»")
+            # "142 Antworten zu Würde des Lebens – ein Projekt": the title, unquoted
+            bare = re.sub(r"^\s{0,3}\w{1,6}\s{1,3}", "", rest).strip()
+            if len(bare) > 3:
+                return bare
     return None
 
 

@@ -7,7 +7,9 @@ lxml's own exceptions never leave this module: they become blogparse errors or d
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any, BinaryIO
 
@@ -54,19 +56,35 @@ def clean_text_for_lxml(text: str) -> str:
     return _CONTROL_RE.sub("", text) if _CONTROL_RE.search(text) else text
 
 
-def parse_html(text: str) -> tuple[lxml.html.HtmlElement | None, tuple[Defect, ...]]:
-    """Parse an HTML document into a tree; ``None`` for a document with no elements."""
+def parse_html(
+    text: str, *, max_depth: int = 255
+) -> tuple[lxml.html.HtmlElement | None, tuple[Defect, ...]]:
+    """Parse an HTML document into a tree; ``None`` for a document with no elements.
+
+    Elements nested deeper than ``max_depth`` (at most :data:`HTML_SAFE_DEPTH`) are read as
+    text.  Where libxml2 stops at one of its safety limits, the page is read again with
+    nesting capped and over-long text runs cut, and a ``limit-reached`` defect says so.
+    """
     text = clean_text_for_lxml(_XML_DECL_RE.sub("", text, count=1))
     if not text.strip():
         return None, (Defect(kind=DefectKind.NO_POSTS, message="the document is empty"),)
-    try:
-        root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"),
-                                             parser=html_parser())
-    except etree.ParserError:
-        return None, (Defect(kind=DefectKind.NO_POSTS, message="the document has no elements"),)
-    except (etree.LxmlError, ValueError, UnicodeError) as exc:
-        raise InputError(f"the HTML cannot be parsed: {exc}") from None
     defects: list[Defect] = []
+    if max_depth < HTML_SAFE_DEPTH:
+        text = tame_html(text, max_depth=max(1, max_depth))
+    root, halted = _parse_document(text)
+    if halted:
+        root, halted = _parse_document(tame_html(text, max_depth=min(max_depth,
+                                                                     HTML_SAFE_DEPTH)))
+        defects.append(Defect(
+            kind=DefectKind.LIMIT_REACHED,
+            message=f"the page nests elements deeper than {HTML_SAFE_DEPTH} levels or holds "
+                    f"a text run over {MAX_TEXT_RUN} characters; it was read again with the "
+                    "deeper elements as text and the long runs cut"
+                    + (", and still not all of it could be read" if halted else ""),
+        ))
+    if root is None:
+        return None, (*defects,
+                      Defect(kind=DefectKind.NO_POSTS, message="the document has no elements"))
     has_open = "<html" in text[:4096].lower()
     if has_open and re.search(r"</html\s*>", text[-4096:], re.IGNORECASE) is None:
         defects.append(Defect(kind=DefectKind.TRUNCATED,
@@ -74,21 +92,167 @@ def parse_html(text: str) -> tuple[lxml.html.HtmlElement | None, tuple[Defect, .
     return root, tuple(defects)
 
 
-def parse_fragment(html: str) -> lxml.html.HtmlElement:
-    """Parse an HTML fragment (post content) into a ``<div>`` holding it."""
-    text = clean_text_for_lxml(html)
+def _parse_document(text: str) -> tuple[lxml.html.HtmlElement | None, bool]:
+    """The tree of ``text`` and whether libxml2 stopped early at one of its safety limits."""
+    parser = html_parser()
     try:
-        doc = lxml.html.document_fromstring(
-            ("<html><body><div>" + text + "</div></body></html>").encode("utf-8", "surrogatepass"),
-            parser=html_parser(),
-        )
+        root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"),
+                                             parser=parser)
+    except etree.ParserError:
+        return None, _halted(parser)
     except (etree.LxmlError, ValueError, UnicodeError) as exc:
-        raise InputError(f"the HTML fragment cannot be parsed: {exc}") from None
+        raise InputError(f"the HTML cannot be parsed: {exc}") from None
+    return root, _halted(parser)
+
+
+def _halted(parser: lxml.html.HTMLParser) -> bool:
+    # libxml2 (without huge_tree, which untrusted input never gets) stops reading the page
+    # at nesting deeper than 256 or at about 10 MB in one text run, and recover=True hides
+    # that: everything after the spot is silently missing from the tree.
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+
+
+def parse_fragment(html: str) -> lxml.html.HtmlElement:
+    """Parse an HTML fragment (post content) into a ``<div>`` holding it.
+
+    Stray end tags in the fragment (``</div>``, ``</body>``) cannot close the wrapper and so
+    cannot drop what follows them, and nesting deeper than libxml2 allows is read as text
+    rather than ending the fragment.
+    """
+    # The fragment goes straight into <body>, where libxml2 ignores end tags with no open
+    # element; end tags of body and html themselves would end the document, so they go.
+    text = _DOCUMENT_END_RE.sub("", clean_text_for_lxml(html))
+
+    def parse(fragment: str) -> tuple[lxml.html.HtmlElement, bool]:
+        parser = html_parser()
+        wrapped = "<html><body>" + fragment + "</body></html>"
+        try:
+            doc = lxml.html.document_fromstring(wrapped.encode("utf-8", "surrogatepass"),
+                                                parser=parser)
+        except (etree.LxmlError, ValueError, UnicodeError) as exc:
+            raise InputError(f"the HTML fragment cannot be parsed: {exc}") from None
+        return doc, _halted(parser)
+
+    doc, halted = parse(text)
+    if halted:
+        doc, _ = parse(tame_html(text, max_depth=HTML_SAFE_DEPTH - 2))
     body = doc.find("body")
-    div = body[0] if body is not None and len(body) else None
-    if div is None:
+    if body is None:
         return lxml.html.Element("div")
-    return div
+    # The tree is this function's own: its body becomes the holding <div>.
+    body.tag = "div"
+    body.attrib.clear()
+    return body
+
+
+_DOCUMENT_END_RE = re.compile(r"</(?:body|html)\s{0,20}>", re.IGNORECASE)
+
+
+# --- taming: what libxml2's limits would otherwise cut off ---------------------------------
+
+HTML_SAFE_DEPTH = 200
+"""Nesting libxml2 reads without stopping (its limit is 256; this leaves room for the
+elements its HTML parser inserts)."""
+MAX_TEXT_RUN = 1_000_000
+"""Longest text run, comment or tag kept when a page is read again after libxml2 stopped."""
+
+_TAG_START_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_-]{0,40})")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr", "basefont", "bgsound", "frame",
+                   "keygen", "isindex", "spacer"})
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+                       "noframes"})
+# Start tags that end an open <p>, and elements that end an open sibling of their kind
+# (the HTML parser's implied end tags; modelling the common ones keeps the depth count
+# close to the tree libxml2 builds, and erring deeper only caps earlier).
+_CLOSES_P = frozenset({"address", "article", "aside", "blockquote", "details", "div", "dl",
+                       "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+                       "h4", "h5", "h6", "header", "hr", "main", "nav", "ol", "p", "pre",
+                       "section", "table", "ul"})
+_ENDS_SIBLING = {"li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "tr": {"tr", "td", "th"},
+                 "td": {"td", "th"}, "th": {"td", "th"}, "option": {"option"}}
+
+
+@functools.cache
+def _raw_end(name: str) -> re.Pattern[str]:
+    return re.compile("</" + name, re.IGNORECASE)
+
+
+def tame_html(text: str, *, max_depth: int = HTML_SAFE_DEPTH,
+              max_run: int = MAX_TEXT_RUN) -> str:
+    """``text`` with start tags nested deeper than ``max_depth`` escaped (read as text) and
+    text runs, comments and tags longer than ``max_run`` characters cut.
+
+    One linear scan with a model of the HTML parser's stack; no regular expression here
+    can backtrack, and the stack never holds more than ``max_depth`` names.
+    """
+    out: list[str] = []
+    stack: list[str] = []
+    open_counts: Counter[str] = Counter()
+    n = len(text)
+    pos = last = run_start = 0
+
+    def cut_run(at: int) -> None:
+        nonlocal last
+        if at - run_start > max_run and last <= run_start:
+            out.append(text[last:run_start + max_run])
+            last = at
+
+    while pos < n:
+        i = text.find("<", pos)
+        if i < 0:
+            break
+        if text.startswith("<!--", i):
+            j = text.find("-->", i + 4)
+            end = n if j < 0 else j + 3
+            cut_run(i)
+            if end - i > max_run:
+                out.append(text[last:i])
+                last = end
+            pos = run_start = end
+            continue
+        m = _TAG_START_RE.match(text, i)
+        if m is None:
+            pos = i + 1
+            continue
+        j = text.find(">", m.end())
+        end = n if j < 0 else j + 1
+        cut_run(i)
+        pos = run_start = end
+        if end - i > max_run:
+            out.append(text[last:i])
+            last = end
+            continue
+        name = m.group(2).lower()
+        if m.group(1):
+            if open_counts[name]:
+                while stack:
+                    top = stack.pop()
+                    open_counts[top] -= 1
+                    if top == name:
+                        break
+            continue
+        if name in _VOID or text[end - 2:end] == "/>":
+            continue
+        if name in _RAW_TEXT:
+            k = _raw_end(name).search(text, end)
+            pos = n if k is None else k.start()
+            cut_run(pos)
+            run_start = pos
+            continue
+        if stack and (stack[-1] in _ENDS_SIBLING.get(name, ())
+                      or (stack[-1] == "p" and name in _CLOSES_P)):
+            open_counts[stack.pop()] -= 1
+        if len(stack) >= max_depth:
+            out.append(text[last:i])
+            out.append("&lt;")
+            last = i + 1
+        else:
+            stack.append(name)
+            open_counts[name] += 1
+    cut_run(n)
+    out.append(text[last:])
+    return "".join(out)
 
 
 def xml_iterparse(

@@ -91,7 +91,7 @@ def _parse_html(
     registry: ThemeRegistry,
 ) -> PageResult:
     defects: list[Defect] = list(source.defects)
-    root, doc_defects = _document.parse_html(source.text)
+    root, doc_defects = _document.parse_html(source.text, max_depth=options.max_depth)
     defects.extend(doc_defects)
     if root is None:
         return PageResult(kind="empty", format=source.format, encoding=source.encoding,

@@ -89,6 +89,7 @@ _INLINE_RE = re.compile(
     r"|\[(?P<num>\d{1,6})\]"
     r"|<(?P<aurl>https?://[^>\s]{1,2000})>"
 )
+_MD_LINK_RE = re.compile(r"\]\((?:https?://|/|#|mailto:)[^)\s]{0,2000}\)")
 _MD_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 _MD_STRONG_RE = re.compile(r"\*\*|__")
 _MD_EM_RE = re.compile(r"(?<![\w*])[*_](?=\S)([^*_\n]{1,500}?)(?<=\S)[*_](?![\w*])")
@@ -180,10 +181,12 @@ def _read_style(lines: list[str]) -> tuple[list[str], _Style]:
                    first)
         body = body[end:]
     kept: list[str] = []
+    definitions = 0
     for n, line in enumerate(body):
         m = _MD_DEFINITION_RE.match(line)
         if m:
             refs.setdefault(m.group(1).lower(), m.group(2))
+            definitions += 1
             continue
         if n < 40 and _LINK_HEADER_RE.match(line):
             continue
@@ -191,8 +194,12 @@ def _read_style(lines: list[str]) -> tuple[list[str], _Style]:
             continue
         kept.append(line)
     sample = kept[:5000]
-    markdown = any("](" in line or _MD_HEADING_RE.match(line.strip()) for line in sample)
     stars = sum(1 for line in sample if _STAR_HEADING_RE.match(line.strip())) >= 1
+    # Markdown: links "[text](url)" or "#" headings, and no lynx reference list
+    md_links = sum(len(_MD_LINK_RE.findall(line)) for line in sample)
+    md_headings = sum(1 for line in sample if _MD_HEADING_RE.match(line))
+    markdown = not stars and (md_links >= 2 or md_headings >= 1 or definitions >= 1
+                              or (md_links >= 1 and not refs))
     if markdown:
         # Markdown separates blocks by blank lines: a paragraph's lines are one line (this
         # also puts back links and images that the writer wrapped across lines).
@@ -392,7 +399,7 @@ def _units(lines: list[str], style: _Style, base: str | None) -> list[_Unit]:
         )
         if joins and current is not None:
             # "well-\nknown", "JUSTIZ-/\nJUGENDAMT": tools break after a hyphen or slash
-            glue = "" if re.search(r"\w[-/]$", current.text) else " "
+            glue = "" if re.search(r"\w[-/]{1,2}$", current.text) else " "
             offset = len(current.text) + len(glue)
             current.text += glue + text
             current.links.extend(_shift(k, offset) for k in links)

@@ -834,11 +834,23 @@ def _find_title(units: list[_Unit], quoted: str | None) -> int | None:
     if marked:
         best = min(units[i].level or 9 for i in marked)
         return max(i for i in marked if units[i].level == best)
-    for i in run:
-        nxt = units[i + 1] if i + 1 < len(units) else None
-        if nxt is not None and _BYLINE_RE.match(nxt.text) and len(nxt.text) <= 200:
-            return i
-    return run[0]
+    # Between a title and its first paragraph themes print author names, kickers and
+    # share labels: prefer a line of title length, a heading, one followed by a byline.
+    return max(run, key=lambda i: (_title_score(units, i), i))
+
+
+def _title_score(units: list[_Unit], i: int) -> int:
+    u = units[i]
+    words = len(u.text.split())
+    score = 2 if 3 <= words <= 25 else (1 if words == 2 else 0)
+    if u.kind == "heading":
+        score += 1
+    if " | " in u.text or u.text.isupper() and words < 3:
+        score -= 1
+    nxt = units[i + 1] if i + 1 < len(units) else None
+    if nxt is not None and len(nxt.text) <= 200 and _BYLINE_RE.match(nxt.text):
+        score += 2
+    return score
 
 
 def _key(text: str) -> str:

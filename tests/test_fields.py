@@ -1,0 +1,122 @@
+"""The string-level field parsers shared by pages, text dumps and exports."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from blogparse._text import (
+    clean_space,
+    parse_datetime,
+    parse_response_count,
+    slug_from_url,
+    split_credit,
+    split_pingback_title,
+)
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        ("Boats at dawn. Photo credit: Ana Ruiz/Harbour Press",
+         ("Boats at dawn.", "Ana Ruiz/Harbour Press")),
+        ("A crowd outside the hall (AP Photo/Sam Lee)",
+         ("A crowd outside the hall", "AP Photo/Sam Lee")),
+        ("A heron (Photo: Jo Park).", ("A heron", "Jo Park")),
+        ("Photo: Jo Park", (None, "Jo Park")),
+        ("The old mill. Credit: County Archive", ("The old mill.", "County Archive")),
+        ("Map of the valley. Image: Survey Office", ("Map of the valley.", "Survey Office")),
+        ("Der Hafen im Winter. Foto: Max Berg", ("Der Hafen im Winter.", "Max Berg")),
+        ("Sunset over the bay © Lina Ho", ("Sunset over the bay", "Lina Ho")),
+        ("Source: Weather Service", (None, "Weather Service")),
+        ("Photo by Kim Dale / Coast Images", (None, "Kim Dale / Coast Images")),
+        ("A picture taken by my sister", ("A picture taken by my sister", None)),
+        ("Just a caption with no credit", ("Just a caption with no credit", None)),
+        ("", (None, None)),
+    ],
+)
+def test_split_credit(caption: str, expected: tuple[str | None, str | None]) -> None:
+    """A caption's photo credit is split off with its label; prose 'by' is not a credit."""
+    assert expected == split_credit(caption)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pingback: Spring notes | The Garden Log", ("Spring notes", "The Garden Log")),
+        ("Spring notes – The Garden Log", ("Spring notes", "The Garden Log")),
+        ("A – B – 3.4.21 | Blog", ("A – B – 3.4.21", "Blog")),
+        ("Part one – part two - Site.example", ("Part one – part two", "Site.example")),
+        ("My Blog » Blog Archive » A Post", ("A Post", "My Blog")),
+        ("Trackback: Plain title", ("Plain title", None)),
+    ],
+)
+def test_split_pingback_title(text: str, expected: tuple[str | None, str | None]) -> None:
+    """A pingback's link text splits into the source title and blog at the last separator."""
+    assert expected == split_pingback_title(text)
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("4 responses to “A post”", 4),
+        ("One thought on “A post”", 1),
+        ("3 Comments", 3),
+        ("No comments yet", 0),
+        ("Comments (12)", 12),
+        ("2 Kommentare zu „Ein Beitrag“", 2),
+        ("Ein Gedanke zu „Ein Beitrag“", 1),
+        ("6 Antworten auf „Ein Beitrag“", 6),
+        ("5 commentaires", 5),
+        ("Leave a Reply", None),
+        ("Related posts", None),
+    ],
+)
+def test_parse_response_count(heading: str, expected: int | None) -> None:
+    """The count a comments heading announces, in several languages; none when absent."""
+    assert expected == parse_response_count(heading)
+
+
+def test_parse_datetime_keeps_the_offset() -> None:
+    """ISO dates keep their offset and Z means UTC."""
+    assert datetime(2022, 2, 4, 10, tzinfo=timezone(timedelta(hours=8))) == parse_datetime(
+        "2022-02-04T10:00:00+08:00")
+    assert datetime(2022, 2, 4, 10, tzinfo=UTC) == parse_datetime("2022-02-04T10:00:00Z")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14. März 2021 um 10:15 Uhr", datetime(2021, 3, 14, 10, 15)),
+        ("9 juillet 2016 à 10 h 23", datetime(2016, 7, 9, 10, 23)),
+        ("9 de julio de 2016 a las 10:23", datetime(2016, 7, 9, 10, 23)),
+        ("March 3, 2019 at 4:05 pm", datetime(2019, 3, 3, 16, 5)),
+        ("12.05.2019", datetime(2019, 5, 12)),
+        ("Ben 19. Juni 2018 um 15:28 Uhr - Antworten", datetime(2018, 6, 19, 15, 28)),
+    ],
+)
+def test_parse_datetime_reads_display_dates(text: str, expected: datetime) -> None:
+    """Display dates in several languages parse naive, dotted dates day first."""
+    assert expected == parse_datetime(text)
+
+
+def test_parse_datetime_reads_zone_abbreviations() -> None:
+    """A US zone abbreviation after the time gives its offset."""
+    value = parse_datetime("November 19, 2019 6:21 AM EST")
+    assert value is not None
+    assert timedelta(hours=-5) == value.utcoffset()
+
+
+@pytest.mark.parametrize("text", ["Reply", "6 months ago", "0000-00-00 00:00:00", "", "x" * 500])
+def test_parse_datetime_gives_none_for_non_dates(text: str) -> None:
+    """Words, relative ages, the zero date and huge strings are not dates."""
+    assert parse_datetime(text) is None
+
+
+def test_slug_and_space_helpers() -> None:
+    """Slugs come from archive urls; white space, non-breaking spaces included, collapses."""
+    assert "china-russia" == slug_from_url("https://x.example/category/china-russia/")
+    assert "news" == slug_from_url("https://x.example/tag/news/page/2/")
+    assert "In Winter" == clean_space(" In\u00a0Winter \n")
+    assert clean_space("  ") is None

@@ -778,7 +778,8 @@ def _split_terms(u: _Unit, start: int, end: int, taxonomy: str) -> tuple[Term, .
     text = u.text
     segment = text[start:end]
     # " | Tagged …", " | Leave a comment": a separator ends the list
-    cut = re.search(r"\s[|•·]\s|\s[|•·]$", segment)
+    cut = re.search(r"\s[|•·—–]\s|\s[|•·]$|\s@\s"
+                    r"|\s(?:by|von|par|por)\s\S{1,40}(?:\s\S{1,40})?\s(?:on|am|le|el)\s", segment)
     if cut:
         segment = segment[:cut.start()]
     out: list[Term] = []
@@ -812,14 +813,15 @@ def _find_title(units: list[_Unit], quoted: str | None) -> int | None:
                 return i
     prose = next((i for i, u in enumerate(units)
                   if _is_prose(u) and _credit_caption(u) is None and not _is_meta(u.text)
-                  and _terms_of(u) is None and not _BODY_END_RE.match(u.text)), None)
+                  and _terms_of(u) is None and not _BODY_END_RE.match(u.text)
+                  and _prose_run(units, i) >= _PROSE_RUN), None)
     if prose is None:
         return None
     run: list[int] = []
     for i in range(prose - 1, max(-1, prose - 40), -1):
         u = units[i]
         if _is_meta(u.text) or u.kind == "image" or _credit_caption(u) is not None \
-                or _terms_of(u) is not None:
+                or _terms_of(u) is not None or _is_dated_meta(u):
             continue
         if _is_title_like(u):
             run.append(i)
@@ -851,6 +853,34 @@ def _title_score(units: list[_Unit], i: int) -> int:
     if nxt is not None and len(nxt.text) <= 200 and _BYLINE_RE.match(nxt.text):
         score += 2
     return score
+
+
+_PROSE_RUN = 250
+"""Characters of prose a post's body starts with (a tagline or a notice has fewer)."""
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni"
+          r"|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre"
+          r"|octobre|novembre|décembre)[^\W\d]{0,7}\.?")
+# a full date: "22. Dezember 2019", "March 3, 2024", "3 March 2024", "12.05.2019", ISO
+_DATEISH_RE = re.compile(
+    r"\b\d{1,2}\.?\s{0,2}" + _MONTH + r"\s{0,2}\d{4}"
+    r"|\b" + _MONTH + r"\s{0,2}\d{1,2}(?:st|nd|rd|th)?,?\s{0,2}\d{4}"
+    r"|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b",
+    re.IGNORECASE,
+)
+
+
+def _prose_run(units: list[_Unit], i: int) -> int:
+    """Characters of prose and list text in the few blocks from ``units[i]`` on."""
+    return sum(len(u.text) for u in units[i:i + 6]
+               if _is_prose(u) or (u.kind == "item" and len(u.text) >= 40))
+
+
+def _is_dated_meta(u: _Unit) -> bool:
+    """A short line with a date in it, printed between a title and its body
+    ("Dezember 201922. Dezember 2019 von Peter Addor", "Alexia Tsotsis / 2 days ago")."""
+    return (len(u.text) <= 120 and len(u.text.split()) <= 14
+            and bool(_DATEISH_RE.search(u.text))
+            and (u.kind == "item" or not _SENTENCE_END_RE.search(u.text)))
 
 
 def _key(text: str) -> str:
@@ -936,6 +966,8 @@ def _post(units: list[_Unit], defects: list[Defect], options: Options) -> Post |
             cats.extend(terms.categories)
             tags.extend(terms.tags)
             evidence += 1
+        elif _is_dated_meta(u) and not _is_meta(u.text):
+            pass
         elif _is_meta(u.text) and u.kind != "item":
             if published is None and not authors:
                 published, authors = _byline(u, defects)

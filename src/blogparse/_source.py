@@ -1,15 +1,26 @@
 """Read raw input: sniff its format (HTML, MHTML, text dump, WXR) and decode its bytes.
 
-Rules: decoding never fails; it follows one documented precedence and reports the encoding
-it used plus a defect where bytes had to be replaced.  No file or network is read on behalf
-of the document.
+Rules: decoding never fails; it follows one documented precedence (``docs/input-formats.md``)
+and reports the encoding it used, by its WHATWG name, plus a defect where the declaration did
+not fit the bytes or bytes had to be replaced.  MHTML is unpacked with the standard library's
+``email`` package.  Nothing is fetched: the only files read are those of a saved-page folder
+the caller names in :func:`load_saved_folder`.  No lxml parser is built here (that is the
+document layer's job); the few markup scans this module needs are bounded regular expressions.
 """
 
 from __future__ import annotations
 
 import codecs
+import email
+import email.errors
+import email.message
+import email.policy
+import html
+import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 import attrs
 
@@ -25,83 +36,702 @@ class Source:
     """Decoded input, ready for the document layer."""
 
     text: str
+    """The decoded document (for MHTML: the root HTML part)."""
     format: str
+    """One of :data:`FORMATS`."""
     encoding: str | None = None
+    """The encoding the bytes were decoded with, by its WHATWG name (``None`` for ``str``)."""
     url: str | None = None
+    """The page's original address: given by the caller, or recorded by the saving browser."""
     resources: Mapping[str, str] = attrs.field(factory=dict)
     """Local resource names (``page_files/a.jpg``, ``cid:…``) mapped to original urls."""
     defects: tuple[Defect, ...] = ()
+    """What went wrong while reading (mis-declared charset, replaced bytes)."""
 
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-_META_CHARSET_RE = re.compile(
-    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""", re.IGNORECASE
-)
-_XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]{0,100}encoding\s*=\s*["']([a-zA-Z0-9_.:-]{1,40})""")
+# -- encoding names ------------------------------------------------------------------------
+
+# Labels the WHATWG Encoding Standard (https://encoding.spec.whatwg.org/#names-and-labels)
+# accepts but Python's codec registry does not know, mapped to a label Python knows.
+_EXTRA_LABELS = {
+    "x-sjis": "shift_jis", "windows-31j": "shift_jis", "ms932": "shift_jis",
+    "x-euc-jp": "euc_jp", "x-gbk": "gbk", "x-x-big5": "big5", "cn-big5": "big5",
+    "csbig5": "big5", "unicode-1-1-utf-8": "utf-8", "unicode11utf8": "utf-8",
+    "unicode20utf8": "utf-8", "x-unicode20utf8": "utf-8", "x-mac-roman": "mac-roman",
+    "x-mac-cyrillic": "mac-cyrillic", "x-mac-ukrainian": "mac-cyrillic",
+    "iso-8859-8-i": "iso8859-8", "csiso88598i": "iso8859-8", "logical": "iso8859-8",
+    "dos-874": "cp874", "windows-874": "cp874", "x-cp1250": "cp1250", "x-cp1251": "cp1251",
+    "x-cp1252": "cp1252", "x-cp1253": "cp1253", "x-cp1254": "cp1254", "x-cp1255": "cp1255",
+    "x-cp1256": "cp1256", "x-cp1257": "cp1257", "x-cp1258": "cp1258",
+    "ucs-2": "utf-16-le", "unicode": "utf-16-le", "csunicode": "utf-16-le",
+    "iso-10646-ucs-2": "utf-16-le", "unicodefeff": "utf-16-le", "unicodefffe": "utf-16-be",
+}
+
+# Python codec name -> (WHATWG name reported, Python codec that decodes like a browser).
+# Browsers read ISO-8859-1 and ASCII as windows-1252, Shift_JIS as Microsoft's cp932, EUC-KR
+# as cp949, GB2312/GBK as GB18030 and Big5 with the HKSCS extensions; so do we.
+_WEB_NAMES: dict[str, tuple[str, str]] = {
+    "utf-8": ("utf-8", "utf-8"),
+    "ascii": ("windows-1252", "cp1252"),
+    "iso8859-1": ("windows-1252", "cp1252"),
+    "latin-1": ("windows-1252", "cp1252"),
+    "cp1252": ("windows-1252", "cp1252"),
+    "iso8859-9": ("windows-1254", "cp1254"),
+    "iso8859-11": ("windows-874", "cp874"),
+    "tis-620": ("windows-874", "cp874"),
+    "cp874": ("windows-874", "cp874"),
+    "shift_jis": ("shift_jis", "cp932"),
+    "cp932": ("shift_jis", "cp932"),
+    "euc_jp": ("euc-jp", "euc_jp"),
+    "iso2022_jp": ("iso-2022-jp", "iso2022_jp"),
+    "euc_kr": ("euc-kr", "cp949"),
+    "cp949": ("euc-kr", "cp949"),
+    "gb2312": ("gb18030", "gb18030"),
+    "gbk": ("gb18030", "gb18030"),
+    "gb18030": ("gb18030", "gb18030"),
+    "big5": ("big5", "big5hkscs"),
+    "big5hkscs": ("big5", "big5hkscs"),
+    "cp950": ("big5", "big5hkscs"),
+    "koi8-r": ("koi8-r", "koi8-r"),
+    "koi8-u": ("koi8-u", "koi8-u"),
+    "mac-roman": ("macintosh", "mac-roman"),
+    "mac-cyrillic": ("x-mac-cyrillic", "mac-cyrillic"),
+    "cp866": ("ibm866", "cp866"),
+    "utf-16": ("utf-16le", "utf-16-le"),
+    "utf-16-le": ("utf-16le", "utf-16-le"),
+    "utf-16-be": ("utf-16be", "utf-16-be"),
+    "utf-32": ("utf-32le", "utf-32-le"),
+    "utf-32-le": ("utf-32le", "utf-32-le"),
+    "utf-32-be": ("utf-32be", "utf-32-be"),
+}
+_ISO_RE = re.compile(r"iso8859-(\d{1,2})")
+_CP125X_RE = re.compile(r"cp(125\d)")
 
 
-def _lookup(name: str | None) -> str | None:
-    if not name:
+def resolve_encoding(label: str) -> tuple[str, str] | None:
+    """Map a charset label to ``(WHATWG name, Python codec)``, or ``None`` if unknown.
+
+    ``resolve_encoding("latin1") == ("windows-1252", "cp1252")``, as browsers read it.
+    """
+    key = label.strip().strip("\"'").lower()
+    if not key or len(key) > 40:
         return None
+    key = _EXTRA_LABELS.get(key, key)
     try:
-        return codecs.lookup(name).name
+        name = codecs.lookup(key).name
     except LookupError:
         return None
+    if name in _WEB_NAMES:
+        return _WEB_NAMES[name]
+    if m := _ISO_RE.fullmatch(name):
+        return f"iso-8859-{m.group(1)}", name
+    if m := _CP125X_RE.fullmatch(name):
+        return f"windows-{m.group(1)}", name
+    return name, name
 
 
-def decode(data: bytes, *, encoding: str | None = None) -> tuple[str, str, tuple[Defect, ...]]:
-    """Decode ``data``; return the text, the encoding used and the defects met.
+def _c1_passthrough(exc: UnicodeError) -> tuple[str, int]:
+    # windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined; the WHATWG decoder maps
+    # them to the C1 control of the same number instead of failing, and so do we.
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start:exc.end]
+    return "".join(chr(b) for b in bad), exc.end
 
-    Precedence: a byte-order mark, then ``encoding``, then the declaration in the first
-    bytes, then UTF-8, then windows-1252 (never fails).
+
+codecs.register_error("blogparse-c1", _c1_passthrough)
+
+# Each byte 0x80–0xFF as windows-1252 reads it, indexed by the lone surrogate that
+# ``surrogateescape`` leaves for a byte that is not UTF-8 (U+DC80–U+DCFF).
+_STRAY_TO_CP1252 = {
+    0xDC00 + b: bytes([b]).decode("cp1252", "blogparse-c1") for b in range(0x80, 0x100)
+}
+_STRAY_RE = re.compile("[\udc80-\udcff]")
+_NON_ASCII_RE = re.compile("[^\x00-\x7f\udc80-\udcff]")
+
+
+def _decode_as(data: bytes, codec: str) -> tuple[str, bool]:
+    """Decode with ``codec``; return the text and whether bytes had to be replaced."""
+    errors = "blogparse-c1" if codec == "cp1252" else "strict"
+    try:
+        return data.decode(codec, errors), False
+    except UnicodeDecodeError:
+        return data.decode(codec, "replace"), True
+
+
+def _utf8_census(data: bytes) -> tuple[str, int, int]:
+    """Decode as UTF-8, reading each byte that is not UTF-8 as windows-1252.
+
+    Returns the text, the number of valid multi-byte UTF-8 characters and the number of
+    stray bytes.  A page that is UTF-8 with a few Latin-1 bytes pasted in comes out whole.
     """
-    for bom, name in _BOMS:
+    raw = data.decode("utf-8", "surrogateescape")
+    strays = len(_STRAY_RE.findall(raw))
+    valid = len(_NON_ASCII_RE.findall(raw))
+    text = raw.translate(_STRAY_TO_CP1252) if strays else raw
+    return text, valid, strays
+
+
+# -- the legacy-encoding guess -------------------------------------------------------------
+
+# Very frequent characters of each language, from common knowledge of the languages (not
+# from any corpus).  A candidate decoding earns a point for each of its characters found
+# here: text in the right encoding is dense in them, the same bytes read in a wrong CJK
+# encoding give characters drawn at random from a table of thousands.
+_ZH_HANS = set(
+    "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下"
+    "自之年过发后作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其"
+    "些主样理心她本前开但因只从想实日者意无力它与长把机十民第公此已工使情明性知全三又关点正"
+    "业外将两高间由问很最重并物手应向头文体政美相见被利什二等产或新己制身果加月话合回特代内"
+    "信表化老给世位次度门任常先海通教儿原东声提立及比员解水名真论处走义各入几口认条平系气题"
+    "活更别打女变四总何电数安少报才结反受目太量再感建务做接必场件计管期市直资命山金指许统区"
+    "网站博客评论文章发表分类标签首页留言回复阅读"
+)
+_ZH_HANT = set(
+    "的一是不了在人有我他這個們中來上大為和國地到以說時要就出會可也你對生能而子那得於著下"
+    "自之年過發後作裡用道行所然家種事成方多經麼去法學如都同現當沒動面起看定天分還進好小部其"
+    "些主樣理心她本前開但因只從想實日者意無力它與長把機十民第公此已工使情明性知全三又關點正"
+    "業外將兩高間由問很最重並物手應向頭文體政美相見被利什二等產或新己制身果加月話合回特代內"
+    "信表化老給世位次度門任常先海通教兒原東聲提立及比員解水名真論處走義各入幾口認條平系氣題"
+    "活更別打女變四總何電數安少報才結反受目太量再感建務做接必場件計管期市直資命山金指許統區"
+    "網站部落格評論文章發表分類標籤首頁留言回覆閱讀"
+)
+_JA_KANJI = set(
+    "日本人年大中出上生時行見月分後前間事長国学会部高気合実方者地手自社入下外内東文発明理作"
+    "私今思言話何物目金新当書心道記事投稿者分類一覧返信名前"
+)
+_KO = set(
+    "이다는의에을하고가지기한로서사도리자스대인를으있수시해그아나게보니어정거면일전만들과"
+    "상성것요주제까라적우없장내오말부데여소되무원관동생했년국신경중화비방조안미모선세것글"
+    "댓글작성카테고리태그블로그"
+)
+
+
+def _score_ja(ch: str) -> bool:
+    return "\u3041" <= ch <= "\u30fa" or ch in _JA_KANJI
+
+
+# (WHATWG name, Python codec, bytes per scored character, scorer)
+_CJK_CANDIDATES = (
+    ("shift_jis", "cp932", _score_ja),
+    ("euc-jp", "euc_jp", _score_ja),
+    ("gb18030", "gb18030", _ZH_HANS.__contains__),
+    ("big5", "big5hkscs", _ZH_HANT.__contains__),
+    ("euc-kr", "cp949", _KO.__contains__),
+)
+_GUESS_SAMPLE = 256 * 1024
+_GUESS_THRESHOLD = 0.25
+
+
+def _guess_cjk(data: bytes) -> str | None:
+    """The CJK legacy encoding that reads ``data`` as the most plausible text, if any.
+
+    Trial decoding: a candidate that cannot decode the sample strictly is out; the rest
+    are scored by the share of their non-ASCII characters that are frequent in the
+    language the encoding serves.  Returns a WHATWG name, or ``None`` when no candidate
+    scores at least a quarter (the text is then read as windows-1252 or UTF-8).
+    """
+    sample = data[:_GUESS_SAMPLE]
+    best, best_score = None, _GUESS_THRESHOLD
+    for name, codec, scorer in _CJK_CANDIDATES:
+        decoder = codecs.getincrementaldecoder(codec)("strict")
+        try:
+            # final=False: the sample may end inside a character.
+            text = decoder.decode(sample, final=len(sample) == len(data))
+        except UnicodeDecodeError:
+            continue
+        wide = [c for c in text if c > "\x7f"]
+        if not wide:
+            continue
+        score = sum(1 for c in wide if scorer(c)) / len(wide)
+        if score > best_score:
+            best, best_score = name, score
+    return best
+
+
+# -- the precedence ------------------------------------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32le", "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32be", "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16le", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16be", "utf-16-be"),
+)
+_PRESCAN_BYTES = 16 * 1024
+_TAG_RE = re.compile(rb"<(meta|body)\b([^<>]{0,2048})>|<!--", re.IGNORECASE)
+_ATTR_RE = re.compile(
+    rb"""([a-zA-Z_:][-a-zA-Z0-9_:.]{0,60})\s*=\s*("[^"]{0,1024}"|'[^']{0,1024}'|[^\s"'>]{1,1024})"""
+)
+_CHARSET_IN_CONTENT_RE = re.compile(rb"""charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""",
+                                    re.IGNORECASE)
+_XML_DECL_RE = re.compile(
+    rb"""\s{0,64}<\?xml\s[^>]{0,200}?encoding\s*=\s*["']([a-zA-Z0-9_.:-]{1,40})["']"""
+)
+_HTML_OPEN_RE = re.compile(rb"<html\b", re.IGNORECASE)
+
+
+def _attrs_of(raw: bytes) -> dict[bytes, bytes]:
+    out: dict[bytes, bytes] = {}
+    for m in _ATTR_RE.finditer(raw):
+        out.setdefault(m.group(1).lower(), m.group(2).strip(b"\"'"))
+    return out
+
+
+def _meta_charset(head: bytes) -> str | None:
+    """The charset a ``<meta>`` declares before ``<body>``, skipping comments (HTML prescan).
+
+    Implements the two forms of https://html.spec.whatwg.org/#prescan-a-byte-stream-to-
+    determine-its-encoding: ``<meta charset=…>`` and ``<meta http-equiv="Content-Type"
+    content="text/html; charset=…">``, in either attribute order.
+    """
+    pos = 0
+    while (m := _TAG_RE.search(head, pos)) is not None:
+        if m.group(0) == b"<!--":
+            end = head.find(b"-->", m.end())
+            if end < 0:
+                return None
+            pos = end + 3
+            continue
+        if m.group(1).lower() == b"body":
+            return None
+        pos = m.end()
+        attrs_ = _attrs_of(m.group(2))
+        if b"charset" in attrs_:
+            return attrs_[b"charset"].decode("ascii", "replace").strip()
+        if attrs_.get(b"http-equiv", b"").strip().lower() == b"content-type":
+            cm = _CHARSET_IN_CONTENT_RE.search(attrs_.get(b"content", b""))
+            if cm is not None:
+                return cm.group(1).decode("ascii")
+    return None
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The charset label the document declares in its first bytes, or ``None``.
+
+    Looks at the first 16 KiB: a ``<meta>`` charset before ``<body>`` for HTML, the XML
+    declaration's ``encoding`` for XML (an XML declaration wins only when no ``<html>``
+    element opens the document).
+    """
+    head = data[:_PRESCAN_BYTES]
+    xml = _XML_DECL_RE.match(head)
+    if xml is not None and _HTML_OPEN_RE.search(head) is None:
+        return xml.group(1).decode("ascii")
+    meta = _meta_charset(head)
+    if meta:
+        return meta
+    return xml.group(1).decode("ascii") if xml is not None else None
+
+
+def _misdeclared(message: str) -> Defect:
+    return Defect(kind=DefectKind.ENCODING_MISDECLARED, message=message)
+
+
+def _replaced(name: str) -> Defect:
+    return Defect(kind=DefectKind.DECODE_REPLACED,
+                  message=f"bytes not valid in {name} were replaced with U+FFFD")
+
+
+def decode(data: bytes, *, encoding: str | None = None,
+           transport: str | None = None) -> tuple[str, str, tuple[Defect, ...]]:
+    """Decode ``data``; return the text, the WHATWG name of the encoding used and the defects.
+
+    Never fails on any bytes.  Precedence (``docs/input-formats.md``):
+
+    1. a byte-order mark (UTF-8, UTF-16, UTF-32);
+    2. ``encoding``, the caller's choice (an unknown name raises :class:`DecodeError`);
+    3. ``transport``, a charset from outside the document (an MHTML part's Content-Type);
+    4. the ``<meta>`` charset or the XML declaration in the first 16 KiB;
+    5. a guess: valid UTF-8 is UTF-8; otherwise the CJK legacy encodings are tried and kept
+       if one reads as plausible text; otherwise bytes with no UTF-8 in them are windows-1252;
+    6. UTF-8, with each byte that is not UTF-8 read as windows-1252.
+
+    A declaration is checked against the bytes: a single-byte or CJK declaration over bytes
+    that are valid UTF-8 with multi-byte characters gives UTF-8; a UTF-8 declaration over
+    bytes that are not all UTF-8 keeps the UTF-8 characters and reads the stray bytes as
+    windows-1252 (or the whole page as a CJK encoding when that reads far better).  Both
+    record an ``encoding-misdeclared`` defect.  ISO-8859-1 and ASCII labels decode as
+    windows-1252, as browsers do.
+    """
+    for bom, name, codec in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(name, "replace"), name, ()
+            text, bad = _decode_as(data[len(bom):], codec)
+            return text, name, (_replaced(name),) if bad else ()
     if encoding is not None:
-        name = _lookup(encoding)
-        if name is None:
+        resolved = resolve_encoding(encoding)
+        if resolved is None:
             raise DecodeError(f"unknown encoding {encoding!r}", encoding=encoding)
-        return _decode_with(data, name)
-    head = data[:4096]
-    m = _XML_ENCODING_RE.match(head) or _META_CHARSET_RE.search(head)
-    declared = _lookup(m.group(1).decode("ascii")) if m else None
-    if declared is not None:
-        return _decode_with(data, declared)
-    try:
-        return data.decode("utf-8"), "utf-8", ()
-    except UnicodeDecodeError:
-        return data.decode("cp1252", "replace"), "cp1252", ()
+        return _decode_declared(data, resolved, f"the encoding asked for ({encoding})",
+                                trusted=True)
+    for label, what in ((transport, "the MHTML part's charset"),
+                        (declared_encoding(data), "the page's charset declaration")):
+        if not label:
+            continue
+        resolved = resolve_encoding(label)
+        if resolved is None:
+            text, name, defects = _decode_undeclared(data)
+            return text, name, (_misdeclared(f"{what} names an unknown encoding "
+                                             f"{label[:40]!r}; {name} was used"), *defects)
+        if resolved[0] in {"utf-16le", "utf-16be", "utf-32le", "utf-32be"}:
+            # A document whose ASCII declaration could be read is not UTF-16/32
+            # (HTML: "If charset is UTF-16BE/LE, then set charset to UTF-8").
+            resolved = ("utf-8", "utf-8")
+        return _decode_declared(data, resolved, f"{what} ({label[:40]})", trusted=False)
+    return _decode_undeclared(data)
 
 
-def _decode_with(data: bytes, name: str) -> tuple[str, str, tuple[Defect, ...]]:
-    try:
-        return data.decode(name), name, ()
-    except UnicodeDecodeError:
-        return data.decode(name, "replace"), name, (
-            Defect(kind=DefectKind.DECODE_REPLACED,
-                   message=f"bytes not valid in {name} were replaced"),
-        )
+def _decode_declared(data: bytes, resolved: tuple[str, str], what: str, *,
+                     trusted: bool) -> tuple[str, str, tuple[Defect, ...]]:
+    name, codec = resolved
+    if name == "utf-8":
+        text, valid, strays = _utf8_census(data)
+        if not strays:
+            return text, "utf-8", ()
+        if not trusted and valid < strays:
+            guess = _guess_cjk(data) or ("windows-1252" if valid == 0 else None)
+            if guess is not None:
+                resolved_guess = resolve_encoding(guess)
+                assert resolved_guess is not None
+                text, _ = _decode_as(data, resolved_guess[1])
+                return text, guess, (_misdeclared(
+                    f"{what} says UTF-8 but the bytes are {guess}; {guess} was used"),)
+        return text, "utf-8", (_misdeclared(
+            f"{what} says UTF-8 but {strays} byte(s) are not UTF-8; they were read as "
+            "windows-1252"),)
+    if not trusted and name not in {"utf-16le", "utf-16be", "utf-32le", "utf-32be"}:
+        text, valid, strays = _utf8_census(data)
+        if valid and not strays:
+            return text, "utf-8", (_misdeclared(
+                f"{what} says {name} but the bytes are UTF-8; UTF-8 was used"),)
+        if name == "windows-1252" and valid and valid >= strays:
+            return text, "utf-8", (_misdeclared(
+                f"{what} says {name} but the bytes are mostly UTF-8; UTF-8 was used and "
+                f"{strays} stray byte(s) were read as windows-1252"),)
+    text, bad = _decode_as(data, codec)
+    return text, name, (_replaced(name),) if bad else ()
+
+
+def _decode_undeclared(data: bytes) -> tuple[str, str, tuple[Defect, ...]]:
+    text, valid, strays = _utf8_census(data)
+    if not strays:
+        return text, "utf-8", ()
+    if valid < strays:
+        guess = _guess_cjk(data)
+        if guess is not None:
+            resolved = resolve_encoding(guess)
+            assert resolved is not None
+            text, bad = _decode_as(data, resolved[1])
+            return text, guess, (_replaced(guess),) if bad else ()
+        if valid == 0:
+            return _decode_as(data, "cp1252")[0], "windows-1252", ()
+    return text, "utf-8", (_misdeclared(
+        f"the page declares no charset and mixes UTF-8 with {strays} byte(s) that are not "
+        "UTF-8; they were read as windows-1252"),)
+
+
+# -- format sniffing -----------------------------------------------------------------------
+
+_MIME_HEADER_RE = re.compile(r"[!-9;-~]{1,76}:[ \t]?[^\r\n]{0,998}")
+_MULTIPART_RE = re.compile(r"content-type:\s{0,20}multipart/related", re.IGNORECASE)
+_HTML_MARKER_RE = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
+_LINE_TAG_RE = re.compile(r"\s{0,40}</?[a-zA-Z][a-zA-Z0-9:-]{0,30}[\s/>]")
+
+
+def _looks_like_mhtml(head: str) -> bool:
+    """Whether ``head`` opens with RFC 5322 headers that announce ``multipart/related``."""
+    block = head[:16384].lstrip("\ufeff\r\n")
+    end = re.search(r"\r?\n\r?\n", block)
+    if end is None:
+        return False
+    lines = block[:end.start()].splitlines()
+    if not lines or not all(_MIME_HEADER_RE.fullmatch(ln) or ln[:1] in " \t" for ln in lines):
+        return False
+    return _MULTIPART_RE.search(block[:end.start()]) is not None
 
 
 def sniff_format(text: str) -> str:
-    """Guess the format of decoded text from its first characters."""
-    head = text[:2048].lstrip("\ufeff \t\r\n")
+    """Guess the format of decoded text from its first characters.
+
+    ``wxr`` for an RSS document with the ``wordpress.org/export`` namespace; ``mhtml`` for
+    MIME headers announcing ``multipart/related``; ``html`` for a document that opens with
+    markup, carries a doctype or ``<html>``/``<head>``/``<body>`` element, or whose lines
+    mostly start with tags; ``text`` otherwise — so a text dump that mentions ``<div>`` in
+    its prose stays text.
+    """
+    head = text[:8192].lstrip("\ufeff \t\r\n")
     low = head.lower()
-    if "<rss" in low and ("wordpress.org/export" in text[:8192].lower()):
+    if "<rss" in low and "wordpress.org/export" in low:
         return "wxr"
-    if low.startswith(("<!doctype", "<html", "<?xml", "<head", "<body", "<meta", "<!--")):
+    if _looks_like_mhtml(head):
+        return "mhtml"
+    if low.startswith("<") and re.match(r"<[a-z!?/]", low):
         return "html"
-    if re.search(r"<(?:html|body|div|p|article|head)\b", low):
+    if _HTML_MARKER_RE.search(low):
+        return "html"
+    lines = [ln for ln in head.splitlines()[:200] if ln.strip()]
+    tagged = sum(1 for ln in lines if _LINE_TAG_RE.match(ln))
+    if lines and tagged >= 3 and tagged * 2 >= len(lines):
         return "html"
     return "text"
 
+
+# -- MHTML ---------------------------------------------------------------------------------
+
+def _content_id(part: email.message.Message) -> str | None:
+    cid = part.get("Content-ID")
+    if not cid:
+        return None
+    return str(cid).strip().strip("<>").strip() or None
+
+
+def _leaf_parts(msg: email.message.Message) -> Iterator[email.message.Message]:
+    for part in msg.walk():
+        if not part.is_multipart():
+            yield part
+
+
+def _read_mhtml(data: bytes, *, encoding: str | None, url: str | None) -> Source:
+    """Unpack an MHTML file: the root HTML part, decoded, and a map of its resources."""
+    try:
+        msg = email.message_from_bytes(data, policy=email.policy.default)
+        parts = list(_leaf_parts(msg))
+        start = msg.get_param("start", header="content-type")
+    except (email.errors.MessageError, ValueError, LookupError, TypeError) as exc:
+        raise InputError(f"the MHTML file cannot be read: {exc}") from None
+    start_id = str(start).strip().strip("<>") if isinstance(start, str) else None
+    root = None
+    if start_id:
+        root = next((p for p in parts if _content_id(p) == start_id), None)
+    if root is None:
+        root = next((p for p in parts if p.get_content_type() == "text/html"), None)
+    if root is None:
+        raise InputError("the MHTML file holds no text/html part")
+    defects: list[Defect] = []
+    base = url or _header(root, "Content-Location") or _header(msg, "Snapshot-Content-Location")
+    resources: dict[str, str] = {}
+    for part in parts:
+        location = _header(part, "Content-Location")
+        if location is not None and base and not location.startswith("cid:"):
+            location = urljoin(base, location)
+        cid = _content_id(part)
+        if location and not location.startswith("cid:"):
+            resources[location] = location
+            if cid:
+                resources[f"cid:{cid}"] = location
+    payload = root.get_payload(decode=True)
+    body = payload if isinstance(payload, bytes) else b""
+    if msg.defects or root.defects:
+        defects.append(Defect(kind=DefectKind.MALFORMED_MARKUP,
+                              message="the MHTML file is malformed: "
+                                      f"{type((msg.defects or root.defects)[0]).__name__}"))
+    charset = root.get_content_charset()
+    text, used, decode_defects = decode(body, encoding=encoding, transport=charset)
+    return Source(text=text, format="mhtml", encoding=used, url=base, resources=resources,
+                  defects=(*decode_defects, *defects))
+
+
+def _header(part: email.message.Message, name: str) -> str | None:
+    value = part.get(name)
+    if value is None:
+        return None
+    text = re.sub(r"\s+", "", str(value))
+    return text or None
+
+
+# -- resources -----------------------------------------------------------------------------
+
+def _normal_key(src: str) -> str:
+    """A local reference as a comparable key: unescaped, without ``./`` or a fragment."""
+    key = html.unescape(src.strip()).split("#", 1)[0]
+    key = unquote(key).replace("\\", "/")
+    while key.startswith("./"):
+        key = key[2:]
+    return key
+
+
+def resolve_resource(src: str, source: Source) -> str:
+    """The original url of a resource reference found in ``source``'s page.
+
+    ``src`` is an attribute value as written in the page (``page_files/photo.jpg``,
+    ``./page_files/photo%20a.jpg``, ``cid:image001@example``, an MHTML part's location).
+    When ``source.resources`` records where it came from, that url is returned; otherwise
+    ``src`` comes back unchanged, so calling it on every image source is always safe.
+    """
+    resources = source.resources
+    if not resources or not src:
+        return src
+    found = resources.get(src)
+    if found is not None:
+        return found
+    stripped = src.strip()
+    if stripped.lower().startswith("cid:"):
+        cid = stripped[4:].strip("<>")
+        found = resources.get(f"cid:{cid}") or resources.get(f"cid:{unquote(cid)}")
+        return found if found is not None else src
+    found = resources.get(_normal_key(stripped))
+    return found if found is not None else src
+
+
+# -- "Save Page As, complete" folders --------------------------------------------------------
+
+# The folder browsers create beside ``page.html`` for its images: Chrome and Edge always
+# write ``page_files``; Firefox localises the suffix (de "-Dateien", fr "_fichiers",
+# es "_archivos", pt "_arquivos", it "_file", nl "_bestanden").
+_FOLDER_SUFFIXES = ("_files", "-Dateien", "_fichiers", "_archivos", "_arquivos", "_file",
+                    "_bestanden", "-filer", "_soubory", "-tiedostot")
+# ``<!-- saved from url=(0042)https://example.com/… -->``: the "mark of the web" that
+# Chrome, Edge and Internet Explorer write on the first line of a saved page.
+_SAVED_FROM_RE = re.compile(r"<!--\s{0,8}saved from url=\(\d{1,6}\)([^\s>]{1,2048}?)\s{0,8}-->",
+                            re.IGNORECASE)
+_IMG_TAG_RE = re.compile(r"<(?:img|source)\b([^<>]{0,8192})>", re.IGNORECASE)
+_ANY_TAG_ATTRS_RE = re.compile(r"<[a-zA-Z][a-zA-Z0-9:-]{0,30}\s([^<>]{0,8192})>")
+_STR_ATTR_RE = re.compile(
+    r"""([a-zA-Z_:][-a-zA-Z0-9_:.]{0,60})\s*=\s*("[^"]{0,8192}"|'[^']{0,8192}'|[^\s"'>]{1,2048})"""
+)
+# Attributes where themes, Jetpack and lazy-load plugins keep an image's original address
+# out of the browser's reach (a saving browser rewrites ``src`` and ``srcset`` only).
+_ORIGINAL_ATTRS = ("data-orig-file", "data-orig-src", "data-src", "data-lazy-src",
+                   "data-large-file", "data-medium-file", "data-full-url", "data-srcset",
+                   "data-lazy-srcset", "srcset", "src")
+_ABS_URL_RE = re.compile(r"(?:https?:)?//[^\s\"'<>,]{1,2048}")
+
+
+def _str_attrs(raw: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in _STR_ATTR_RE.finditer(raw):
+        out.setdefault(m.group(1).lower(), html.unescape(m.group(2).strip("\"'")))
+    return out
+
+
+def _urls_in(value: str) -> list[str]:
+    """The absolute urls in an attribute value (a ``srcset`` holds several)."""
+    return [m.group(0) for m in _ABS_URL_RE.finditer(value)]
+
+
+def _basename(url: str) -> str:
+    path = urlsplit(url if "//" in url else "//x/" + url).path
+    return unquote(path.rsplit("/", 1)[-1])
+
+
+def _photon_original(url: str) -> str:
+    """The original of a Jetpack Photon url: ``https://i0.wp.com/host/path?resize=…``.
+
+    Photon serves ``https://host/path`` resized; its host is ``i0``–``i3.wp.com``.  The
+    original is that address with the query dropped.
+    """
+    parts = urlsplit(url if not url.startswith("//") else "https:" + url)
+    if re.fullmatch(r"i[0-3]\.wp\.com", parts.netloc or "") and parts.path.count("/") >= 2:
+        return "https://" + parts.path.lstrip("/")
+    return url
+
+
+def _local_name(src: str, folder: str) -> str | None:
+    key = _normal_key(src)
+    return key if key.startswith(folder + "/") else None
+
+
+def find_saved_folder(page: Path) -> Path | None:
+    """The resource folder a browser saved beside ``page`` (``page_files/`` or localised)."""
+    for suffix in _FOLDER_SUFFIXES:
+        candidate = page.with_name(page.stem + suffix)
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def map_saved_resources(text: str, folder: str) -> dict[str, str]:
+    """Map local image references into ``folder`` back to the urls the page records.
+
+    For each ``<img>``/``<source>`` whose ``src`` or ``srcset`` points into ``folder``, the
+    original is looked for, in order: on the same element, among the urls of
+    ``data-orig-file``, ``data-orig-src``, ``data-src``, ``data-lazy-src``,
+    ``data-large-file``, ``data-medium-file``, ``data-full-url`` and any ``srcset`` that
+    still holds absolute urls, the one whose file name is the local file's name; then, the
+    one url anywhere in the page's attributes with that file name, if exactly one has it.
+    Jetpack Photon addresses (``i0.wp.com/host/path``) count under the name of their path
+    and are recorded as the unresized original.  Nothing is guessed beyond a file-name
+    match: a file no recorded url names stays unmapped.
+    """
+    by_name: dict[str, set[str]] = {}
+    for tag in _ANY_TAG_ATTRS_RE.finditer(text):
+        for value in _str_attrs(tag.group(1)).values():
+            for url in _urls_in(value):
+                by_name.setdefault(_basename(url), set()).add(_photon_original(url))
+    out: dict[str, str] = {}
+    for tag in _IMG_TAG_RE.finditer(text):
+        attrs_ = _str_attrs(tag.group(1))
+        locals_: list[str] = []
+        for attr in ("src", "srcset", "data-src"):
+            for piece in re.split(r",\s{0,20}", attrs_.get(attr, "")):
+                ref = piece.strip().split(" ", 1)[0]
+                if ref and _local_name(ref, folder) is not None:
+                    locals_.append(ref)
+        if not locals_:
+            continue
+        near: dict[str, str] = {}
+        for attr in _ORIGINAL_ATTRS:
+            for url in _urls_in(attrs_.get(attr, "")):
+                near.setdefault(_basename(url), _photon_original(url))
+        for ref in locals_:
+            key = _normal_key(ref)
+            name = key.rsplit("/", 1)[-1]
+            # Browsers rename a second file of the same name "photo(1).jpg".
+            plain = re.sub(r"\(\d{1,4}\)(?=\.[A-Za-z0-9]{1,8}$|$)", "", name)
+            original = near.get(name) or near.get(plain)
+            if original is None:
+                candidates = by_name.get(name) or by_name.get(plain) or set()
+                if len(candidates) == 1:
+                    original = next(iter(candidates))
+            if original is not None:
+                if original.startswith("//"):
+                    original = "https:" + original
+                out[ref] = original
+                out[key] = original
+    return out
+
+
+def load_saved_folder(
+    path: str | os.PathLike[str], *, encoding: str | None = None, url: str | None = None
+) -> Source:
+    """Read a "Save Page As, complete" page and map its local images to their originals.
+
+    ``path`` is the saved ``.html`` file, or the directory holding it (which must then
+    hold exactly one ``.html``/``.htm`` file).  The page is decoded as :func:`read_source`
+    does; its url is ``url``, else the ``<!-- saved from url=(…)… -->`` comment.  The
+    resource folder (``page_files/``, Firefox's localised ``page-Dateien/``,
+    ``page_fichiers/``…) is found beside it, and :attr:`Source.resources` maps each local
+    reference into it to the original url the page records (see
+    :func:`map_saved_resources`); pass image sources through :func:`resolve_resource`.
+    Raises :class:`InputError` when the file cannot be read.
+    """
+    page = Path(path)
+    if page.is_dir():
+        pages = sorted(p for p in page.iterdir()
+                       if p.suffix.lower() in {".html", ".htm"} and p.is_file())
+        if len(pages) != 1:
+            raise InputError(f"{page} holds {len(pages)} HTML files; name the page to read")
+        page = pages[0]
+    try:
+        data = page.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {page}: {exc.strerror or exc}") from None
+    source = read_source(data, encoding=encoding, format="html", url=url)
+    saved_from = _SAVED_FROM_RE.search(source.text[:4096])
+    page_url = url or (saved_from.group(1) if saved_from else None)
+    folder = find_saved_folder(page)
+    names = {folder.name} if folder is not None else set()
+    # The page may name its folder differently from the one found (a renamed save).
+    names |= {m.group(1) for m in re.finditer(
+        r"""(?:src|srcset)\s*=\s*["']?(?:\./)?([^"'/\s<>]{1,255})/""", source.text)
+        if page.with_name(unquote(m.group(1))).is_dir()}
+    resources: dict[str, str] = {}
+    for name in sorted(names):
+        for variant in {name, unquote(name)}:
+            resources.update(map_saved_resources(source.text, variant))
+    return attrs.evolve(source, url=page_url, resources=resources)
+
+
+# -- the entry -----------------------------------------------------------------------------
 
 def read_source(
     data: bytes | str,
@@ -110,14 +740,27 @@ def read_source(
     format: str | None = None,
     url: str | None = None,
 ) -> Source:
-    """Decode ``data`` and decide its format (``format`` overrides the sniffing)."""
+    """Decode ``data`` and decide its format (``format`` overrides the sniffing).
+
+    Bytes are decoded by :func:`decode`'s precedence; a ``str`` is taken as already
+    decoded (``Source.encoding`` is then ``None``).  MHTML is unpacked to its root HTML part
+    (``format`` stays ``"mhtml"``, ``url`` defaults to the part's ``Content-Location``).
+    Raises :class:`InputError` for an unknown ``format`` or an MHTML file with no HTML
+    part, :class:`DecodeError` for an unknown ``encoding``.
+    """
     if format is not None and format not in FORMATS:
         raise InputError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
     if isinstance(data, str):
-        text, used, defects = data, None, ()
-    elif isinstance(data, bytes | bytearray | memoryview):
-        text, used, defects = decode(bytes(data), encoding=encoding)
-    else:
+        if format == "mhtml" or (format is None and _looks_like_mhtml(data[:16384])):
+            return _read_mhtml(data.encode("utf-8", "surrogatepass"), encoding=encoding,
+                               url=url)
+        return Source(text=data, format=format or sniff_format(data), encoding=None, url=url)
+    if not isinstance(data, bytes | bytearray | memoryview):
         raise TypeError(f"expected bytes or str, got {type(data).__name__}")
+    raw = bytes(data)
+    if format == "mhtml" or (format is None
+                             and _looks_like_mhtml(raw[:16384].decode("latin-1"))):
+        return _read_mhtml(raw, encoding=encoding, url=url)
+    text, used, defects = decode(raw, encoding=encoding)
     fmt = format or sniff_format(text)
     return Source(text=text, format=fmt, encoding=used, url=url, defects=defects)

@@ -120,6 +120,8 @@ class _Unit:
     last_len: int = 0
     blank_before: bool = True
     raw_lines: int = 1
+    runin: bool = False
+    """An image whose caption follows on the same line (html2text's "[alt]Caption")."""
 
     def link_at(self, start: int, end: int) -> _Link | None:
         """The link whose text begins (or, for trailing ``<url>`` links, ends) in a span."""
@@ -200,6 +202,8 @@ def _read_style(lines: list[str]) -> tuple[list[str], _Style]:
     md_headings = sum(1 for line in sample if _MD_HEADING_RE.match(line))
     markdown = not stars and (md_links >= 2 or md_headings >= 1 or definitions >= 1
                               or (md_links >= 1 and not refs))
+    if stars:
+        kept = _join_star_headings(kept)
     if markdown:
         # Markdown separates blocks by blank lines: a paragraph's lines are one line (this
         # also puts back links and images that the writer wrapped across lines).
@@ -211,6 +215,33 @@ def _read_style(lines: list[str]) -> tuple[list[str], _Style]:
         # the widest few lines may be unbreakable urls; wrapping shows in the bulk
         width = widths[int(len(widths) * 0.98)]
     return kept, _Style(refs=refs, markdown=markdown, stars=stars, width=width)
+
+
+_STAR_OPEN_RE = re.compile(r"^(\*{1,6}) \S")
+
+
+def _join_star_headings(lines: list[str]) -> list[str]:
+    """Debian html2text wraps long headings: "****** A long\ntitle ******" is one."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = _STAR_OPEN_RE.match(line)
+        if m and not _STAR_HEADING_RE.match(line.strip()):
+            close = m.group(1)
+            for j in range(i + 1, min(len(lines), i + 4)):
+                end = lines[j].rstrip()
+                if end == close or end.endswith(" " + close):
+                    out.append(" ".join(x.strip() for x in lines[i:j + 1]))
+                    i = j + 1
+                    break
+            else:
+                out.append(line)
+                i += 1
+            continue
+        out.append(line)
+        i += 1
+    return out
 
 
 def _join_markdown(lines: list[str]) -> list[str]:
@@ -414,7 +445,7 @@ def _units(lines: list[str], style: _Style, base: str | None) -> list[_Unit]:
         if alt and alt.end() < len(text):
             # html2text prints an image as "[alt]" run into its caption: "[alt]Caption"
             units.append(_Unit(kind="image", text=alt.group(1), indent=indent,
-                               blank_before=blank, last_len=len(raw)))
+                               blank_before=blank, last_len=len(raw), runin=True))
             blank = False
             cut = alt.end() + (1 if text[alt.end():alt.end() + 1] == " " else 0)
             text = text[cut:]
@@ -704,8 +735,8 @@ def _is_date_line(text: str) -> bool:
 
 
 def _is_count_heading(text: str) -> bool:
-    if len(text) > 320:
-        return False
+    if len(text) > 320 or text.startswith("|") or " | " in text:
+        return False  # "| 19 Kommentare": a comments link in a post's meta line
     if _COMMENTS_PAREN_RE.match(text):
         return True
     return bool(_COUNT_HEADING_RE.match(text)) and parse_response_count(text) is not None
@@ -811,12 +842,30 @@ def _find_title(units: list[_Unit], quoted: str | None) -> int | None:
         for i, u in enumerate(units):
             if u.kind != "item" and _key(u.text) == key:
                 return i
-    prose = next((i for i, u in enumerate(units)
-                  if _is_prose(u) and _credit_caption(u) is None and not _is_meta(u.text)
-                  and _terms_of(u) is None and not _BODY_END_RE.match(u.text)
-                  and _prose_run(units, i) >= _PROSE_RUN), None)
-    if prose is None:
+    starts = (i for i, u in enumerate(units)
+              if _is_prose(u) and _credit_caption(u) is None and not _is_meta(u.text)
+              and _terms_of(u) is None and not _BODY_END_RE.match(u.text)
+              and _prose_run(units, i) >= _PROSE_RUN)
+    # The first run of prose may be a tagline or a notice with no title before it: try the
+    # next few.
+    for _, prose in zip(range(12), starts, strict=False):
+        run = _title_run(units, prose)
+        if run:
+            break
+    else:
         return None
+    marked = [i for i in run if units[i].kind == "heading" and units[i].level is not None]
+    if marked:
+        # html2text and Markdown say a heading's level: the highest one is the title
+        best = min(units[i].level or 9 for i in marked)
+        return max(i for i in marked if units[i].level == best)
+    # Between a title and its first paragraph themes print author names, kickers and
+    # share labels: prefer a line of title length, a heading, one followed by a byline.
+    return max(run, key=lambda i: (_title_score(units, i), i))
+
+
+def _title_run(units: list[_Unit], prose: int) -> list[int]:
+    """Title-like lines just before ``units[prose]``, nearest first."""
     run: list[int] = []
     for i in range(prose - 1, max(-1, prose - 40), -1):
         u = units[i]
@@ -826,19 +875,9 @@ def _find_title(units: list[_Unit], quoted: str | None) -> int | None:
         if _is_title_like(u):
             run.append(i)
             continue
-        if run:
+        if run or u.kind == "item" or _is_prose(u):
             break
-        if u.kind == "item" or _is_prose(u):
-            break
-    if not run:
-        return None
-    marked = [i for i in run if units[i].kind == "heading" and units[i].level is not None]
-    if marked:
-        best = min(units[i].level or 9 for i in marked)
-        return max(i for i in marked if units[i].level == best)
-    # Between a title and its first paragraph themes print author names, kickers and
-    # share labels: prefer a line of title length, a heading, one followed by a byline.
-    return max(run, key=lambda i: (_title_score(units, i), i))
+    return run
 
 
 def _title_score(units: list[_Unit], i: int) -> int:
@@ -847,7 +886,7 @@ def _title_score(units: list[_Unit], i: int) -> int:
     score = 2 if 3 <= words <= 25 else (1 if words == 2 else 0)
     if u.kind == "heading":
         score += 1
-    if " | " in u.text or u.text.isupper() and words < 3:
+    if " | " in u.text or (u.text.isupper() and words < 3):
         score -= 1
     nxt = units[i + 1] if i + 1 < len(units) else None
     if nxt is not None and len(nxt.text) <= 200 and _BYLINE_RE.match(nxt.text):
@@ -1110,7 +1149,10 @@ def _body(units: Sequence[_Unit]) -> tuple[list[Block], list[Caption]]:
             u = nxt
             credit = _credit_caption(u)
         elif image is not None and nxt is not None and nxt.kind == "para" \
-                and len(nxt.text) <= _CAPTION_MAX and credit is None:
+                and credit is None and len(nxt.text) <= 150 and (
+                    image.runin or (bool(image.links) and image.links[0].image
+                                    and not nxt.blank_before)):
+            # without a credit, only a caption printed right against its image is one
             u = nxt
             i += 1
             credit = split_credit(u.text)

@@ -164,7 +164,14 @@ def _utf8_census(data: bytes) -> tuple[str, int, int]:
 
     Returns the text, the number of valid multi-byte UTF-8 characters and the number of
     stray bytes.  A page that is UTF-8 with a few Latin-1 bytes pasted in comes out whole.
+    When there are no stray bytes the first count is only 0 (pure ASCII) or 1 (not).
     """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return text, 0 if text.isascii() else 1, 0
     raw = data.decode("utf-8", "surrogateescape")
     strays = len(_STRAY_RE.findall(raw))
     valid = len(_NON_ASCII_RE.findall(raw))
@@ -493,11 +500,24 @@ def _leaf_parts(msg: email.message.Message) -> Iterator[email.message.Message]:
 def _read_mhtml(data: bytes, *, encoding: str | None, url: str | None) -> Source:
     """Unpack an MHTML file: the root HTML part, decoded, and a map of its resources."""
     try:
-        msg = email.message_from_bytes(data, policy=email.policy.default)
-        parts = list(_leaf_parts(msg))
-        start = msg.get_param("start", header="content-type")
-    except (email.errors.MessageError, ValueError, LookupError, TypeError) as exc:
-        raise InputError(f"the MHTML file cannot be read: {exc}") from None
+        body, charset, base, resources, defects = _unpack_mhtml(data, url=url)
+    except InputError:
+        raise
+    except Exception as exc:
+        # The email package records most faults as defects, but its header parsers can
+        # still raise on hostile input (IndexError, ValueError…): that is unreadable input.
+        raise InputError(f"the MHTML file cannot be read: {type(exc).__name__}") from None
+    text, used, decode_defects = decode(body, encoding=encoding, transport=charset)
+    return Source(text=text, format="mhtml", encoding=used, url=base, resources=resources,
+                  defects=(*decode_defects, *defects))
+
+
+def _unpack_mhtml(
+    data: bytes, *, url: str | None
+) -> tuple[bytes, str | None, str | None, dict[str, str], tuple[Defect, ...]]:
+    msg = email.message_from_bytes(data, policy=email.policy.default)
+    parts = list(_leaf_parts(msg))
+    start = msg.get_param("start", header="content-type")
     start_id = str(start).strip().strip("<>") if isinstance(start, str) else None
     root = None
     if start_id:
@@ -506,7 +526,6 @@ def _read_mhtml(data: bytes, *, encoding: str | None, url: str | None) -> Source
         root = next((p for p in parts if p.get_content_type() == "text/html"), None)
     if root is None:
         raise InputError("the MHTML file holds no text/html part")
-    defects: list[Defect] = []
     base = url or _header(root, "Content-Location") or _header(msg, "Snapshot-Content-Location")
     resources: dict[str, str] = {}
     for part in parts:
@@ -520,14 +539,12 @@ def _read_mhtml(data: bytes, *, encoding: str | None, url: str | None) -> Source
                 resources[f"cid:{cid}"] = location
     payload = root.get_payload(decode=True)
     body = payload if isinstance(payload, bytes) else b""
+    defects: list[Defect] = []
     if msg.defects or root.defects:
         defects.append(Defect(kind=DefectKind.MALFORMED_MARKUP,
                               message="the MHTML file is malformed: "
                                       f"{type((msg.defects or root.defects)[0]).__name__}"))
-    charset = root.get_content_charset()
-    text, used, decode_defects = decode(body, encoding=encoding, transport=charset)
-    return Source(text=text, format="mhtml", encoding=used, url=base, resources=resources,
-                  defects=(*decode_defects, *defects))
+    return body, root.get_content_charset(), base, resources, tuple(defects)
 
 
 def _header(part: email.message.Message, name: str) -> str | None:
@@ -593,6 +610,10 @@ _STR_ATTR_RE = re.compile(
 _ORIGINAL_ATTRS = ("data-orig-file", "data-orig-src", "data-src", "data-lazy-src",
                    "data-large-file", "data-medium-file", "data-full-url", "data-srcset",
                    "data-lazy-srcset", "srcset", "src")
+# What the element itself declares as its image when no url has the local file's name:
+# the lazy-load source it displays, else the attachment's original upload.
+_DECLARED_ORIGINAL = ("data-lazy-src", "data-src", "data-orig-src", "data-orig-file",
+                      "data-full-url")
 _ABS_URL_RE = re.compile(r"(?:https?:)?//[^\s\"'<>,]{1,2048}")
 
 
@@ -647,10 +668,13 @@ def map_saved_resources(text: str, folder: str) -> dict[str, str]:
     ``data-orig-file``, ``data-orig-src``, ``data-src``, ``data-lazy-src``,
     ``data-large-file``, ``data-medium-file``, ``data-full-url`` and any ``srcset`` that
     still holds absolute urls, the one whose file name is the local file's name; then, the
-    one url anywhere in the page's attributes with that file name, if exactly one has it.
+    one url anywhere in the page's attributes with that file name, if exactly one has it;
+    then what the element itself declares as its image (``data-lazy-src``, ``data-src``,
+    ``data-orig-src``, ``data-orig-file``, ``data-full-url``, in that order) — for
+    ``data-orig-file`` that is the full-size upload rather than the resized copy shown.
     Jetpack Photon addresses (``i0.wp.com/host/path``) count under the name of their path
-    and are recorded as the unresized original.  Nothing is guessed beyond a file-name
-    match: a file no recorded url names stays unmapped.
+    and are recorded as the unresized original ``https://host/path``.  Nothing is guessed
+    beyond these: a file no recorded url names stays unmapped.
     """
     by_name: dict[str, set[str]] = {}
     for tag in _ANY_TAG_ATTRS_RE.finditer(text):
@@ -682,6 +706,9 @@ def map_saved_resources(text: str, folder: str) -> dict[str, str]:
                 candidates = by_name.get(name) or by_name.get(plain) or set()
                 if len(candidates) == 1:
                     original = next(iter(candidates))
+            if original is None:
+                original = next((_photon_original(urls[0]) for attr in _DECLARED_ORIGINAL
+                                 if (urls := _urls_in(attrs_.get(attr, "")))), None)
             if original is not None:
                 if original.startswith("//"):
                     original = "https:" + original

@@ -1,0 +1,577 @@
+"""The source layer: the encoding precedence, format sniffing, MHTML and saved-page folders.
+
+Every page here is written for these tests, in WordPress classic markup, in the language its
+encoding serves; MHTML files are built with the standard library's ``email`` package.
+"""
+
+from __future__ import annotations
+
+import base64
+import email.policy
+import re
+from email.mime.image import MIMEImage
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import blogparse
+from blogparse import DefectKind, InputError
+from blogparse._errors import DecodeError
+from blogparse._source import (
+    Source,
+    declared_encoding,
+    decode,
+    load_saved_folder,
+    map_saved_resources,
+    read_source,
+    resolve_encoding,
+    resolve_resource,
+    sniff_format,
+)
+
+PAGE = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+{meta}<title>{title} | {site}</title>
+</head>
+<body class="post-template-default single single-post postid-7">
+<div id="page" class="site"><main id="main" class="site-main">
+<article id="post-7" class="post-7 post type-post status-publish format-standard">
+<header class="entry-header"><h1 class="entry-title">{title}</h1></header>
+<div class="entry-content">
+<p>{body}</p>
+</div>
+</article>
+</main></div>
+</body>
+</html>
+"""
+
+# (language, python codec, WHATWG name reported, title, body)
+PAGES = [
+    ("en", "utf-8", "utf-8", "Notes from the “Café” — part 2",
+     "Naïve façades, 5 € and a crème brûlée."),
+    ("fr", "cp1252", "windows-1252", "Œuvres complètes : l’été à Paris",
+     "« Déjà vu », dit-il — c’était l’été."),
+    ("pl", "iso8859-2", "iso-8859-2", "Zażółć gęślą jaźń w Łodzi",
+     "Źródło: wycieczka do Świnoujścia i Gdańska."),
+    ("et", "iso8859-15", "iso-8859-15", "Šokolaad ja žürii maksavad 5 €",
+     "Œuvre, Ÿ ja ž on ISO-8859-15 märgid."),
+    ("ja", "shift_jis", "shift_jis", "東京の桜について書きました",
+     "今日は友達と一緒に上野公園へ行きました。とても綺麗でした。コメントを残す"),
+    ("ja", "euc_jp", "euc-jp", "京都の紅葉を見に行きました",
+     "週末に家族と一緒に嵐山へ行きました。写真をたくさん撮りました。"),
+    ("ko", "euc_kr", "euc-kr", "서울에서 보낸 주말 이야기",
+     "오늘은 친구들과 함께 한강에 갔습니다. 날씨가 정말 좋았습니다. 댓글 남기기"),
+    ("zh-CN", "gb18030", "gb18030", "关于中国经济发展的一些看法",
+     "我们在这里讨论了很多问题，也欢迎大家发表评论。这是我的个人博客。"),
+    ("zh-TW", "big5", "big5", "台灣夜市的美食地圖",
+     "這是我們在台北的第一個晚上，我們吃了很多東西。歡迎發表評論。"),
+]
+
+
+def page(title: str, body: str, *, charset: str | None, lang: str = "en",
+         site: str = "A Blog") -> str:
+    """A single-post page in classic markup, with ``<meta charset>`` when one is given."""
+    meta = f'<meta charset="{charset}" />\n' if charset else ""
+    return PAGE.format(lang=lang, meta=meta, title=title, site=site, body=body)
+
+
+def kinds(defects: tuple[blogparse.Defect, ...]) -> set[DefectKind]:
+    """The kinds of the defects given."""
+    return {d.kind for d in defects}
+
+
+# -- encodings ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "codec", "name", "title", "body"), PAGES)
+def test_declared_encodings_decode_and_parse(
+    lang: str, codec: str, name: str, title: str, body: str
+) -> None:
+    """A page in its declared encoding parses to the right title and reports that encoding."""
+    data = page(title, body, charset=codec.replace("_", "-"), lang=lang).encode(codec)
+    result = blogparse.parse_page(data)
+    assert name == result.encoding
+    assert title == result.posts[0].title
+    assert body in result.posts[0].content_text
+    assert not kinds(result.defects) & {DefectKind.DECODE_REPLACED,
+                                        DefectKind.ENCODING_MISDECLARED}
+
+
+@pytest.mark.parametrize(("lang", "codec", "name", "title", "body"),
+                         [p for p in PAGES if p[2] in
+                          {"utf-8", "windows-1252", "shift_jis", "euc-jp", "euc-kr",
+                           "gb18030", "big5"}])
+def test_undeclared_encodings_are_guessed(
+    lang: str, codec: str, name: str, title: str, body: str
+) -> None:
+    """With no declaration, UTF-8, windows-1252 and the CJK encodings are recognised."""
+    data = page(title, body, charset=None, lang=lang).encode(codec)
+    text, used, defects = decode(data)
+    assert name == used
+    assert title in text
+    assert () == defects
+
+
+def test_utf8_bom_wins_over_the_declaration() -> None:
+    """A UTF-8 byte-order mark decides, whatever the page declares; it is not in the text."""
+    data = b"\xef\xbb\xbf" + page("Grüße aus Köln", "Straße", charset="iso-8859-1").encode()
+    text, used, defects = decode(data, encoding="shift_jis")
+    assert "utf-8" == used
+    assert text.startswith("<!DOCTYPE html>")
+    assert "Grüße aus Köln" in text
+    assert () == defects
+
+
+@pytest.mark.parametrize(("codec", "name"), [("utf-16-le", "utf-16le"),
+                                             ("utf-16-be", "utf-16be")])
+def test_utf16_with_bom(codec: str, name: str) -> None:
+    """UTF-16 with a byte-order mark decodes, even though its meta says UTF-16 or UTF-8."""
+    text = page("Ελληνικά και русский", "Καλημέρα", charset="utf-16")
+    bom = b"\xff\xfe" if codec.endswith("le") else b"\xfe\xff"
+    result = blogparse.parse_page(bom + text.encode(codec))
+    assert name == result.encoding
+    assert "Ελληνικά και русский" == result.posts[0].title
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("ISO-8859-1", ("windows-1252", "cp1252")),
+    ("latin1", ("windows-1252", "cp1252")),
+    ("US-ASCII", ("windows-1252", "cp1252")),
+    ("utf8", ("utf-8", "utf-8")),
+    ("Shift_JIS", ("shift_jis", "cp932")),
+    ("x-sjis", ("shift_jis", "cp932")),
+    ("EUC-KR", ("euc-kr", "cp949")),
+    ("ks_c_5601-1987", ("euc-kr", "cp949")),
+    ("GB2312", ("gb18030", "gb18030")),
+    ("gbk", ("gb18030", "gb18030")),
+    ("Big5", ("big5", "big5hkscs")),
+    ("iso-8859-9", ("windows-1254", "cp1254")),
+    ("tis-620", ("windows-874", "cp874")),
+    ("ISO-8859-2", ("iso-8859-2", "iso8859-2")),
+    ("windows-1251", ("windows-1251", "cp1251")),
+    ("klingon-8", None),
+    ("", None),
+])
+def test_labels_map_like_browsers(label: str, expected: tuple[str, str] | None) -> None:
+    """Charset labels resolve to the WHATWG name and the decoder browsers use."""
+    assert expected == resolve_encoding(label)
+
+
+def test_latin1_label_decodes_as_windows_1252() -> None:
+    """A page declaring ISO-8859-1 gets its curly quotes and dashes (0x80–0x9F) right."""
+    data = page("“Quoted” – dashed…", "x", charset="ISO-8859-1").encode("cp1252")
+    result = blogparse.parse_page(data)
+    assert "windows-1252" == result.encoding
+    assert "“Quoted” – dashed…" == result.posts[0].title
+
+
+def test_undefined_windows_1252_bytes_become_c1_controls() -> None:
+    """The five bytes windows-1252 leaves undefined decode as C1 controls, not U+FFFD."""
+    text, used, defects = decode(b'<meta charset="windows-1252"><p>a\x81b\x9dc</p>')
+    assert "windows-1252" == used
+    assert "a\x81b\x9dc" in text
+    assert () == defects
+
+
+def test_declared_latin1_but_utf8_is_read_as_utf8() -> None:
+    """Declared ISO-8859-1 over valid UTF-8: UTF-8 wins, with an encoding-misdeclared defect."""
+    data = page("Müller’s Café in Zürich", "Grüße", charset="ISO-8859-1").encode("utf-8")
+    result = blogparse.parse_page(data)
+    assert "utf-8" == result.encoding
+    assert "Müller’s Café in Zürich" == result.posts[0].title
+    assert DefectKind.ENCODING_MISDECLARED in kinds(result.defects)
+
+
+def test_declared_utf8_but_windows_1252_is_read_as_windows_1252() -> None:
+    """Declared UTF-8 over bytes with no UTF-8 in them: the page is read as windows-1252."""
+    data = page("Les élèves à l’école", "Où est la bibliothèque ?", charset="utf-8")
+    result = blogparse.parse_page(data.encode("cp1252"))
+    assert "windows-1252" == result.encoding
+    assert "Les élèves à l’école" == result.posts[0].title
+    assert DefectKind.ENCODING_MISDECLARED in kinds(result.defects)
+    assert "\ufffd" not in result.posts[0].content_text
+
+
+def test_utf8_page_with_stray_latin1_bytes_is_repaired() -> None:
+    """Mostly UTF-8 with a Latin-1 title pasted in: each part decodes right, no U+FFFD."""
+    head, tail = page("TITLE", "Die Straße nach Köln — schön", charset="utf-8").split("TITLE", 1)
+    data = (head.encode() + "Mäscot für Kühe".encode("latin-1")
+            + tail.replace("TITLE", "Mäscot für Kühe").encode())
+    result = blogparse.parse_page(data)
+    assert "utf-8" == result.encoding
+    assert "Mäscot für Kühe" == result.posts[0].title
+    assert "Die Straße nach Köln — schön" in result.posts[0].content_text
+    assert DefectKind.ENCODING_MISDECLARED in kinds(result.defects)
+    assert "\ufffd" not in result.posts[0].content_text
+
+
+def test_declared_latin1_mostly_utf8_is_repaired() -> None:
+    """Declared ISO-8859-1, mostly UTF-8 with one stray byte: read as repaired UTF-8."""
+    data = page("Crème brûlée à la carte", "déjà vu", charset="iso-8859-1").encode()
+    data = data.replace(b"vu", b"v\xfc")
+    text, used, defects = decode(data)
+    assert "utf-8" == used
+    assert "Crème brûlée à la carte" in text
+    assert "déjà vü" in text
+    assert {DefectKind.ENCODING_MISDECLARED} == kinds(defects)
+
+
+def test_declared_utf8_but_shift_jis_is_recognised() -> None:
+    """Declared UTF-8 over a Shift_JIS page: the CJK guess reads it, not windows-1252."""
+    title, body = PAGES[4][3], PAGES[4][4]
+    data = page(title, body, charset="utf-8", lang="ja").encode("shift_jis")
+    text, used, defects = decode(data)
+    assert "shift_jis" == used
+    assert title in text
+    assert {DefectKind.ENCODING_MISDECLARED} == kinds(defects)
+
+
+def test_explicit_encoding_beats_the_declaration() -> None:
+    """``encoding=`` wins over the page's meta, and is reported by its WHATWG name."""
+    data = page("Ćwiczenia", "ą", charset="utf-8").encode("iso8859-2")
+    text, used, _ = decode(data, encoding="ISO-8859-2")
+    assert "iso-8859-2" == used
+    assert "Ćwiczenia" in text
+
+
+def test_explicit_encoding_is_trusted_over_utf8_looking_bytes() -> None:
+    """What the caller asks for is what is used, even over bytes that are valid UTF-8."""
+    text, used, defects = decode("é".encode(), encoding="latin1")
+    assert ("Ã©", "windows-1252", ()) == (text, used, defects)
+
+
+def test_unknown_explicit_encoding_raises_decode_error() -> None:
+    """An encoding name Python does not know is misuse: DecodeError, with the name."""
+    with pytest.raises(DecodeError) as info:
+        decode(b"abc", encoding="klingon-8")
+    assert "klingon-8" == info.value.encoding
+
+
+def test_unknown_declared_encoding_is_a_defect() -> None:
+    """A page that declares an encoding nobody knows is decoded anyway, with a defect."""
+    text, used, defects = decode(page("Grüße", "x", charset="x-klingon").encode())
+    assert "utf-8" == used
+    assert "Grüße" in text
+    assert {DefectKind.ENCODING_MISDECLARED} == kinds(defects)
+
+
+def test_invalid_bytes_in_a_declared_cjk_encoding_are_replaced() -> None:
+    """Bytes that are not valid in the declared multi-byte encoding become U+FFFD, noted."""
+    data = page("東京", "x", charset="shift_jis").encode("shift_jis") + b"\x81\x20\xa0\xfd"
+    text, used, defects = decode(data)
+    assert "shift_jis" == used
+    assert "東京" in text
+    assert {DefectKind.DECODE_REPLACED} == kinds(defects)
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    (b'<meta charset="euc-kr">', "euc-kr"),
+    (b"<meta charset=Shift_JIS>", "Shift_JIS"),
+    (b'<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', "gb2312"),
+    (b"<META CONTENT='text/html; charset=big5' HTTP-EQUIV='content-type'>", "big5"),
+    (b'<meta content="charset=koi8-r">', None),
+    (b'<!-- <meta charset="big5"> --><meta charset="utf-8">', "utf-8"),
+    (b'<body><meta charset="big5">', None),
+    (b'<?xml version="1.0" encoding="ISO-8859-15"?><rss>', "ISO-8859-15"),
+    (b'<?xml version="1.0" encoding="utf-8"?><html><head><meta charset="euc-jp">', "euc-jp"),
+    (b"<p>nothing here</p>", None),
+])
+def test_declarations_in_the_first_bytes(head: bytes, expected: str | None) -> None:
+    """The prescan finds meta charset, http-equiv and XML declarations, not commented ones."""
+    assert expected == declared_encoding(b"<html><head>" + head if b"<?xml" not in head
+                                         else head)
+
+
+def test_a_declaration_beyond_16_kib_is_not_seen() -> None:
+    """Only the first 16 KiB are searched for a declaration (bounded work)."""
+    data = b"<html><head><!-- " + b"x" * 20000 + b' --><meta charset="big5">'
+    assert declared_encoding(data) is None
+
+
+def test_str_input_is_taken_as_decoded() -> None:
+    """A str is not decoded again: its encoding is None and its meta is ignored."""
+    source = read_source(page("Ünïcödé", "x", charset="shift_jis"))
+    assert (None, "html") == (source.encoding, source.format)
+    assert "Ünïcödé" in source.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000), st.sampled_from(["", '<meta charset="utf-8">',
+                                                 '<meta charset="shift_jis">',
+                                                 '<meta charset="iso-8859-1">']))
+def test_decoding_never_fails(data: bytes, meta: str) -> None:
+    """Any bytes, under any declaration, decode to text with a known encoding name."""
+    text, used, _ = decode(meta.encode() + data)
+    assert isinstance(text, str)
+    assert resolve_encoding(used) is not None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000))
+def test_reading_any_bytes_raises_only_library_errors(data: bytes) -> None:
+    """read_source on arbitrary bytes returns a Source or raises blogparse's InputError."""
+    try:
+        source = read_source(b"MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n\r\n"
+                             + data)
+    except InputError:
+        return
+    assert "mhtml" == source.format
+
+
+# -- format sniffing ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("<!DOCTYPE html><html><body></body></html>", "html"),
+    ("\n\n  <html lang='en'><p>x</p></html>", "html"),
+    ("<p>A post body only.</p>\n<p>Second paragraph.</p>", "html"),
+    ("Saved from somewhere\n<!DOCTYPE html>\n<html><body>", "html"),
+    ("My Blog\n\nWrap each paragraph in a <div> and a <p> tag,\nthen close the </div>.\n"
+     "That is all there is to it.\nLeave a Reply", "text"),
+    ("Title of the post\n==================\n\nPosted on March 3\n\nSome words.", "text"),
+    ('<?xml version="1.0"?>\n<rss version="2.0" '
+     'xmlns:wp="http://wordpress.org/export/1.2/"><channel>', "wxr"),
+    ("From: <Saved by Blink>\r\nSnapshot-Content-Location: https://example.com/\r\n"
+     "MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n"
+     "\tboundary=\"----B\"\r\n\r\n------B\r\n", "mhtml"),
+    ("Subject: hello\r\nContent-Type: text/plain\r\n\r\nHello", "text"),
+])
+def test_sniff_format(text: str, expected: str) -> None:
+    """Each format is recognised; a dump that mentions tags in prose stays text."""
+    assert expected == sniff_format(text)
+
+
+def test_format_argument_overrides_sniffing() -> None:
+    """``format=`` is used as given, and an unknown one is refused."""
+    assert "text" == read_source(b"<html><body>x</body></html>", format="text").format
+    with pytest.raises(InputError):
+        read_source(b"x", format="pdf")
+
+
+# -- MHTML -------------------------------------------------------------------------------
+
+ORIGIN = "https://blog.example.org/2024/05/a-walk-in-the-hills/"
+IMAGE_URL = "https://blog.example.org/wp-content/uploads/2024/05/hills-1024x683.jpg"
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
+
+
+def mhtml(html_text: str, *, charset: str = "utf-8", cte: str = "quoted-printable",
+          cid_image: bool = False, start: bool = False, snapshot: bool = True,
+          root_location: bool = True) -> bytes:
+    """An MHTML file as Chrome writes one: a multipart/related root with the page first."""
+    root = MIMEMultipart("related", type="text/html")
+    root["From"] = "<Saved by Blink>"
+    if snapshot:
+        root["Snapshot-Content-Location"] = ORIGIN
+    root["Subject"] = "A walk in the hills"
+    part = MIMEText(html_text, "html", charset)
+    if cte == "quoted-printable":
+        del part["Content-Transfer-Encoding"]
+        part.set_payload(html_text.encode(charset))
+        email.encoders.encode_quopri(part)
+    else:
+        del part["Content-Transfer-Encoding"]
+        part.set_payload(html_text.encode(charset))
+        email.encoders.encode_base64(part)
+    part["Content-ID"] = "<frame-root@mhtml.blink>"
+    if root_location:
+        part["Content-Location"] = ORIGIN
+    image = MIMEImage(PNG, "png")
+    image["Content-Location"] = IMAGE_URL
+    if cid_image:
+        image["Content-ID"] = "<image001.png@01DA>"
+    css = MIMEText("body{color:#333}", "css")
+    css["Content-Location"] = "https://blog.example.org/wp-content/themes/x/style.css"
+    if start:
+        root.set_param("start", "<frame-root@mhtml.blink>")
+        root.attach(css)
+        root.attach(part)
+    else:
+        root.attach(part)
+        root.attach(css)
+    root.attach(image)
+    return root.as_bytes(policy=email.policy.default)
+
+
+def image_page(src: str) -> str:
+    """A post whose content holds a captioned image with ``src``."""
+    body = ("Up the ridge at dawn.</p><figure class=\"wp-block-image\">"
+            f"<img src=\"{src}\" alt=\"Hills\" width=\"1024\" height=\"683\">"
+            "<figcaption>The ridge at 6 am</figcaption></figure><p>Then down again.")
+    return page("A walk in the hills", body, charset="utf-8")
+
+
+@pytest.mark.parametrize("cte", ["quoted-printable", "base64"])
+def test_mhtml_parses_like_the_html_inside(cte: str) -> None:
+    """An MHTML save gives the same post as its HTML, with the original url recorded."""
+    text = image_page(IMAGE_URL)
+    data = mhtml(text, cte=cte)
+    assert "mhtml" == sniff_format(data.decode("latin-1"))
+    from_mhtml = blogparse.parse_page(data)
+    from_html = blogparse.parse_page(text.encode(), url=ORIGIN)
+    assert "mhtml" == from_mhtml.format
+    assert ORIGIN == from_mhtml.url
+    assert from_html.posts == from_mhtml.posts
+    source = read_source(data)
+    assert IMAGE_URL == source.resources[IMAGE_URL]
+    assert IMAGE_URL == resolve_resource(IMAGE_URL, source)
+
+
+def test_mhtml_cid_images_resolve_to_their_location() -> None:
+    """A ``cid:`` image reference maps to the Content-Location of the part it names."""
+    source = read_source(mhtml(image_page("cid:image001.png@01DA"), cid_image=True))
+    assert IMAGE_URL == source.resources["cid:image001.png@01DA"]
+    assert IMAGE_URL == resolve_resource("cid:image001.png@01DA", source)
+    assert IMAGE_URL == resolve_resource("cid:<image001.png@01DA>", source)
+    assert "other.jpg" == resolve_resource("other.jpg", source)
+
+
+def test_mhtml_root_is_the_start_part() -> None:
+    """The ``start`` parameter names the root part even when it is not the first."""
+    source = read_source(mhtml(image_page(IMAGE_URL), start=True))
+    assert "A walk in the hills" in source.text
+    assert "color:#333" not in source.text
+
+
+def test_mhtml_part_charset_decodes_the_page() -> None:
+    """The root part's Content-Type charset decodes a page that has no meta charset."""
+    html_text = page("Chère Léa, l’été", "« oui »", charset=None)
+    source = read_source(mhtml(html_text, charset="windows-1252"))
+    assert "windows-1252" == source.encoding
+    assert "Chère Léa, l’été" in source.text
+
+
+def test_mhtml_url_falls_back_to_the_snapshot_header() -> None:
+    """With no Content-Location on the root part, Snapshot-Content-Location is the url."""
+    source = read_source(mhtml(image_page(IMAGE_URL), root_location=False))
+    assert ORIGIN == source.url
+    assert "https://example.net/" == read_source(mhtml(image_page(IMAGE_URL)),
+                                                 url="https://example.net/").url
+
+
+def test_mhtml_as_str_and_by_format() -> None:
+    """MHTML given as str, or named by ``format=``, is unpacked all the same."""
+    data = mhtml(image_page(IMAGE_URL))
+    assert "A walk in the hills" in read_source(data.decode("ascii")).text
+    assert "A walk in the hills" in read_source(data, format="mhtml").text
+
+
+def test_mhtml_without_html_is_an_input_error() -> None:
+    """An MHTML file with no text/html part is refused with InputError."""
+    root = MIMEMultipart("related")
+    root.attach(MIMEImage(PNG, "png"))
+    with pytest.raises(InputError, match="no text/html part"):
+        read_source(root.as_bytes(), format="mhtml")
+
+
+# -- saved folders -----------------------------------------------------------------------
+
+SAVED_BODY = """Morning light.</p>
+<figure class="wp-caption"><img src="./page_files/hills-300x200.jpg"
+ data-orig-file="https://blog.example.org/wp-content/uploads/2024/05/hills.jpg"
+ srcset="page_files/hills-300x200.jpg 300w" alt="Hills"></figure>
+<p><img src="page_files/lake-640x480.jpg" alt="Lake"
+ data-lazy-src="https://blog.example.org/wp-content/uploads/2024/05/lake-640x480.jpg"></p>
+<p><img src="page_files/boat.jpg" alt="Boat"></p>
+<noscript><img src="https://i0.wp.com/blog.example.org/wp-content/uploads/boat.jpg?resize=640%2C480&amp;ssl=1"></noscript>
+<p><img src="page_files/mystery.png" alt="Unknown"></p>
+<p><img src="page_files/twin.jpg"><a href="https://a.example/twin.jpg">a</a>
+<a href="https://b.example/twin.jpg">b</a></p><p>End."""
+
+
+def saved_page(tmp_path: Path, folder: str = "page_files") -> Path:
+    """Write a 'Save Page As, complete' pair: the page and its resource folder."""
+    text = page("A walk in the hills", SAVED_BODY.replace("page_files", folder),
+                charset="utf-8")
+    text = f"<!-- saved from url=(0{len(ORIGIN)}){ORIGIN} -->\n" + text
+    target = tmp_path / "page.html"
+    target.write_text(text, encoding="utf-8")
+    (tmp_path / folder).mkdir()
+    for name in ("hills-300x200.jpg", "lake-640x480.jpg", "boat.jpg", "mystery.png"):
+        (tmp_path / folder / name).write_bytes(PNG)
+    return target
+
+
+def test_saved_folder_maps_local_images_to_originals(tmp_path: Path) -> None:
+    """Local images map back through data-orig-file, data-lazy-src and Photon urls."""
+    source = load_saved_folder(saved_page(tmp_path))
+    assert ORIGIN == source.url
+    assert "html" == source.format
+    up = "https://blog.example.org/wp-content/uploads/"
+    assert up + "2024/05/hills.jpg" == resolve_resource("./page_files/hills-300x200.jpg", source)
+    assert up + "2024/05/hills.jpg" == resolve_resource("page_files/hills-300x200.jpg", source)
+    assert up + "2024/05/lake-640x480.jpg" == resolve_resource("page_files/lake-640x480.jpg",
+                                                              source)
+    assert up + "boat.jpg" == resolve_resource("page_files/boat.jpg", source)
+
+
+def test_saved_folder_does_not_invent_originals(tmp_path: Path) -> None:
+    """A file no url names, or two urls name, stays as it is."""
+    source = load_saved_folder(saved_page(tmp_path))
+    assert "page_files/mystery.png" == resolve_resource("page_files/mystery.png", source)
+    assert "page_files/twin.jpg" == resolve_resource("page_files/twin.jpg", source)
+
+
+@pytest.mark.parametrize("folder", ["page-Dateien", "page_fichiers"])
+def test_saved_folder_localised_names(tmp_path: Path, folder: str) -> None:
+    """Firefox's localised folder names are found too, and the directory may be given."""
+    saved_page(tmp_path, folder)
+    source = load_saved_folder(tmp_path)
+    assert ("https://blog.example.org/wp-content/uploads/boat.jpg"
+            == resolve_resource(f"{folder}/boat.jpg", source))
+
+
+def test_saved_folder_errors(tmp_path: Path) -> None:
+    """A missing file, or a folder with several pages, is an InputError."""
+    with pytest.raises(InputError):
+        load_saved_folder(tmp_path / "nothing.html")
+    (tmp_path / "a.html").write_text("<p>a</p>")
+    (tmp_path / "b.html").write_text("<p>b</p>")
+    with pytest.raises(InputError):
+        load_saved_folder(tmp_path)
+
+
+def test_map_saved_resources_uses_srcset_urls() -> None:
+    """An absolute url left in a srcset names the local file of the same name."""
+    text = ('<img src="x_files/pic-768x512.jpg" srcset="https://e.example/u/pic-768x512.jpg '
+            '768w, https://e.example/u/pic.jpg 1200w">')
+    assert "https://e.example/u/pic-768x512.jpg" == map_saved_resources(
+        text, "x_files")["x_files/pic-768x512.jpg"]
+
+
+def test_resolve_resource_without_resources() -> None:
+    """With nothing recorded, every reference comes back unchanged."""
+    assert "a.jpg" == resolve_resource("a.jpg", Source(text="", format="html"))
+
+
+# -- the shared corpus -------------------------------------------------------------------
+
+MISDECLARED = ["trafilatura__maescot.de.schafskunde.html",
+               "trafilatura__tierschutzpartei.de-wildvogelauffang.html"]
+
+
+@pytest.mark.parametrize("name", MISDECLARED)
+def test_corpus_pages_with_stray_latin1_bytes(shared_dir: Path, name: str) -> None:
+    """Real pages declaring UTF-8 with Latin-1 bytes decode with no U+FFFD or mojibake."""
+    data = (shared_dir / "corpus" / "html" / name).read_bytes()
+    text, used, defects = decode(data)
+    assert "utf-8" == used
+    assert {DefectKind.ENCODING_MISDECLARED} == kinds(defects)
+    assert "\ufffd" not in text
+    assert re.search("Ã[\u0080-\u00bf]", text) is None
+
+
+def test_corpus_latin1_page(shared_dir: Path) -> None:
+    """A real page declaring ISO-8859-1 is read as windows-1252 without complaint."""
+    data = (shared_dir / "corpus" / "html" / "trafilatura__pocketpc.ch.auslieferung.html")
+    text, used, defects = decode(data.read_bytes())
+    assert ("windows-1252", ()) == (used, defects)
+    assert "\ufffd" not in text

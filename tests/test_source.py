@@ -30,6 +30,7 @@ from blogparse._source import (
     read_source,
     resolve_encoding,
     resolve_resource,
+    restore_original_urls,
     sniff_format,
 )
 
@@ -137,6 +138,15 @@ def test_utf16_with_bom(codec: str, name: str) -> None:
     result = blogparse.parse_page(bom + text.encode(codec))
     assert name == result.encoding
     assert "Ελληνικά και русский" == result.posts[0].title
+
+
+@pytest.mark.parametrize(("codec", "name"), [("utf-16-le", "utf-16le"),
+                                             ("utf-16-be", "utf-16be")])
+def test_utf16_without_bom(codec: str, name: str) -> None:
+    """UTF-16 with no byte-order mark is recognised by its first "<" and NUL."""
+    text, used, defects = decode(page("Добрый день", "x", charset=None).encode(codec))
+    assert (name, ()) == (used, defects)
+    assert "Добрый день" in text
 
 
 @pytest.mark.parametrize(("label", "expected"), [
@@ -341,6 +351,7 @@ def test_reading_any_bytes_raises_only_library_errors(data: bytes) -> None:
      "MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n"
      "\tboundary=\"----B\"\r\n\r\n------B\r\n", "mhtml"),
     ("Subject: hello\r\nContent-Type: text/plain\r\n\r\nHello", "text"),
+    ("<https://example.com/> is where the post lives.\nRead it there.", "text"),
 ])
 def test_sniff_format(text: str, expected: str) -> None:
     """Each format is recognised; a dump that mentions tags in prose stays text."""
@@ -434,6 +445,21 @@ def test_mhtml_cid_images_resolve_to_their_location() -> None:
     assert "other.jpg" == resolve_resource("other.jpg", source)
 
 
+def image_srcs(result: blogparse.PageResult) -> list[str | None]:
+    """The image sources of the first post: its image blocks' and its captions'."""
+    post = result.posts[0]
+    return ([b.src for b in post.blocks if b.kind == "image"]
+            + [c.image.src for c in post.captions if c.image is not None])
+
+
+def test_mhtml_cid_images_come_out_with_original_urls() -> None:
+    """Parsing an MHTML page whose image is ``cid:`` gives the image's original url."""
+    result = blogparse.parse_page(mhtml(image_page("cid:image001.png@01DA"), cid_image=True))
+    srcs = image_srcs(result)
+    assert srcs
+    assert {IMAGE_URL} == set(srcs)
+
+
 def test_mhtml_root_is_the_start_part() -> None:
     """The ``start`` parameter names the root part even when it is not the first."""
     source = read_source(mhtml(image_page(IMAGE_URL), start=True))
@@ -511,6 +537,29 @@ def test_saved_folder_maps_local_images_to_originals(tmp_path: Path) -> None:
     assert up + "2024/05/lake-640x480.jpg" == resolve_resource("page_files/lake-640x480.jpg",
                                                               source)
     assert up + "boat.jpg" == resolve_resource("page_files/boat.jpg", source)
+
+
+def test_saved_folder_text_carries_the_originals(tmp_path: Path) -> None:
+    """The page text comes back rewritten, so a parse of it gives the original image urls."""
+    source = load_saved_folder(saved_page(tmp_path))
+    result = blogparse.parse_page(source.text, url=source.url)
+    up = "https://blog.example.org/wp-content/uploads/"
+    srcs = set(image_srcs(result))
+    assert {up + "2024/05/hills.jpg", up + "2024/05/lake-640x480.jpg", up + "boat.jpg"} <= srcs
+    # unmapped: still the local file (which the parse resolves against the page url)
+    assert any(src and src.endswith("page_files/mystery.png") for src in srcs)
+    assert 'srcset="https://blog.example.org/wp-content/uploads/2024/05/hills.jpg 300w"' in (
+        source.text)
+
+
+def test_restore_original_urls_leaves_other_text_alone() -> None:
+    """Only known references in url attributes change; prose and unknown ones do not."""
+    text = ('<p>see page_files/a.jpg</p><img src="page_files/a.jpg" alt="page_files/a.jpg">'
+            '<img src="page_files/b.jpg"><a href=\'page_files/a.jpg\'>x</a>')
+    out = restore_original_urls(text, {"page_files/a.jpg": "https://e.example/a.jpg?x=1&y=2"})
+    assert ('<p>see page_files/a.jpg</p><img src="https://e.example/a.jpg?x=1&amp;y=2" '
+            'alt="page_files/a.jpg"><img src="page_files/b.jpg">'
+            "<a href='https://e.example/a.jpg?x=1&amp;y=2'>x</a>") == out
 
 
 def test_saved_folder_does_not_invent_originals(tmp_path: Path) -> None:

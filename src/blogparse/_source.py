@@ -409,16 +409,23 @@ def _decode_declared(data: bytes, resolved: tuple[str, str], what: str, *,
         text, valid, strays = _utf8_census(data)
         if valid and not strays:
             return text, "utf-8", (_misdeclared(
-                f"{what} says {name} but the bytes are UTF-8; UTF-8 was used"),)
+                f"{what} does not fit the bytes, which are UTF-8; UTF-8 was used"),)
         if name == "windows-1252" and valid and valid >= strays:
             return text, "utf-8", (_misdeclared(
-                f"{what} says {name} but the bytes are mostly UTF-8; UTF-8 was used and "
-                f"{strays} stray byte(s) were read as windows-1252"),)
+                f"{what} does not fit the bytes, which are mostly UTF-8; UTF-8 was used "
+                f"and {strays} stray byte(s) were read as windows-1252"),)
     text, bad = _decode_as(data, codec)
     return text, name, (_replaced(name),) if bad else ()
 
 
 def _decode_undeclared(data: bytes) -> tuple[str, str, tuple[Defect, ...]]:
+    # UTF-16 with no byte-order mark shows itself by "<" next to a NUL in the first two
+    # bytes (XML 1.0, Appendix F: 3C 00 3F 00 is UTF-16LE, 00 3C 00 3F is UTF-16BE).
+    for prefix, name, codec in ((b"<\x00", "utf-16le", "utf-16-le"),
+                                (b"\x00<", "utf-16be", "utf-16-be")):
+        if data.startswith(prefix) and len(data) >= 4 and data[2:4] != b"\x00\x00":
+            text, bad = _decode_as(data, codec)
+            return text, name, (_replaced(name),) if bad else ()
     text, valid, strays = _utf8_census(data)
     if not strays:
         return text, "utf-8", ()
@@ -441,6 +448,9 @@ def _decode_undeclared(data: bytes) -> tuple[str, str, tuple[Defect, ...]]:
 _MIME_HEADER_RE = re.compile(r"[!-9;-~]{1,76}:[ \t]?[^\r\n]{0,998}")
 _MULTIPART_RE = re.compile(r"content-type:\s{0,20}multipart/related", re.IGNORECASE)
 _HTML_MARKER_RE = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
+# A document that opens with a tag, a comment, a doctype or a processing instruction; not
+# "<https://…>" (an autolink in a Markdown-style dump).
+_OPENING_TAG_RE = re.compile(r"<(?:[a-z][a-z0-9-]{0,30}[\s/>]|!|\?|/[a-z])")
 _LINE_TAG_RE = re.compile(r"\s{0,40}</?[a-zA-Z][a-zA-Z0-9:-]{0,30}[\s/>]")
 
 
@@ -471,7 +481,7 @@ def sniff_format(text: str) -> str:
         return "wxr"
     if _looks_like_mhtml(head):
         return "mhtml"
-    if low.startswith("<") and re.match(r"<[a-z!?/]", low):
+    if _OPENING_TAG_RE.match(low):
         return "html"
     if _HTML_MARKER_RE.search(low):
         return "html"
@@ -508,6 +518,7 @@ def _read_mhtml(data: bytes, *, encoding: str | None, url: str | None) -> Source
         # still raise on hostile input (IndexError, ValueError…): that is unreadable input.
         raise InputError(f"the MHTML file cannot be read: {type(exc).__name__}") from None
     text, used, decode_defects = decode(body, encoding=encoding, transport=charset)
+    text = restore_original_urls(text, resources)
     return Source(text=text, format="mhtml", encoding=used, url=base, resources=resources,
                   defects=(*decode_defects, *defects))
 
@@ -587,6 +598,48 @@ def resolve_resource(src: str, source: Source) -> str:
         return found if found is not None else src
     found = resources.get(_normal_key(stripped))
     return found if found is not None else src
+
+
+# Attributes whose values are resource references; ``srcset``-like ones hold a list.
+_URL_ATTR_RE = re.compile(
+    r"""(\s(src|srcset|href|poster|data-src|data-srcset|data-lazy-src|data-lazy-srcset)"""
+    r"""\s{0,8}=\s{0,8})("[^"<>]{0,8192}"|'[^'<>]{0,8192}')""",
+    re.IGNORECASE,
+)
+
+
+def restore_original_urls(text: str, resources: Mapping[str, str]) -> str:
+    """Rewrite resource references in ``text`` to the original urls ``resources`` records.
+
+    Quoted ``src``, ``srcset``, ``href``, ``poster`` and lazy-load ``data-*`` attribute
+    values (each candidate of a ``srcset``) that :func:`resolve_resource` knows are replaced;
+    everything else is left byte for byte.  :func:`read_source` (MHTML) and
+    :func:`load_saved_folder` already return text rewritten this way, so the parsed page's
+    image sources are the original urls.
+    """
+    if not resources:
+        return text
+    holder = Source(text="", format="html", resources=resources)
+
+    def one(ref: str) -> str:
+        found = resolve_resource(html.unescape(ref), holder)
+        return ref if found == html.unescape(ref) else html.escape(found, quote=True)
+
+    def attr(m: re.Match[str]) -> str:
+        quoted = m.group(3)
+        value = quoted[1:-1]
+        if m.group(2).lower().endswith("srcset"):
+            pieces = []
+            for piece in value.split(","):
+                lead = piece[:len(piece) - len(piece.lstrip())]
+                ref, _, rest = piece.strip().partition(" ")
+                pieces.append(lead + one(ref) + (" " + rest if rest else ""))
+            new = ",".join(pieces)
+        else:
+            new = one(value.strip())
+        return m.group(1) + quoted[0] + new + quoted[0]
+
+    return _URL_ATTR_RE.sub(attr, text)
 
 
 # -- "Save Page As, complete" folders --------------------------------------------------------
@@ -728,7 +781,9 @@ def load_saved_folder(
     resource folder (``page_files/``, Firefox's localised ``page-Dateien/``,
     ``page_fichiers/``…) is found beside it, and :attr:`Source.resources` maps each local
     reference into it to the original url the page records (see
-    :func:`map_saved_resources`); pass image sources through :func:`resolve_resource`.
+    :func:`map_saved_resources`).  The returned text already has those references
+    rewritten to the originals (:func:`restore_original_urls`); references no url was
+    found for stay local.
     Raises :class:`InputError` when the file cannot be read.
     """
     page = Path(path)
@@ -755,7 +810,8 @@ def load_saved_folder(
     for name in sorted(names):
         for variant in {name, unquote(name)}:
             resources.update(map_saved_resources(source.text, variant))
-    return attrs.evolve(source, url=page_url, resources=resources)
+    return attrs.evolve(source, text=restore_original_urls(source.text, resources),
+                        url=page_url, resources=resources)
 
 
 # -- the entry -----------------------------------------------------------------------------

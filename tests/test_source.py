@@ -7,10 +7,13 @@ encoding serves; MHTML files are built with the standard library's ``email`` pac
 from __future__ import annotations
 
 import base64
+import csv
+import email.encoders
 import email.policy
 import re
 from email.mime.image import MIMEImage
 from email.mime.multipart import MIMEMultipart
+from email.mime.nonmultipart import MIMENonMultipart
 from email.mime.text import MIMEText
 from pathlib import Path
 
@@ -383,14 +386,12 @@ def mhtml(html_text: str, *, charset: str = "utf-8", cte: str = "quoted-printabl
     if snapshot:
         root["Snapshot-Content-Location"] = ORIGIN
     root["Subject"] = "A walk in the hills"
-    part = MIMEText(html_text, "html", charset)
+    # MIMEText would re-encode some charsets (Shift_JIS → ISO-2022-JP): set the bytes as-is.
+    part = MIMENonMultipart("text", "html", charset=charset)
+    part.set_payload(html_text.encode(charset))
     if cte == "quoted-printable":
-        del part["Content-Transfer-Encoding"]
-        part.set_payload(html_text.encode(charset))
         email.encoders.encode_quopri(part)
     else:
-        del part["Content-Transfer-Encoding"]
-        part.set_payload(html_text.encode(charset))
         email.encoders.encode_base64(part)
     part["Content-ID"] = "<frame-root@mhtml.blink>"
     if root_location:
@@ -481,6 +482,15 @@ def test_mhtml_url_falls_back_to_the_snapshot_header() -> None:
     assert ORIGIN == source.url
     assert "https://example.net/" == read_source(mhtml(image_page(IMAGE_URL)),
                                                  url="https://example.net/").url
+
+
+def test_mhtml_quoted_printable_japanese_page() -> None:
+    """A Shift_JIS page in a quoted-printable part decodes by the part's charset."""
+    lang, codec, name, title, body = PAGES[4]
+    source = read_source(mhtml(page(title, body, charset=None, lang=lang), charset=codec))
+    assert name == source.encoding
+    assert title in source.text
+    assert body in source.text
 
 
 def test_mhtml_as_str_and_by_format() -> None:
@@ -624,3 +634,28 @@ def test_corpus_latin1_page(shared_dir: Path) -> None:
     text, used, defects = decode(data.read_bytes())
     assert ("windows-1252", ()) == (used, defects)
     assert "\ufffd" not in text
+
+
+def test_corpus_pages_decode_as_declared(shared_dir: Path) -> None:
+    """Every real page decodes by its declaration, sniffs as HTML and gains no U+FFFD."""
+    corpus = shared_dir / "corpus"
+    with (corpus / "MANIFEST.tsv").open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f, delimiter="\t")
+                if r["local_file"].startswith("html/")]
+    assert rows
+    for row in rows:
+        data = (corpus / row["local_file"]).read_bytes()
+        text, used, _ = decode(data)
+        declared = resolve_encoding(row["encoding_declared"] or "none")
+        if declared is not None:
+            assert declared[0] == used, row["local_file"]
+        assert text.count("\ufffd") == data.count("\ufffd".encode()), row["local_file"]
+        assert "html" == sniff_format(text), row["local_file"]
+
+
+def test_corpus_exports_sniff_as_wxr(shared_dir: Path) -> None:
+    """Every real WordPress export is recognised as WXR."""
+    exports = sorted((shared_dir / "corpus" / "wxr").glob("*.xml"))
+    assert exports
+    for path in exports:
+        assert "wxr" == read_source(path.read_bytes()).format, path.name

@@ -235,6 +235,17 @@ def test_declared_latin1_mostly_utf8_is_repaired() -> None:
     assert {DefectKind.ENCODING_MISDECLARED} == kinds(defects)
 
 
+def test_declared_latin2_mostly_utf8_reads_strays_as_latin2() -> None:
+    """Mostly UTF-8 under an ISO-8859-2 declaration: the stray bytes are read as Latin-2."""
+    data = page("Zażółć gęślą jaźń", "x", charset="iso-8859-2").encode()
+    data = data.replace(b"<p>x</p>", "<p>Łódź</p>".encode("iso8859-2"))
+    text, used, defects = decode(data)
+    assert "utf-8" == used
+    assert "Zażółć gęślą jaźń" in text
+    assert "<p>Łódź</p>" in text
+    assert {DefectKind.ENCODING_MISDECLARED} == kinds(defects)
+
+
 def test_declared_utf8_but_shift_jis_is_recognised() -> None:
     """Declared UTF-8 over a Shift_JIS page: the CJK guess reads it, not windows-1252."""
     title, body = PAGES[4][3], PAGES[4][4]

@@ -15,6 +15,7 @@ import email
 import email.errors
 import email.message
 import email.policy
+import functools
 import html
 import os
 import re
@@ -141,11 +142,17 @@ def _c1_passthrough(exc: UnicodeError) -> tuple[str, int]:
 
 codecs.register_error("blogparse-c1", _c1_passthrough)
 
-# Each byte 0x80–0xFF as windows-1252 reads it, indexed by the lone surrogate that
-# ``surrogateescape`` leaves for a byte that is not UTF-8 (U+DC80–U+DCFF).
-_STRAY_TO_CP1252 = {
-    0xDC00 + b: bytes([b]).decode("cp1252", "blogparse-c1") for b in range(0x80, 0x100)
-}
+_SINGLE_BYTE_RE = re.compile(r"cp125\d|cp874|cp866|iso8859-\d{1,2}|koi8-[ru]|mac-[a-z]{1,12}")
+
+
+@functools.lru_cache(maxsize=32)
+def _stray_table(codec: str) -> dict[int, str]:
+    """Each byte 0x80–0xFF as the single-byte ``codec`` reads it, indexed by the lone
+    surrogate ``surrogateescape`` leaves for a byte that is not UTF-8 (U+DC80–U+DCFF)."""
+    errors = "blogparse-c1" if codec == "cp1252" else "replace"
+    return {0xDC00 + b: bytes([b]).decode(codec, errors) for b in range(0x80, 0x100)}
+
+
 _STRAY_RE = re.compile("[\udc80-\udcff]")
 _NON_ASCII_RE = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
@@ -159,8 +166,8 @@ def _decode_as(data: bytes, codec: str) -> tuple[str, bool]:
         return data.decode(codec, "replace"), True
 
 
-def _utf8_census(data: bytes) -> tuple[str, int, int]:
-    """Decode as UTF-8, reading each byte that is not UTF-8 as windows-1252.
+def _utf8_census(data: bytes, strays_as: str = "cp1252") -> tuple[str, int, int]:
+    """Decode as UTF-8, reading each byte that is not UTF-8 as single-byte ``strays_as``.
 
     Returns the text, the number of valid multi-byte UTF-8 characters and the number of
     stray bytes.  A page that is UTF-8 with a few Latin-1 bytes pasted in comes out whole.
@@ -175,7 +182,7 @@ def _utf8_census(data: bytes) -> tuple[str, int, int]:
     raw = data.decode("utf-8", "surrogateescape")
     strays = len(_STRAY_RE.findall(raw))
     valid = len(_NON_ASCII_RE.findall(raw))
-    text = raw.translate(_STRAY_TO_CP1252) if strays else raw
+    text = raw.translate(_stray_table(strays_as)) if strays else raw
     return text, valid, strays
 
 
@@ -215,10 +222,10 @@ _KO = set(
 
 
 def _score_ja(ch: str) -> bool:
-    return "\u3041" <= ch <= "\u30fa" or ch in _JA_KANJI
+    return "\u3041" <= ch <= "\u30ff" or ch in _JA_KANJI
 
 
-# (WHATWG name, Python codec, bytes per scored character, scorer)
+# (WHATWG name, Python codec, is this character frequent in the language served?)
 _CJK_CANDIDATES = (
     ("shift_jis", "cp932", _score_ja),
     ("euc-jp", "euc_jp", _score_ja),
@@ -370,8 +377,9 @@ def decode(data: bytes, *, encoding: str | None = None,
             raise DecodeError(f"unknown encoding {encoding!r}", encoding=encoding)
         return _decode_declared(data, resolved, f"the encoding asked for ({encoding})",
                                 trusted=True)
-    for label, what in ((transport, "the MHTML part's charset"),
-                        (declared_encoding(data), "the page's charset declaration")):
+    for label, what, inside in ((transport, "the MHTML part's charset", False),
+                                (declared_encoding(data), "the page's charset declaration",
+                                 True)):
         if not label:
             continue
         resolved = resolve_encoding(label)
@@ -379,7 +387,7 @@ def decode(data: bytes, *, encoding: str | None = None,
             text, name, defects = _decode_undeclared(data)
             return text, name, (_misdeclared(f"{what} names an unknown encoding "
                                              f"{label[:40]!r}; {name} was used"), *defects)
-        if resolved[0] in {"utf-16le", "utf-16be", "utf-32le", "utf-32be"}:
+        if inside and resolved[0] in {"utf-16le", "utf-16be", "utf-32le", "utf-32be"}:
             # A document whose ASCII declaration could be read is not UTF-16/32
             # (HTML: "If charset is UTF-16BE/LE, then set charset to UTF-8").
             resolved = ("utf-8", "utf-8")
@@ -399,21 +407,23 @@ def _decode_declared(data: bytes, resolved: tuple[str, str], what: str, *,
             if guess is not None:
                 resolved_guess = resolve_encoding(guess)
                 assert resolved_guess is not None
-                text, _ = _decode_as(data, resolved_guess[1])
+                text, bad = _decode_as(data, resolved_guess[1])
                 return text, guess, (_misdeclared(
-                    f"{what} says UTF-8 but the bytes are {guess}; {guess} was used"),)
+                    f"{what} says UTF-8 but the bytes are {guess}; {guess} was used"),
+                    *((_replaced(guess),) if bad else ()))
         return text, "utf-8", (_misdeclared(
             f"{what} says UTF-8 but {strays} byte(s) are not UTF-8; they were read as "
             "windows-1252"),)
     if not trusted and name not in {"utf-16le", "utf-16be", "utf-32le", "utf-32be"}:
-        text, valid, strays = _utf8_census(data)
+        single = _SINGLE_BYTE_RE.fullmatch(codec) is not None
+        text, valid, strays = _utf8_census(data, codec if single else "cp1252")
         if valid and not strays:
             return text, "utf-8", (_misdeclared(
                 f"{what} does not fit the bytes, which are UTF-8; UTF-8 was used"),)
-        if name == "windows-1252" and valid and valid >= strays:
+        if single and valid and valid >= strays:
             return text, "utf-8", (_misdeclared(
                 f"{what} does not fit the bytes, which are mostly UTF-8; UTF-8 was used "
-                f"and {strays} stray byte(s) were read as windows-1252"),)
+                f"and {strays} stray byte(s) were read as {name}"),)
     text, bad = _decode_as(data, codec)
     return text, name, (_replaced(name),) if bad else ()
 
@@ -537,12 +547,14 @@ def _unpack_mhtml(
         root = next((p for p in parts if p.get_content_type() == "text/html"), None)
     if root is None:
         raise InputError("the MHTML file holds no text/html part")
-    base = url or _header(root, "Content-Location") or _header(msg, "Snapshot-Content-Location")
+    recorded = _header(root, "Content-Location") or _header(msg, "Snapshot-Content-Location")
+    base = url or recorded
+    join_base = recorded or url
     resources: dict[str, str] = {}
     for part in parts:
         location = _header(part, "Content-Location")
-        if location is not None and base and not location.startswith("cid:"):
-            location = urljoin(base, location)
+        if location is not None and join_base and not location.startswith("cid:"):
+            location = urljoin(join_base, location)
         cid = _content_id(part)
         if location and not location.startswith("cid:"):
             resources[location] = location

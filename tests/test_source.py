@@ -670,3 +670,45 @@ def test_corpus_exports_sniff_as_wxr(shared_dir: Path) -> None:
     assert exports
     for path in exports:
         assert "wxr" == read_source(path.read_bytes()).format, path.name
+
+
+SAVED_CORPUS = ["htmldate__blog.wikimedia.interactivemaps.html", "newspaper__uproxx.com2.html",
+                "fundus__DailyMaverick_2025_05_22.html"]
+_IMG_RE = re.compile(r"<img\b[^<>]{0,8192}>", re.IGNORECASE)
+_SRC_RE = re.compile(r'(\ssrc\s*=\s*")(https?://[^"]{1,4096})(")', re.IGNORECASE)
+
+
+def save_complete(text: str) -> tuple[str, dict[str, str]]:
+    """Do what "Save Page As, complete" does to a page: point images into ``page_files``."""
+    locals_: dict[str, str] = {}
+
+    def one(m: re.Match[str]) -> str:
+        tag = m.group(0)
+        found = _SRC_RE.search(tag)
+        if found is None:
+            return tag
+        name = found.group(2).split("?", 1)[0].rsplit("/", 1)[-1]
+        local = f"page_files/{name}"
+        locals_[local] = found.group(2)
+        tag = _SRC_RE.sub(lambda s: s.group(1) + local + s.group(3), tag)
+        return re.sub(r'\ssrcset="[^"]{0,8192}"', f' srcset="{local} 1x"', tag)
+
+    return _IMG_RE.sub(one, text), locals_
+
+
+@pytest.mark.parametrize("name", SAVED_CORPUS)
+def test_corpus_pages_saved_complete(shared_dir: Path, tmp_path: Path, name: str) -> None:
+    """A real page saved "complete" maps images back only to urls the page itself records."""
+    text = read_source((shared_dir / "corpus" / "html" / name).read_bytes()).text
+    saved, locals_ = save_complete(text)
+    assert locals_
+    (tmp_path / "page.html").write_text(saved, encoding="utf-8")
+    (tmp_path / "page_files").mkdir()
+    source = load_saved_folder(tmp_path / "page.html")
+    mapped = {k: v for k, v in source.resources.items() if k in locals_}
+    assert mapped
+    for original in mapped.values():
+        # recorded by the page (a Photon address holds its origin's host and path)
+        assert original.split("://", 1)[1] in saved
+        assert original.split("?", 1)[0].rsplit("/", 1)[-1] in {
+            k.rsplit("/", 1)[-1] for k in mapped}

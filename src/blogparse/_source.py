@@ -716,6 +716,20 @@ def _local_name(src: str, folder: str) -> str | None:
     return key if key.startswith(folder + "/") else None
 
 
+# The first path segment of a quoted relative ``src``/``srcset``: "./Post – Blog_files/a.jpg".
+_LOCAL_FOLDER_RE = re.compile(r"""\s(?:src|srcset)\s{0,8}=\s{0,8}["'](?:\./)?([^"'/<>:]{1,255})/""",
+                              re.IGNORECASE)
+
+
+def _is_folder_beside(page: Path, name: str) -> bool:
+    if name in {".", ".."} or "\x00" in name or "\\" in name:
+        return False
+    try:
+        return page.with_name(name).is_dir()
+    except (ValueError, OSError):
+        return False
+
+
 def find_saved_folder(page: Path) -> Path | None:
     """The resource folder a browser saved beside ``page`` (``page_files/`` or localised)."""
     for suffix in _FOLDER_SUFFIXES:
@@ -815,9 +829,10 @@ def load_saved_folder(
     folder = find_saved_folder(page)
     names = {folder.name} if folder is not None else set()
     # The page may name its folder differently from the one found (a renamed save).
-    names |= {m.group(1) for m in re.finditer(
-        r"""(?:src|srcset)\s*=\s*["']?(?:\./)?([^"'/\s<>]{1,255})/""", source.text)
-        if page.with_name(unquote(m.group(1))).is_dir()}
+    for m in _LOCAL_FOLDER_RE.finditer(source.text):
+        name = unquote(html.unescape(m.group(1)))
+        if name not in names and _is_folder_beside(page, name):
+            names.add(m.group(1))
     resources: dict[str, str] = {}
     for name in sorted(names):
         for variant in {name, unquote(name)}:

@@ -366,6 +366,8 @@ def test_reading_any_bytes_raises_only_library_errors(data: bytes) -> None:
      "\tboundary=\"----B\"\r\n\r\n------B\r\n", "mhtml"),
     ("Subject: hello\r\nContent-Type: text/plain\r\n\r\nHello", "text"),
     ("<https://example.com/> is where the post lives.\nRead it there.", "text"),
+    ("How to edit a theme\n\nPut the <body> tag after <head>, and the export's <rss>\n"
+     "names wordpress.org/export/1.2/ as its namespace.", "text"),
 ])
 def test_sniff_format(text: str, expected: str) -> None:
     """Each format is recognised; a dump that mentions tags in prose stays text."""

@@ -457,7 +457,12 @@ def _decode_undeclared(data: bytes) -> tuple[str, str, tuple[Defect, ...]]:
 
 _MIME_HEADER_RE = re.compile(r"[!-9;-~]{1,76}:[ \t]?[^\r\n]{0,998}")
 _MULTIPART_RE = re.compile(r"content-type:\s{0,20}multipart/related", re.IGNORECASE)
-_HTML_MARKER_RE = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
+# A doctype or document element at the start of a line (after a "saved from" preamble, say);
+# in the middle of a line it is more likely prose about markup.
+_HTML_MARKER_RE = re.compile(
+    r"^[ \t]{0,40}(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
+    re.IGNORECASE | re.MULTILINE,
+)
 # A document that opens with a tag, a comment, a doctype or a processing instruction; not
 # "<https://…>" (an autolink in a Markdown-style dump).
 _OPENING_TAG_RE = re.compile(r"<(?:[a-z][a-z0-9-]{0,30}[\s/>]|!|\?|/[a-z])")
@@ -481,13 +486,13 @@ def sniff_format(text: str) -> str:
 
     ``wxr`` for an RSS document with the ``wordpress.org/export`` namespace; ``mhtml`` for
     MIME headers announcing ``multipart/related``; ``html`` for a document that opens with
-    markup, carries a doctype or ``<html>``/``<head>``/``<body>`` element, or whose lines
-    mostly start with tags; ``text`` otherwise — so a text dump that mentions ``<div>`` in
-    its prose stays text.
+    markup, carries a doctype or ``<html>``/``<head>``/``<body>`` element at the start of
+    a line, or whose lines mostly start with tags; ``text`` otherwise — so a text dump
+    that mentions ``<div>`` in its prose stays text.
     """
     head = text[:8192].lstrip("\ufeff \t\r\n")
     low = head.lower()
-    if "<rss" in low and "wordpress.org/export" in low:
+    if low.startswith("<") and "<rss" in low and "wordpress.org/export" in low:
         return "wxr"
     if _looks_like_mhtml(head):
         return "mhtml"

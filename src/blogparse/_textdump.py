@@ -531,6 +531,9 @@ _REPLY_LINE_RE = re.compile(
     r"|reply to this comment|zum antworten anmelden)\s{0,3}[↓→]?$",
     re.IGNORECASE,
 )
+_CANCEL = (r"(?:cancel reply|antworten abbrechen|antwort abbrechen|annuler la réponse"
+           r"|cancelar respuesta|cancelar la respuesta|annulla risposta|reactie annuleren"
+           r"|cancelar resposta|batalkan balasan)")
 _FORM_HEADING_RE = re.compile(
     r"^(?P<h>leave a reply|leave a comment|leave a reply to .{1,100}|post a comment"
     r"|add a comment|write a comment|submit a comment|join the discussion"
@@ -539,12 +542,14 @@ _FORM_HEADING_RE = re.compile(
     r"|kommentar hinterlassen|einen kommentar schreiben|kommentieren"
     r"|laisser un commentaire|laisser une réponse|deja un comentario|deja una respuesta"
     r"|dejar un comentario|lascia un commento|lascia una risposta|geef een reactie"
-    r"|laat een reactie achter|deixe um comentário|deixe uma resposta)"
-    r"(?:\s{1,3}(?:cancel reply|antworten abbrechen|annuler la réponse|cancelar respuesta"
-    r"|cancelar la respuesta|annulla risposta|reactie annuleren|cancelar resposta))?"
-    r"\s{0,3}[.:]?$",
+    r"|laat een reactie achter|deixe um comentário|deixe uma resposta"
+    r"|hinterlassen sie einen kommentar|kommentar schreiben|tinggalkan balasan)"
+    r"(?:\s{1,3}" + _CANCEL + r")?\s{0,3}[.:]?$",
     re.IGNORECASE,
 )
+# WordPress prints the "Cancel reply" link inside the form's heading, so a line ending in it
+# is the heading whatever the theme calls the form ("In den Wald hineinrufen").
+_CANCEL_TAIL_RE = re.compile(r"^(?P<h>.{1,100}?)\s{1,3}" + _CANCEL + r"$", re.IGNORECASE)
 _LOGIN_LINE_RE = re.compile(
     r"(?:you are commenting using your|du kommentierst mit deinem|du kommentierst mit dem"
     r"|sie kommentieren mit ihrem|vous commentez à l[’']aide de votre"
@@ -713,7 +718,7 @@ def _is_title_like(u: _Unit) -> bool:
     if t.endswith((".", ",", ";", ":")) and not t.endswith("..."):
         return False
     return not (_is_meta(t) or _MENU_RE.match(t) or _NAV_RE.match(t)
-                or _BODY_END_RE.match(t) or _FORM_HEADING_RE.match(t) or _is_count_heading(t)
+                or _BODY_END_RE.match(t) or _form_heading(t) or _is_count_heading(t)
                 or _terms_of(u) is not None)
 
 
@@ -946,7 +951,7 @@ def _is_body_end(u: _Unit) -> bool:
     if u.kind == "item":
         return bool(_PINGBACK_RE.match(t) or _SAYS_RE.match(_strip_avatar(t)[:320]))
     return bool(
-        _BODY_END_RE.match(t) or _is_count_heading(t) or _FORM_HEADING_RE.match(t)
+        _BODY_END_RE.match(t) or _is_count_heading(t) or _form_heading(t)
         or _terms_of(u) is not None or _PINGBACK_RE.match(t)
         or (len(t) <= 200 and _NAV_RE.match(t) and u.kind != "heading")
         or (len(t) <= 320 and _SAYS_RE.match(_strip_avatar(t)))
@@ -1031,7 +1036,7 @@ def _post(units: list[_Unit], defects: list[Defect], options: Options) -> Post |
         if _BODY_END_RE.match(u.text):
             evidence += 1
     form_at = next((n for n, u in enumerate(rest)
-                    if u.kind != "item" and _FORM_HEADING_RE.match(u.text)), None)
+                    if u.kind != "item" and _form_heading(u.text)), None)
     login_at = next((n for n, u in enumerate(rest) if _LOGIN_LINE_RE.search(u.text)), None)
     stop = form_at if form_at is not None else (login_at if login_at is not None else len(rest))
     for n, u in enumerate(rest[:stop]):
@@ -1297,8 +1302,7 @@ def _form(units: Sequence[_Unit], at: int, has_heading: bool) -> CommentForm:
     """The reply form from its heading to the sidebar or footer."""
     heading = None
     if has_heading:
-        m = _FORM_HEADING_RE.match(units[at].text)
-        heading = clean_space(m.group("h")) if m else None
+        heading = _form_heading(units[at].text)
     logins: dict[str, LoginOption] = {}
     notes: list[str] = []
     subscriptions: list[str] = []
@@ -1324,6 +1328,14 @@ def _form(units: Sequence[_Unit], at: int, has_heading: bool) -> CommentForm:
     return CommentForm(heading=heading, login_options=tuple(logins.values()),
                        notes=tuple(notes), subscription_options=tuple(subscriptions),
                        submit_label=submit)
+
+
+def _form_heading(text: str) -> str | None:
+    """The reply form's heading in ``text``, without its "Cancel reply" link."""
+    if len(text) > 200:
+        return None
+    m = _FORM_HEADING_RE.match(text) or _CANCEL_TAIL_RE.match(text)
+    return clean_space(m.group("h")) if m else None
 
 
 def _service(text: str) -> str | None:

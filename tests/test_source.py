@@ -374,6 +374,16 @@ def test_sniff_format(text: str, expected: str) -> None:
     assert expected == sniff_format(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*"<>/!?= \n\t\"'abdhlmprstvy:-.", "html", "body", "rss",
+                                 "src", "page_files/"]), max_size=200).map("".join))
+def test_sniffing_and_rewriting_any_text(text: str) -> None:
+    """Any text sniffs as a known format; rewriting it with no match leaves it unchanged."""
+    assert sniff_format(text) in {"html", "mhtml", "text", "wxr"}
+    assert text == restore_original_urls(text, {"page_files/none.jpg": "https://e.example/"})
+    assert isinstance(map_saved_resources(text, "page_files"), dict)
+
+
 def test_format_argument_overrides_sniffing() -> None:
     """``format=`` is used as given, and an unknown one is refused."""
     assert "text" == read_source(b"<html><body>x</body></html>", format="text").format

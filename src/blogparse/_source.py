@@ -154,7 +154,6 @@ def _stray_table(codec: str) -> dict[int, str]:
 
 
 _STRAY_RE = re.compile("[\udc80-\udcff]")
-_NON_ASCII_RE = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 
 def _decode_as(data: bytes, codec: str) -> tuple[str, bool]:
@@ -166,11 +165,11 @@ def _decode_as(data: bytes, codec: str) -> tuple[str, bool]:
         return data.decode(codec, "replace"), True
 
 
-def _utf8_census(data: bytes, strays_as: str = "cp1252") -> tuple[str, int, int]:
-    """Decode as UTF-8, reading each byte that is not UTF-8 as single-byte ``strays_as``.
+def _utf8_census(data: bytes) -> tuple[str, int, int]:
+    """Decode as UTF-8, leaving each byte that is not UTF-8 as a lone surrogate.
 
-    Returns the text, the number of valid multi-byte UTF-8 characters and the number of
-    stray bytes.  A page that is UTF-8 with a few Latin-1 bytes pasted in comes out whole.
+    Returns that text, the number of valid multi-byte UTF-8 characters and the number of
+    stray bytes; :func:`_repair` then reads the stray bytes in a single-byte encoding.
     When there are no stray bytes the first count is only 0 (pure ASCII) or 1 (not).
     """
     try:
@@ -180,10 +179,21 @@ def _utf8_census(data: bytes, strays_as: str = "cp1252") -> tuple[str, int, int]
     else:
         return text, 0 if text.isascii() else 1, 0
     raw = data.decode("utf-8", "surrogateescape")
-    strays = len(_STRAY_RE.findall(raw))
-    valid = len(_NON_ASCII_RE.findall(raw))
-    text = raw.translate(_stray_table(strays_as)) if strays else raw
-    return text, valid, strays
+    strays = _STRAY_RE.subn("", raw)[1]
+    valid = len(raw) - len(raw.encode("ascii", "ignore")) - strays
+    return raw, valid, strays
+
+
+def _repair(raw: str, strays: int, strays_as: str = "cp1252") -> str:
+    """Read the stray bytes :func:`_utf8_census` left in ``raw`` as ``strays_as``.
+
+    A page that is UTF-8 with a few Latin-1 bytes pasted in comes out whole.
+    """
+    table = _stray_table(strays_as)
+    if strays * 8 > len(raw):
+        return raw.translate(table)
+    # Few strays: visit only them (str.translate looks up every character).
+    return _STRAY_RE.sub(lambda m: table[ord(m.group())], raw)
 
 
 # -- the legacy-encoding guess -------------------------------------------------------------
@@ -411,17 +421,17 @@ def _decode_declared(data: bytes, resolved: tuple[str, str], what: str, *,
                 return text, guess, (_misdeclared(
                     f"{what} says UTF-8 but the bytes are {guess}; {guess} was used"),
                     *((_replaced(guess),) if bad else ()))
-        return text, "utf-8", (_misdeclared(
+        return _repair(text, strays), "utf-8", (_misdeclared(
             f"{what} says UTF-8 but {strays} byte(s) are not UTF-8; they were read as "
             "windows-1252"),)
     if not trusted and name not in {"utf-16le", "utf-16be", "utf-32le", "utf-32be"}:
         single = _SINGLE_BYTE_RE.fullmatch(codec) is not None
-        text, valid, strays = _utf8_census(data, codec if single else "cp1252")
+        text, valid, strays = _utf8_census(data)
         if valid and not strays:
             return text, "utf-8", (_misdeclared(
                 f"{what} does not fit the bytes, which are UTF-8; UTF-8 was used"),)
         if single and valid and valid >= strays:
-            return text, "utf-8", (_misdeclared(
+            return _repair(text, strays, codec), "utf-8", (_misdeclared(
                 f"{what} does not fit the bytes, which are mostly UTF-8; UTF-8 was used "
                 f"and {strays} stray byte(s) were read as {name}"),)
     text, bad = _decode_as(data, codec)
@@ -448,7 +458,7 @@ def _decode_undeclared(data: bytes) -> tuple[str, str, tuple[Defect, ...]]:
             return text, guess, (_replaced(guess),) if bad else ()
         if valid == 0:
             return _decode_as(data, "cp1252")[0], "windows-1252", ()
-    return text, "utf-8", (_misdeclared(
+    return _repair(text, strays), "utf-8", (_misdeclared(
         f"the page declares no charset and mixes UTF-8 with {strays} byte(s) that are not "
         "UTF-8; they were read as windows-1252"),)
 

@@ -774,9 +774,9 @@ class _TermLine:
 def _terms_of(u: _Unit) -> _TermLine | None:
     """The categories and tags a post-footer line names, or ``None`` if it names none."""
     text = u.text
-    if u.kind == "item" or len(text) > 600:
+    if len(text) > 600:
         return None
-    m = _ENTRY_SENTENCE_RE.match(text)
+    m = _ENTRY_SENTENCE_RE.match(text) if u.kind != "item" else None
     if m:
         cats = _split_terms(u, m.start("cats"), m.end("cats"), "category")
         tags = (_split_terms(u, m.start("tags"), m.end("tags"), "post_tag")
@@ -789,19 +789,25 @@ def _terms_of(u: _Unit) -> _TermLine | None:
         labels = sorted(labels + [m for m in _TERM_LABEL_RUN_RE.finditer(text)
                                   if not any(m.start() == k.start() for k in labels)],
                         key=lambda k: k.start())
-    if not labels or (labels[0].start() != 0 and labels[0].group("label")[0].islower()):
+    run_in = {m.start() for m in _TERM_LABEL_RUN_RE.finditer(text)} if len(text) <= 400 else set()
+    # "Am Tag danach, …" is a label word inside a sentence; "… 2013 in Fotografie | Tags: a"
+    # and "… veröffentlicht. Schlagworte: a, b" are labelled lists after other meta.
+    labels = [k for n, k in enumerate(labels)
+              if k.start() == 0 or k.start() in run_in or k.group("colon") is not None
+              or n > 0 or text[max(0, k.start() - 2):k.start()].strip() in {"|", "•", "·"}]
+    if not labels or (u.kind == "item" and (labels[0].start() != 0
+                                            or labels[0].group("colon") is None)):
         return None
     cats_out: list[Term] = []
     tags_out: list[Term] = []
     for n, lab in enumerate(labels):
         end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
         taxonomy = "category" if lab.group("cat") else "post_tag"
-        if lab.group("colon") is None and n == 0 and len(labels) == 1 and not u.links \
-                and "," not in text \
-                and lab.group("label").lower() in {"tag", "categorie", "categoria"}:
-            # "Tag Birds" with no colon and no list or link: a sentence, not a term list
-            return None
-        terms = _split_terms(u, lab.end(), end, taxonomy)
+        bare = (lab.group("colon") is None and lab.start() not in run_in
+                and lab.group("label").lower() in _BARE_LABELS
+                and u.link_at(lab.end(), lab.end() + 1) is None)
+        # "Tags herons, ink wash" (no colon, no link): only a list of short names says so
+        terms = _split_terms(u, lab.end(), end, taxonomy, max_words=4 if bare else 8)
         if terms is None:
             return None
         (cats_out if taxonomy == "category" else tags_out).extend(terms)
@@ -810,11 +816,20 @@ def _terms_of(u: _Unit) -> _TermLine | None:
     return _TermLine(categories=tuple(cats_out), tags=tuple(tags_out))
 
 
-def _split_terms(u: _Unit, start: int, end: int, taxonomy: str) -> tuple[Term, ...] | None:
+_BARE_LABELS = frozenset({
+    "categories", "category", "tags", "tag", "kategorie", "kategorien", "schlagwörter",
+    "schlagworte", "schlagwort", "catégories", "catégorie", "categorías", "categoría",
+    "categorie", "categoria", "categorieën", "etiquetas", "etichette", "étiquettes",
+    "mots-clés", "mots clés", "rubrik", "rubriken",
+})
+
+
+def _split_terms(u: _Unit, start: int, end: int, taxonomy: str, *, max_words: int = 8
+                 ) -> tuple[Term, ...] | None:
     text = u.text
     segment = text[start:end]
     # " | Tagged …", " | Leave a comment": a separator ends the list
-    cut = re.search(r"\s[|•·—–]\s|\s[|•·]$|\s@\s"
+    cut = re.search(r"\s[|•·—–]|\s@\s|\s(?:post navigation|beitragsnavigation)"
                     r"|\s(?:by|von|par|por)\s\S{1,40}(?:\s\S{1,40})?\s(?:on|am|le|el)\s", segment)
     if cut:
         segment = segment[:cut.start()]
@@ -826,7 +841,7 @@ def _split_terms(u: _Unit, start: int, end: int, taxonomy: str) -> tuple[Term, .
         name = clean_space(piece.strip().rstrip(".|").strip())
         if name is None or _TERM_NOISE_RE.match(name):
             continue
-        if len(name) > 60 or len(name.split()) > 8:
+        if len(name) > 60 or len(name.split()) > max_words:
             return None
         link = u.link_at(p_start, p_start + len(piece.strip()))
         url = link.url if link is not None else None

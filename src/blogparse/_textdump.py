@@ -420,6 +420,13 @@ def _units(lines: list[str], style: _Style, base: str | None) -> list[_Unit]:
             # lynx runs a linked image's alt text into the caption after it: the line
             # is a paragraph that starts with a link, not an image on its own
             current.kind = "para"
+        if current is not None and current.kind == "heading" and current.level is None \
+                and indent == current.indent and indent < base_indent and marker is None \
+                and wraps and current.last_len + 1 + _first_word(content) > style.width - 2:
+            # a long heading lynx wrapped at the margin
+            current.text += " " + text.strip()
+            current.last_len = len(raw)
+            continue
         joins = (
             current is not None and heading_level is None and marker is None
             and current.kind in {"para", "item"} and not _ELLIPSIS_START_RE.match(text)
@@ -466,7 +473,8 @@ def _units(lines: list[str], style: _Style, base: str | None) -> list[_Unit]:
             current.level = heading_level
         units.append(current)
         blank = False
-        if kind == "heading" or (kind == "image" and not (links and links[0].end is None)):
+        if (kind == "heading" and heading_level != 0) \
+                or (kind == "image" and not (links and links[0].end is None)):
             current = None
     for u in units:
         u.text = u.text.replace("\u00a0", " ")
@@ -623,7 +631,10 @@ _NAV_RE = re.compile(r"^(?:[←«‹<]\s{0,3}.{1,200}|.{1,200}\s{0,3}[→»›>]
 _MENU_RE = re.compile(
     r"^(?:skip to (?:main )?content|skip to navigation|zum inhalt springen|menu|menü|toggle"
     r" navigation|search|suche|home|startseite|primary menu|main menu|close menu|open menu"
-    r"|aller au contenu|ir al contenido|vai al contenuto|naar de inhoud springen)$",
+    r"|aller au contenu|ir al contenido|vai al contenuto|naar de inhoud springen|submit"
+    r"|absenden|senden|suchen|search for:.{0,100}|suche nach:.{0,100}|schreib einen kommentar"
+    # lynx's form controls, the Wayback Machine's banner, breadcrumbs
+    r"|\(button\).{0,200}|organization: internet archive|.{0,200}? » .{0,200}? » .{0,300})$",
     re.IGNORECASE,
 )
 _BYLINE_RE = re.compile(

@@ -225,6 +225,55 @@ def test_select_all_copy_german() -> None:
     assert [b.kind for b in post.blocks].count("list") == 1
 
 
+def test_lynx_style_dump() -> None:
+    """lynx: wrapped headings at the margin, references, Twenty Ten's term sentence, threads."""
+    post = one_post((DUMPS / "lynx_style.txt").read_text(encoding="utf-8"))
+    title = "The Winter Timetable for the Island Ferries Is Out, With Two Fewer Sailings"
+    assert post.title == title
+    assert [(t.name, t.url) for t in post.categories] == [
+        ("Timetables", "https://ferrylog.example/category/timetables/")]
+    assert [t.name for t in post.tags] == ["ferries", "winter"]
+    [ping] = post.pingbacks
+    # the " - Harbour Watch" lynx wrapped onto the next line is no bullet
+    assert (ping.title, ping.blog_name, ping.url) == (
+        "Weekly round-up: ferries, fares and the new pier roof", "Harbour Watch",
+        "https://harbourwatch.example/2023/10/06/round-up/")
+    assert [(c.id, c.depth, c.parent_id) for c in post.comments] == [
+        (310, 1, None), (312, 2, 310)]
+    [caption] = post.captions
+    assert (caption.text, caption.credit) == (
+        "The 07:40 sailing leaving the pier in October.", "Idris Maddock")
+    assert caption.image is not None
+    assert caption.image.link == "https://ferrylog.example/wp-content/uploads/2023/10/pier.jpg"
+    assert [b.kind for b in post.blocks] == ["paragraph", "paragraph", "list", "paragraph"]
+    assert "Home »" not in (post.content_text or "")
+    assert post.comment_form is not None
+    assert post.comment_form.heading == "Leave a Reply"
+
+
+def test_html2text_style_dump() -> None:
+    """Debian html2text: star headings wrapped over lines, underscores in links, run-in
+    image alt text, a sentence starting with a label word kept in the body."""
+    post = one_post((DUMPS / "html2text_style.txt").read_text(encoding="utf-8"))
+    assert post.title == ("Leeks in the Frost: What Survived the Cold Snap and What Did Not "
+                          "After Three Nights Below Zero")
+    assert post.response_count == 1
+    assert [t.name for t in post.categories] == ["Winter"]
+    assert [t.name for t in post.tags] == ["frost", "leeks"]
+    [caption] = post.captions
+    assert (caption.text, caption.credit) == ("Leeks on the second morning.", "Tomasz Wierzba")
+    assert caption.image is not None
+    assert caption.image.alt == "Frosted leeks in a row"
+    assert any(b.text.startswith("Am Tag danach") for b in post.blocks)
+    [comment] = post.comments
+    assert comment.author is not None
+    assert comment.author.name == "Bogna Kowalczyk"
+    assert comment.content_text == "My chard went the same way. Fleece next time!"
+    assert post.comment_form is not None
+    assert post.comment_form.heading == "Leave a Comment"
+    assert post.comment_form.notes == ("You must be logged in to post a comment.",)
+
+
 def test_text_that_is_no_blog_page_gives_an_empty_result() -> None:
     """A README is no blog post: an empty result with a NO_POSTS defect, no guessed post."""
     text = (DUMPS / "not_a_blog.txt").read_text(encoding="utf-8")

@@ -365,6 +365,8 @@ def test_reading_any_bytes_raises_only_library_errors(data: bytes) -> None:
      "MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n"
      "\tboundary=\"----B\"\r\n\r\n------B\r\n", "mhtml"),
     ("Subject: hello\r\nContent-Type: text/plain\r\n\r\nHello", "text"),
+    ('\u00ef\u00bb\u00bf<?xml version="1.0"?>\n<rss xmlns:wp="http://wordpress.org/export/1.1/">',
+     "wxr"),
     ("<https://example.com/> is where the post lives.\nRead it there.", "text"),
     ("How to edit a theme\n\nPut the <body> tag after <head>, and the export's <rss>\n"
      "names wordpress.org/export/1.2/ as its namespace.", "text"),

@@ -501,6 +501,9 @@ def sniff_format(text: str) -> str:
     that mentions ``<div>`` in its prose stays text.
     """
     head = text[:8192].lstrip("\ufeff \t\r\n")
+    if head.startswith("\u00ef\u00bb\u00bf"):
+        # a UTF-8 byte-order mark in bytes read as Latin-1 (as the CLI sniffs raw heads)
+        head = head[3:].lstrip(" \t\r\n")
     low = head.lower()
     if low.startswith("<") and "<rss" in low and "wordpress.org/export" in low:
         return "wxr"

@@ -462,6 +462,48 @@ def test_mhtml_parses_like_the_html_inside(cte: str) -> None:
     assert IMAGE_URL == resolve_resource(IMAGE_URL, source)
 
 
+def test_mhtml_in_the_shape_blink_writes() -> None:
+    """CRLF lines, a folded Content-Type, soft line breaks and =3D escapes, as Chrome saves."""
+    html_qp = ('<!DOCTYPE html><html><head><meta http-equiv=3D"Content-Type" content=3D"text/=\r\n'
+               'html; charset=3DUTF-8"><title>Caf=C3=A9 notes</title></head><body class=3D"si=\r\n'
+               'ngle single-post"><article class=3D"post type-post"><h1 class=3D"entry-title">=\r\n'
+               'Caf=C3=A9 notes</h1><div class=3D"entry-content"><p>Bonjour.</p><img src=3D"=\r\n'
+               'https://blog.example.org/wp-content/uploads/cafe.png" alt=3D""></div></arti=\r\n'
+               "cle></body></html>")
+    b64 = base64.b64encode(PNG).decode()
+    data = (
+        "From: <Saved by Blink>\r\n"
+        "Snapshot-Content-Location: https://blog.example.org/cafe-notes/\r\n"
+        "Subject: =?utf-8?Q?Caf=C3=A9_notes?=\r\n"
+        "Date: Sat, 1 Jun 2024 10:00:00 -0000\r\n"
+        "MIME-Version: 1.0\r\n"
+        "Content-Type: multipart/related;\r\n"
+        '\ttype="text/html";\r\n'
+        '\tboundary="----MultipartBoundary--abc123----"\r\n'
+        "\r\n\r\n"
+        "------MultipartBoundary--abc123----\r\n"
+        "Content-Type: text/html\r\n"
+        "Content-ID: <frame-0A1B2C@mhtml.blink>\r\n"
+        "Content-Transfer-Encoding: quoted-printable\r\n"
+        "Content-Location: https://blog.example.org/cafe-notes/\r\n"
+        "\r\n" + html_qp + "\r\n"
+        "------MultipartBoundary--abc123----\r\n"
+        "Content-Type: image/png\r\n"
+        "Content-Transfer-Encoding: base64\r\n"
+        "Content-Location: https://blog.example.org/wp-content/uploads/cafe.png\r\n"
+        "\r\n" + b64 + "\r\n"
+        "------MultipartBoundary--abc123------\r\n"
+    ).encode("ascii")
+    source = read_source(data)
+    assert ("mhtml", "utf-8") == (source.format, source.encoding)
+    assert "https://blog.example.org/cafe-notes/" == source.url
+    assert "<title>Café notes</title>" in source.text
+    assert 'src="https://blog.example.org/wp-content/uploads/cafe.png"' in source.text
+    assert "https://blog.example.org/wp-content/uploads/cafe.png" in source.resources
+    result = blogparse.parse_page(data)
+    assert "Café notes" == result.posts[0].title
+
+
 def test_mhtml_cid_images_resolve_to_their_location() -> None:
     """A ``cid:`` image reference maps to the Content-Location of the part it names."""
     source = read_source(mhtml(image_page("cid:image001.png@01DA"), cid_image=True))

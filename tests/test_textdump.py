@@ -274,9 +274,11 @@ def test_html2text_style_dump() -> None:
     assert post.comment_form.notes == ("You must be logged in to post a comment.",)
 
 
-def test_text_that_is_no_blog_page_gives_an_empty_result() -> None:
-    """A README is no blog post: an empty result with a NO_POSTS defect, no guessed post."""
-    text = (DUMPS / "not_a_blog.txt").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", ["not_a_blog.txt", "not_a_blog_notes.txt"])
+def test_text_that_is_no_blog_page_gives_an_empty_result(name: str) -> None:
+    """Notes that say "says:", "by", "tags:" and "Posted in" in passing are no blog post:
+    an empty result with a NO_POSTS defect, no guessed post."""
+    text = (DUMPS / name).read_text(encoding="utf-8")
     result = parse_text(text)
     assert result.kind == "empty"
     assert result.posts == ()

@@ -625,6 +625,15 @@ _BODY_END_RE = re.compile(
     r"\s.{4,150}|author\s.{1,60}posted on\s.{4,150})$",
     re.IGNORECASE,
 )
+# What only a blog prints around a post: sharing, likes, related posts, post navigation.
+_FURNITURE_RE = re.compile(
+    r"^(?:share this:?|like this:?|like loading\.{0,3}|related posts:?|teilen mit:?"
+    r"|gefällt mir:?|ähnliche beiträge|partager :?|j[’']aime :?|compartir esto:?|me gusta:?"
+    r"|condividi:?|mi piace:?|delen:?|vind ik leuk:?|post navigation|beitragsnavigation"
+    r"|navigation des articles|navegación de entradas|navigazione articoli|berichtnavigatie"
+    r"|comments are closed\.?|kommentare sind geschlossen\.?|bookmark the permalink\.?)$",
+    re.IGNORECASE,
+)
 _NAV_RE = re.compile(r"^(?:[←«‹<]\s{0,3}.{1,200}|.{1,200}\s{0,3}[→»›>]|previous post:?.{0,200}"
                      r"|next post:?.{0,200}|vorheriger beitrag.{0,200}|nächster beitrag.{0,200}"
                      r"|older posts?.{0,40}|newer posts?.{0,40})$", re.IGNORECASE)
@@ -803,9 +812,13 @@ def _terms_of(u: _Unit) -> _TermLine | None:
     run_in = {m.start() for m in _TERM_LABEL_RUN_RE.finditer(text)} if len(text) <= 400 else set()
     # "Am Tag danach, …" is a label word inside a sentence; "… 2013 in Fotografie | Tags: a"
     # and "… veröffentlicht. Schlagworte: a, b" are labelled lists after other meta.
-    labels = [k for n, k in enumerate(labels)
-              if k.start() == 0 or k.start() in run_in or k.group("colon") is not None
-              or n > 0 or text[max(0, k.start() - 2):k.start()].strip() in {"|", "•", "·"}]
+    kept: list[re.Match[str]] = []
+    for k in labels:
+        if kept or k.start() == 0 or k.start() in run_in \
+                or (k.group("colon") is not None and k.group("label")[0].isupper()) \
+                or text[max(0, k.start() - 2):k.start()].strip() in {"|", "•", "·"}:
+            kept.append(k)  # once a list has started, later labels continue it
+    labels = kept
     if not labels or (u.kind == "item" and (labels[0].start() != 0
                                             or labels[0].group("colon") is None)):
         return None
@@ -975,13 +988,22 @@ def _quoted_title(units: Sequence[_Unit]) -> str | None:
 def _is_body_end(u: _Unit) -> bool:
     t = u.text
     if u.kind == "item":
-        return bool(_PINGBACK_RE.match(t) or _SAYS_RE.match(_strip_avatar(t)[:320]))
+        return bool(_PINGBACK_RE.match(t) or _is_says(_strip_avatar(t)[:320]))
     return bool(
         _BODY_END_RE.match(t) or _is_count_heading(t) or _form_heading(t)
         or _terms_of(u) is not None or _PINGBACK_RE.match(t)
         or (len(t) <= 200 and _NAV_RE.match(t) and u.kind != "heading")
-        or (len(t) <= 320 and _SAYS_RE.match(_strip_avatar(t)))
+        or (len(t) <= 320 and _is_says(_strip_avatar(t)))
     )
+
+
+def _is_says(text: str) -> bool:
+    """An author line: "Name says:", the name a few words with no sentence in it."""
+    m = _SAYS_RE.match(text)
+    if m is None:
+        return False
+    name = m.group("name")
+    return len(name.split()) <= 6 and not re.search(r"[;!?]|\.\s\w{2}|\w{3}\.$", name)
 
 
 def _strip_avatar(text: str) -> str:
@@ -1041,7 +1063,7 @@ def _post(units: list[_Unit], defects: list[Defect], options: Options) -> Post |
         elif _is_meta(u.text) and u.kind != "item":
             if published is None and not authors:
                 published, authors = _byline(u, defects)
-                evidence += 1 if (published or authors) else 0
+                evidence += 1 if published is not None else 0  # "by X" alone is prose too
         else:
             break
         start += 1
@@ -1059,7 +1081,7 @@ def _post(units: list[_Unit], defects: list[Defect], options: Options) -> Post |
             cats.extend(terms.categories)
             tags.extend(terms.tags)
             evidence += 1
-        if _BODY_END_RE.match(u.text):
+        if _FURNITURE_RE.match(u.text):
             evidence += 1
     form_at = next((n for n, u in enumerate(rest)
                     if u.kind != "item" and _form_heading(u.text)), None)
@@ -1073,7 +1095,8 @@ def _post(units: list[_Unit], defects: list[Defect], options: Options) -> Post |
             evidence += 1
             break
     comments, pingbacks = _discussion(rest[disc_start:stop], defects, options)
-    evidence += len(comments) + len(pingbacks)
+    # a "says:" inside prose is no comment: only dated comments speak for a blog page
+    evidence += len(pingbacks) + sum(1 for c in comments if c.date is not None)
     form = None
     if form_at is not None or login_at is not None:
         form = _form(rest, form_at if form_at is not None else max(0, (login_at or 0) - 1),
@@ -1224,7 +1247,7 @@ def _discussion(units: Sequence[_Unit], defects: list[Defect], options: Options
         body = _strip_avatar(u.text)
         if _PINGBACK_RE.match(u.text):
             entries.append(("pingback", u.indent, [u]))
-        elif len(body) <= 320 and _SAYS_RE.match(body):
+        elif len(body) <= 320 and _is_says(body):
             entries.append(("comment", u.indent, [u]))
         elif entries:
             entries[-1][2].append(u)

@@ -157,6 +157,7 @@ def test_utf16_without_bom(codec: str, name: str) -> None:
     ("latin1", ("windows-1252", "cp1252")),
     ("US-ASCII", ("windows-1252", "cp1252")),
     ("utf8", ("utf-8", "utf-8")),
+    (" 'UTF-8'; ", ("utf-8", "utf-8")),
     ("Shift_JIS", ("shift_jis", "cp932")),
     ("x-sjis", ("shift_jis", "cp932")),
     ("EUC-KR", ("euc-kr", "cp949")),

@@ -114,7 +114,7 @@ def resolve_encoding(label: str) -> tuple[str, str] | None:
 
     ``resolve_encoding("latin1") == ("windows-1252", "cp1252")``, as browsers read it.
     """
-    key = label.strip().strip("\"'").lower()
+    key = label.strip().strip("\"';,").strip().lower()
     if not key or len(key) > 40:
         return None
     key = _EXTRA_LABELS.get(key, key)

@@ -102,7 +102,7 @@ def test_declared_encodings_decode_and_parse(
     result = blogparse.parse_page(data)
     assert name == result.encoding
     assert title == result.posts[0].title
-    assert body in result.posts[0].content_text
+    assert body in (result.posts[0].content_text or "")
     assert not kinds(result.defects) & {DefectKind.DECODE_REPLACED,
                                         DefectKind.ENCODING_MISDECLARED}
 
@@ -209,7 +209,7 @@ def test_declared_utf8_but_windows_1252_is_read_as_windows_1252() -> None:
     assert "windows-1252" == result.encoding
     assert "Les élèves à l’école" == result.posts[0].title
     assert DefectKind.ENCODING_MISDECLARED in kinds(result.defects)
-    assert "\ufffd" not in result.posts[0].content_text
+    assert "\ufffd" not in (result.posts[0].content_text or "")
 
 
 def test_utf8_page_with_stray_latin1_bytes_is_repaired() -> None:
@@ -220,9 +220,9 @@ def test_utf8_page_with_stray_latin1_bytes_is_repaired() -> None:
     result = blogparse.parse_page(data)
     assert "utf-8" == result.encoding
     assert "Mäscot für Kühe" == result.posts[0].title
-    assert "Die Straße nach Köln — schön" in result.posts[0].content_text
+    assert "Die Straße nach Köln — schön" in (result.posts[0].content_text or "")
     assert DefectKind.ENCODING_MISDECLARED in kinds(result.defects)
-    assert "\ufffd" not in result.posts[0].content_text
+    assert "\ufffd" not in (result.posts[0].content_text or "")
 
 
 def test_declared_latin1_mostly_utf8_is_repaired() -> None:

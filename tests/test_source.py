@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 import blogparse
 from blogparse import DefectKind, InputError
-from blogparse._errors import DecodeError
+from blogparse._errors import DecodeError, ResourceLimitError
 from blogparse._source import (
     Source,
     declared_encoding,
@@ -657,9 +657,12 @@ def test_saved_folder_localised_names(tmp_path: Path, folder: str) -> None:
 
 
 def test_saved_folder_errors(tmp_path: Path) -> None:
-    """A missing file, or a folder with several pages, is an InputError."""
+    """A missing file, a folder with several pages or a page over the limit is refused."""
     with pytest.raises(InputError):
         load_saved_folder(tmp_path / "nothing.html")
+    (tmp_path / "big.html").write_text("<p>" + "x" * 100 + "</p>")
+    with pytest.raises(ResourceLimitError):
+        load_saved_folder(tmp_path / "big.html", max_bytes=50)
     (tmp_path / "a.html").write_text("<p>a</p>")
     (tmp_path / "b.html").write_text("<p>b</p>")
     with pytest.raises(InputError):

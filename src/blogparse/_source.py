@@ -25,7 +25,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import attrs
 
-from ._errors import DecodeError, InputError
+from ._errors import DecodeError, InputError, ResourceLimitError
 from ._models import Defect, DefectKind
 
 FORMATS = ("html", "mhtml", "text", "wxr")
@@ -815,7 +815,8 @@ def map_saved_resources(text: str, folder: str) -> dict[str, str]:
 
 
 def load_saved_folder(
-    path: str | os.PathLike[str], *, encoding: str | None = None, url: str | None = None
+    path: str | os.PathLike[str], *, encoding: str | None = None, url: str | None = None,
+    max_bytes: int | None = None,
 ) -> Source:
     """Read a "Save Page As, complete" page and map its local images to their originals.
 
@@ -827,8 +828,8 @@ def load_saved_folder(
     reference into it to the original url the page records (see
     :func:`map_saved_resources`).  The returned text already has those references
     rewritten to the originals (:func:`restore_original_urls`); references no url was
-    found for stay local.
-    Raises :class:`InputError` when the file cannot be read.
+    found for stay local.  Raises :class:`InputError` when the file cannot be read, and
+    :class:`ResourceLimitError` when it is larger than ``max_bytes``.
     """
     page = Path(path)
     if page.is_dir():
@@ -838,6 +839,9 @@ def load_saved_folder(
             raise InputError(f"{page} holds {len(pages)} HTML files; name the page to read")
         page = pages[0]
     try:
+        if max_bytes is not None and page.stat().st_size > max_bytes:
+            raise ResourceLimitError(f"{page} is over the limit of {max_bytes} bytes",
+                                     limit="max_input_bytes")
         data = page.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {page}: {exc.strerror or exc}") from None

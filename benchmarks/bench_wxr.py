@@ -11,9 +11,14 @@ folder, then reads it twice, each in its own process:
 It prints MB/s for both, their ratio (target: at least 0.5) and each process's peak
 resident memory (target: under 100 MB for blogparse).
 
+With ``--breakdown`` a third process reads the file once more with timers around the parts
+of the reader (content conversion, comments) and prints where its time goes.  That pass is
+a diagnostic with its own overhead; the ratio above comes from the two plain passes only.
+
     python benchmarks/bench_wxr.py                 # 500 MB export
     python benchmarks/bench_wxr.py --size-mb 50    # a quicker run
     python benchmarks/bench_wxr.py --keep FILE     # keep (or reuse) the export at FILE
+    python benchmarks/bench_wxr.py --breakdown     # also show where blogparse's time goes
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 _WORDS = (
     "harbour", "lantern", "quiet", "orchard", "copper", "meadow", "ledger", "signal",
@@ -242,23 +248,76 @@ def _worker(mode: str, path: str) -> None:
             parent = el.getparent()
             while el.getprevious() is not None and parent is not None:
                 del parent[0]
-    else:
+    elif mode == "blogparse":
         import blogparse._wxr as wxr
 
         with wxr.iter_wxr(path) as reader:
             for _post in reader:
                 count += 1
+    else:
+        parts, count = _timed_parts(path)
+        elapsed = time.perf_counter() - start
+        print(json.dumps({"mode": mode, "items": count, "seconds": elapsed, "parts": parts}))
+        return
     elapsed = time.perf_counter() - start
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"mode": mode, "items": count, "seconds": elapsed, "peak_kb": peak_kb}))
 
 
-def _run(mode: str, path: Path) -> dict[str, float]:
+_CONTENT = "content"
+_RENDER = "  render as WordPress does (wpautop, [caption], blocks)"
+_PARSE = "  parse the HTML"
+_EXTRACT = "  extract blocks, text and captions"
+_COMMENTS = "comments and pingbacks"
+_REST = "the rest: XML, fields, dates, terms, models"
+
+
+def _timed_parts(path: str) -> tuple[dict[str, float], int]:
+    """Read the export with timers around the reader's parts; seconds spent in each."""
+    import blogparse._wxr as wxr
+    import blogparse._wxr_content as wxr_content
+
+    spent: dict[str, float] = {}
+    active: set[str] = set()
+
+    def timed(name: str, fn: Any, *, within: str | None = None) -> Any:
+        # Counted only inside ``within`` (comment text is parsed with the same function).
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            if within is not None and within not in active:
+                return fn(*args, **kwargs)
+            active.add(name)
+            t = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
+                active.discard(name)
+        return wrapper
+
+    # Patched in this process only: content conversion (WordPress rendering, the HTML parse,
+    # the shared extractor) and comments (with their own text conversion).
+    patches = (
+        (wxr, "convert_content", _CONTENT, None),
+        (wxr_content, "render_units", _RENDER, _CONTENT),
+        (wxr_content, "parse_fragment", _PARSE, _CONTENT),
+        (wxr_content, "extract_content", _EXTRACT, _CONTENT),
+        (wxr.WxrReader, "_comments", _COMMENTS, None),
+    )
+    for owner, attr, name, within in patches:
+        setattr(owner, attr, timed(name, getattr(owner, attr), within=within))
+    count = 0
+    with wxr.iter_wxr(path) as reader:
+        for _post in reader:
+            count += 1
+    return spent, count
+
+
+def _run(mode: str, path: Path) -> dict[str, Any]:
     out = subprocess.run(
         [sys.executable, __file__, "--worker", mode, str(path)],
         check=True, capture_output=True, text=True,
     )
-    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
 
 
@@ -267,6 +326,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--size-mb", type=float, default=500.0)
     ap.add_argument("--keep", type=Path, help="write the export here (reused if present)")
+    ap.add_argument("--breakdown", action="store_true",
+                    help="also time the reader's parts in a separate pass")
     ap.add_argument("--worker", nargs=2, metavar=("MODE", "PATH"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
@@ -288,6 +349,15 @@ def main() -> None:
         print(f"file {size_mb:.0f} MB; throughput ratio blogparse/bare = {ratio:.2f} "
               f"(target >= 0.5); blogparse peak RSS {ours['peak_kb'] / 1024:.0f} MB "
               "(target < 100)")
+        if args.breakdown:
+            parts = _run("parts", path)
+            total = parts["seconds"]
+            print(f"where blogparse's time goes (a separate, timed pass: {total:.1f} s):")
+            known: dict[str, float] = parts["parts"]
+            known[_REST] = total - known.get(_CONTENT, 0.0) - known.get(_COMMENTS, 0.0)
+            for name in (_CONTENT, _RENDER, _PARSE, _EXTRACT, _COMMENTS, _REST):
+                seconds = known.get(name, 0.0)
+                print(f"  {name:<56} {seconds:7.1f} s  {100 * seconds / total:5.1f} %")
         if os.environ.get("BENCH_JSON"):
             print(json.dumps({"size_mb": size_mb, "bare": bare, "blogparse": ours,
                               "ratio": ratio}))

@@ -9,16 +9,17 @@ exhaust the stack.  Shared by the HTML page path and the WXR path.
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Iterator
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlparse, urlunparse
 
 import attrs
 import lxml.etree as etree
+import lxml.html
 
 from ._models import Block, Caption, Image
 from ._text import clean_space, split_credit, to_int
-from ._theme import cls
 
 
 @attrs.frozen(kw_only=True)
@@ -31,10 +32,56 @@ class Content:
     captions: tuple[Caption, ...]
 
 
+# XPath's normalize-space(), which class tests in XPath use, splits on these four only (not
+# on U+00A0 or the other spaces str.split() knows).
+_XML_SPACE = str.maketrans("\t\n\r", "   ")
+
+
+def class_tokens(value: str) -> list[str]:
+    """The tokens of a ``class`` value as XPath's ``normalize-space`` splits them."""
+    return value.translate(_XML_SPACE).split(" ")
+
+
+class Locator:
+    """Elements below a node with one of some classes, tags or ids, in document order.
+
+    The same elements as the XPath ``.//*[cls(classes…) or self::tag… or @id='…']`` (with
+    ``child_tags`` as ``./tag``), found in one pass with set look-ups: an XPath with a
+    dozen class tests runs each test on every element, which costs more than the rest of
+    the content extraction together.
+    """
+
+    __slots__ = ("_child_tags", "_classes", "_ids", "_tags")
+
+    def __init__(
+        self, *, classes: frozenset[str], tags: frozenset[str] = frozenset(),
+        ids: frozenset[str] = frozenset(), child_tags: frozenset[str] = frozenset(),
+    ) -> None:
+        self._classes = classes
+        self._tags = tags
+        self._ids = ids
+        self._child_tags = child_tags
+
+    def __call__(self, node: etree._Element) -> list[etree._Element]:
+        """The matching descendants of ``node``."""
+        out: list[etree._Element] = []
+        classes, tags, ids, child_tags = self._classes, self._tags, self._ids, self._child_tags
+        for el in node.iterdescendants(etree.Element):
+            tag = el.tag
+            if (tag in tags or (ids and el.get("id") in ids)
+                    or (tag in child_tags and el.getparent() is node)):
+                out.append(el)
+                continue
+            value = el.get("class")
+            if value and not classes.isdisjoint(class_tokens(value)):
+                out.append(el)
+        return out
+
+
 # Furniture that plugins inject into the content area.  Jetpack: "sharedaddy" (sharing and
 # likes), "jp-relatedposts", "wpcnt" (WordAds); YARPP/CRP/Shareaholic/AddToAny/etc. likewise.
-FURNITURE = etree.XPath(
-    ".//*[" + cls(
+FURNITURE = Locator(
+    classes=frozenset({
         "sharedaddy", "sd-sharing-enabled", "sd-like", "jetpack-likes-widget-wrapper",
         "jp-relatedposts", "wpcnt", "wordads-ad-wrapper", "yarpp-related", "yarpp",
         "crp_related", "wp_rp_wrap", "related-posts", "relatedposts", "shareaholic-canvas",
@@ -42,28 +89,36 @@ FURNITURE = etree.XPath(
         "jetpack_subscription_widget", "wp-block-jetpack-subscriptions", "post-views",
         "saboxplugin-wrap", "adsbygoogle", "code-block", "wp-block-jetpack-like",
         "jp-post-flair", "sd-block", "wpdiscuz_top_clearing", "mailpoet_form",
-        "wp-block-jetpack-sharing-buttons", "post-navigation", "nav-links", "screen-reader-text",
-        "printfriendly", "social-share", "share-buttons", "sharedaddy-wrapper", "more-link",
-    )
-    + " or @id='jp-post-flair' or @id='jp-relatedposts' or @id='related-posts'"
-    + " or self::script or self::style or self::noscript or self::template or self::form"
-    + " or self::button or self::svg]"
+        "wp-block-jetpack-sharing-buttons", "post-navigation", "nav-links",
+        "screen-reader-text", "printfriendly", "social-share", "share-buttons",
+        "sharedaddy-wrapper", "more-link",
+    }),
+    ids=frozenset({"jp-post-flair", "jp-relatedposts", "related-posts"}),
+    tags=frozenset({"script", "style", "noscript", "template", "form", "button", "svg"}),
 )
-_CAPTION_BOXES = etree.XPath(
-    ".//*[" + cls("wp-caption", "wp-block-image", "gallery-item", "blocks-gallery-item",
-                   "tiled-gallery-item") + " or self::figure]"
+_CAPTION_BOXES = Locator(
+    classes=frozenset({"wp-caption", "wp-block-image", "gallery-item", "blocks-gallery-item",
+                       "tiled-gallery-item"}),
+    tags=frozenset({"figure"}),
 )
-_CAPTION_TEXT = etree.XPath(
-    "./figcaption | .//*[" + cls("wp-caption-text", "wp-caption-dd", "gallery-caption",
-                                  "tiled-gallery-caption", "blocks-gallery-item__caption")
-    + "]"
+_CAPTION_TEXT = Locator(
+    classes=frozenset({"wp-caption-text", "wp-caption-dd", "gallery-caption",
+                       "tiled-gallery-caption", "blocks-gallery-item__caption"}),
+    child_tags=frozenset({"figcaption"}),
 )
-_CREDIT_ELEMENTS = etree.XPath(
-    ".//*[" + cls("credit", "photo-credit", "image-credit", "media-credit", "wp-caption-credit",
-                   "caption-credit", "credits", "copyright", "img-credit", "photo-credits")
-    + " or self::cite]"
+_CREDIT_ELEMENTS = Locator(
+    classes=frozenset({"credit", "photo-credit", "image-credit", "media-credit",
+                       "wp-caption-credit", "caption-credit", "credits", "copyright",
+                       "img-credit", "photo-credits"}),
+    tags=frozenset({"cite"}),
 )
-_IMG = etree.XPath(".//img")
+
+
+def _images(node: etree._Element) -> list[etree._Element]:
+    """The ``<img>`` elements below ``node`` (XPath ``.//img``)."""
+    return list(node.iterdescendants("img"))
+
+
 _WP_IMAGE_ID_RE = re.compile(r"\bwp-image-(\d{1,18})\b")
 
 _BLOCK_TAGS = {
@@ -88,6 +143,30 @@ def has_class(el: etree._Element, name: str) -> bool:
     return name in (el.get("class") or "").split()
 
 
+# What makes element_text walk the tree: elements whose text is skipped or (keeping lines)
+# that end a line, and comments and PIs (any node whose tag is not a str), whose tails the
+# walk leaves out (iterwalk reports no event for them) while libxml2's text content keeps
+# them.
+_NOT_PLAIN = frozenset(_SKIP_TEXT_TAGS)
+_NOT_PLAIN_LINES = frozenset(_SKIP_TEXT_TAGS | _NEWLINE_TAGS)
+
+
+def _is_plain(el: etree._Element, stops: frozenset[str]) -> bool:
+    for node in el.iterdescendants():
+        tag = node.tag
+        if not isinstance(tag, str) or tag in stops:
+            return False
+    return True
+
+
+def collapse_space(text: str) -> str | None:
+    # _text.clean_space, without its regular expression for the usual text: the spaces it
+    # collapses are those str.split() splits on (str.isspace()) plus U+200B and U+FEFF.
+    if "\u200b" in text or "\ufeff" in text:
+        return clean_space(text)
+    return " ".join(text.split()) or None
+
+
 def element_text(el: etree._Element | None, *, keep_lines: bool = False) -> str | None:
     """The text a reader sees in ``el``: scripts skipped, spaces collapsed, ``None`` if empty.
 
@@ -95,6 +174,22 @@ def element_text(el: etree._Element | None, *, keep_lines: bool = False) -> str 
     """
     if el is None:
         return None
+    # Most elements hold nothing to skip, no comment and no line break: their text is then
+    # libxml2's text content (text and tails), read in one call.  Only in a tree from the
+    # HTML parser, whose tag names are lower-case, is the tag look-up below exact.
+    if (isinstance(el, lxml.html.HtmlElement) and el.tag not in _SKIP_TEXT_TAGS
+            and (not len(el) or _is_plain(el, _NOT_PLAIN_LINES if keep_lines else _NOT_PLAIN))):
+        raw = etree.tostring(el, encoding="unicode", method="text", with_tail=False)
+    else:
+        raw = _walk_text(el, keep_lines=keep_lines)
+    if keep_lines:
+        lines = [collapse_space(line) for line in raw.split("\n")]
+        out = "\n".join(line for line in lines if line)
+        return out or None
+    return collapse_space(raw)
+
+
+def _walk_text(el: etree._Element, *, keep_lines: bool) -> str:
     parts: list[str] = []
     # Iterative walk: events ("start", el) / ("end", el) from lxml's iterwalk.
     skip_depth = 0
@@ -121,12 +216,7 @@ def element_text(el: etree._Element | None, *, keep_lines: bool = False) -> str 
                     parts.append("\n")
             if node is not el and node.tail and not skip_depth:
                 parts.append(node.tail)
-    raw = "".join(parts)
-    if keep_lines:
-        lines = [clean_space(line) for line in raw.split("\n")]
-        out = "\n".join(line for line in lines if line)
-        return out or None
-    return clean_space(raw)
+    return "".join(parts)
 
 
 def inner_html(el: etree._Element) -> str | None:
@@ -138,11 +228,22 @@ def inner_html(el: etree._Element) -> str | None:
     return out or None
 
 
-def clean_copy(el: etree._Element) -> etree._Element:
-    """A copy of ``el`` without plugin furniture; ``el`` itself is untouched."""
-    dup = copy.deepcopy(el)
+def clean_copy(el: etree._Element, *, owned: bool = False) -> etree._Element:
+    """A copy of ``el`` without plugin furniture; ``el`` itself is untouched.
+
+    With ``owned`` the caller gives ``el`` up (a tree parsed for this call alone): it is
+    detached from its parent and cleaned in place instead of copied.
+    """
+    if owned:
+        dup = el
+        parent = el.getparent()
+        if parent is not None:
+            # as a copy would be: a root, so no ancestor's class can count (galleries)
+            parent.remove(el)
+    else:
+        dup = copy.deepcopy(el)
     dup.tail = None
-    for junk in list(FURNITURE(dup)):
+    for junk in FURNITURE(dup):
         parent = junk.getparent()
         if parent is not None:
             _drop_keep_tail(junk)
@@ -175,13 +276,40 @@ def _int_attr(el: etree._Element, name: str) -> int | None:
     return int(value) if value.isdigit() and len(value) < 10 else None
 
 
+def _urljoin(base_url: str, url: str) -> str:
+    # An absolute http(s) url joined to a base of the same scheme is that url, re-assembled
+    # by urlunparse (urljoin returns exactly that when the url has a host); the base only
+    # matters if parsing it could fail, which an ASCII url without brackets cannot.
+    for prefix in ("https://", "http://"):
+        if url.startswith(prefix) and base_url.startswith(prefix) and base_url.isascii() \
+                and "[" not in base_url and "]" not in base_url:
+            normal = _reassembled(url)
+            if normal is not None:
+                return normal
+            break
+    return _joined(base_url, url)
+
+
+# A post's image urls come back to the same join several times (the block, the caption,
+# the featured image); both are pure functions of their strings.
+@functools.lru_cache(maxsize=512)
+def _joined(base_url: str, url: str) -> str:
+    return urljoin(base_url, url)
+
+
+@functools.lru_cache(maxsize=512)
+def _reassembled(url: str) -> str | None:
+    parts = urlparse(url)
+    return urlunparse(parts) if parts.netloc else None
+
+
 def _absolute(url: str | None, base_url: str | None) -> str | None:
-    url = clean_space(url)
+    url = None if url is None else collapse_space(url)
     if url is None:
         return None
     if base_url and not url.startswith(("data:", "javascript:")):
         try:
-            return urljoin(base_url, url)
+            return _urljoin(base_url, url)
         except ValueError:
             return url
     return url
@@ -245,7 +373,7 @@ def caption_of(box: etree._Element, *, base_url: str | None = None) -> Caption |
             credit = credit or element_text(credit_els[0])
     if text is None and credit is None:
         return None
-    imgs = _IMG(box)
+    imgs = _images(box)
     classes = (box.get("class") or "").split()
     in_gallery = any(has_class(a, g) for a in box.iterancestors()
                      for g in ("wp-block-gallery", "gallery", "tiled-gallery"))
@@ -304,8 +432,18 @@ def _block_for(el: etree._Element, *, base_url: str | None) -> Block | None:
     tag = el.tag if isinstance(el.tag, str) else ""
     kind = _BLOCK_TAGS.get(tag)
     html = etree.tostring(el, encoding="unicode", method="html", with_tail=False).strip()
-    if tag == "figure" or has_class(el, "wp-caption"):
-        imgs = _IMG(el)
+    classes = (el.get("class") or "").split()
+    if kind == "paragraph" and "wp-caption" not in classes:
+        # The usual block, a <p>: none of the cases below applies to it but the last.
+        text = element_text(el, keep_lines=False)
+        if not text:
+            img = el.find(".//img")
+            if img is not None:
+                return Block(kind="image", html=html, src=image_of(img, base_url=base_url).src)
+            return None
+        return Block(kind="paragraph", text=text, html=html)
+    if tag == "figure" or "wp-caption" in classes:
+        imgs = _images(el)
         cap_texts = _CAPTION_TEXT(el)
         caption = element_text(cap_texts[0]) if cap_texts else None
         if len(imgs) > 1 or has_class(el, "wp-block-gallery") or has_class(el, "gallery"):
@@ -327,7 +465,7 @@ def _block_for(el: etree._Element, *, base_url: str | None) -> Block | None:
     if tag in {"div", "section", "ul"} and any(
             has_class(el, g) for g in ("gallery", "tiled-gallery", "wp-block-gallery")):
         # classic [gallery] markup: dl.gallery-item / dd.gallery-caption inside div.gallery
-        imgs = _IMG(el)
+        imgs = _images(el)
         return Block(kind="gallery", text="", html=html,
                      src=image_of(imgs[0], base_url=base_url).src if imgs else None)
     if tag == "img":
@@ -382,11 +520,10 @@ def _walk_blocks(root: etree._Element, *, base_url: str | None) -> Iterator[Bloc
     # its children) so that deep nesting cannot exhaust the Python stack.
     inline: list[str] = []
 
-    def flush() -> Iterator[Block]:
-        text = clean_space("".join(inline))
+    def flush() -> Block | None:
+        text = collapse_space("".join(inline))
         inline.clear()
-        if text:
-            yield Block(kind="paragraph", text=text)
+        return Block(kind="paragraph", text=text) if text else None
 
     if root.text and root.text.strip():
         inline.append(root.text)
@@ -408,7 +545,8 @@ def _walk_blocks(root: etree._Element, *, base_url: str | None) -> Iterator[Bloc
             if tag == "br":
                 if inline and inline[-1] == "\n":
                     inline.pop()
-                    yield from flush()
+                    if inline and (block := flush()) is not None:
+                        yield block
                 else:
                     inline.append("\n")
             else:
@@ -416,7 +554,8 @@ def _walk_blocks(root: etree._Element, *, base_url: str | None) -> Iterator[Bloc
             if child.tail:
                 inline.append(child.tail)
             continue
-        yield from flush()
+        if inline and (block := flush()) is not None:
+            yield block
         if _is_container(child):
             if child.tail and child.tail.strip():
                 stack.append(iter([child.tail]))
@@ -429,20 +568,37 @@ def _walk_blocks(root: etree._Element, *, base_url: str | None) -> Iterator[Bloc
             yield block
         if child.tail and child.tail.strip():
             inline.append(child.tail)
-    yield from flush()
+    if inline and (block := flush()) is not None:
+        yield block
 
 
 _TEXTLESS = {"image", "gallery", "embed", "separator"}
 
 
-def extract_content(element: etree._Element, *, base_url: str | None = None) -> Content:
-    """Clean ``element`` of furniture and return its HTML, text, blocks and captions."""
-    clean = clean_copy(element)
+def extract_content(
+    element: etree._Element, *, base_url: str | None = None, owned: bool = False,
+    with_html: bool = True,
+) -> Content:
+    """Clean ``element`` of furniture and return its HTML, text, blocks and captions.
+
+    ``owned``: the caller parsed ``element`` for this call and gives it up, so it is cleaned
+    in place rather than copied (the page path shares its tree and never passes it).
+    ``with_html=False`` leaves :attr:`Content.html` ``None`` for callers that keep the
+    markup they started from (the WXR path keeps the exported content).
+    """
+    # A Python proxy for every element, held while the passes below run: lxml then builds
+    # each proxy (and runs the HTML element class look-up) once, not once per pass.
+    alive = list(element.iter()) if owned else None
+    clean = clean_copy(element, owned=owned)
+    if alive is None:
+        alive = list(clean.iter())
     blocks = tuple(_walk_blocks(clean, base_url=base_url))
     text = "\n\n".join(b.text for b in blocks if b.kind not in _TEXTLESS and b.text) or None
-    return Content(
-        html=inner_html(clean),
+    content = Content(
+        html=inner_html(clean) if with_html else None,
         text=text,
         blocks=blocks,
         captions=captions_in(clean, base_url=base_url),
     )
+    del alive
+    return content

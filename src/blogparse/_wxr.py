@@ -24,7 +24,7 @@ from typing import IO, BinaryIO, Protocol
 import attrs
 import lxml.etree as etree
 
-from ._content import element_text
+from ._content import collapse_space, element_text
 from ._document import parse_fragment, xml_iterparse
 from ._errors import (
     HostileInputError,
@@ -46,7 +46,7 @@ from ._models import (
     Term,
 )
 from ._options import LENIENT, Options
-from ._text import clean_space, parse_datetime, split_pingback_title
+from ._text import parse_datetime, split_pingback_title
 from ._wxr_content import comment_text, convert_content
 
 __all__ = ["WxrReader", "iter_wxr", "parse_wxr"]
@@ -101,7 +101,7 @@ def _html_text(text: str | None) -> str | None:
         text = _TAG_RE.sub("", text)
     if "&" in text:
         text = html.unescape(text)
-    return clean_space(text)
+    return collapse_space(text)
 
 
 def _plain(text: str | None) -> str | None:

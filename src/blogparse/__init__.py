@@ -40,7 +40,7 @@ from ._models import (
     Term,
 )
 from ._options import ALL_COMMENTS, LENIENT, STRICT, Options
-from ._pipeline import default_registry, parse_file, parse_page
+from ._pipeline import default_registry, parse_file, parse_page, parse_saved_page
 from ._wxr import WxrReader, iter_wxr, parse_wxr
 
 __version__ = "0.1.0"
@@ -82,5 +82,6 @@ __all__ = [
     "iter_wxr",
     "parse_file",
     "parse_page",
+    "parse_saved_page",
     "parse_wxr",
 ]

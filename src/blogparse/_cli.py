@@ -9,7 +9,6 @@ A bad input costs one line on standard error and never stops the batch.  Exit st
 from __future__ import annotations
 
 import argparse
-import codecs
 import contextlib
 import functools
 import glob
@@ -205,11 +204,8 @@ def _run(args: argparse.Namespace) -> int:
             registry.get(args.theme)
         except BlogparseError as exc:
             raise _UsageError(_one_line(str(exc))) from None
-    if args.encoding is not None:
-        try:
-            codecs.lookup(args.encoding)
-        except LookupError:
-            raise _UsageError(f"unknown encoding {args.encoding!r}") from None
+    if args.encoding is not None and _source.resolve_encoding(args.encoding) is None:
+        raise _UsageError(f"unknown encoding {args.encoding!r}")
     if args.inputs.count(_STDIN) > 1:
         raise _UsageError("standard input (-) can be read only once")
 

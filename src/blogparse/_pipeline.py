@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from . import _document, _extract, _source
-from ._errors import InputError, NotABlogPageError, ResourceLimitError
+from ._errors import InputError, ResourceLimitError
 from ._models import Defect, DefectKind, PageResult
 from ._options import LENIENT, Options
 from ._theme import PageDocument, Theme, ThemeRegistry
@@ -136,9 +136,13 @@ def parse_file(
     """Read the file at ``path`` and parse it with :func:`parse_page`.
 
     A ``.mhtml``/``.mht`` suffix selects MHTML, ``.txt`` a text dump and ``.xml`` WXR
-    unless ``format`` says otherwise.
+    unless ``format`` says otherwise.  A folder, or an HTML file saved with its
+    ``…_files`` folder beside it, is read by :func:`parse_saved_page`.
     """
     p = Path(path)
+    if p.is_dir() or (format in (None, "html") and p.suffix.lower() in {".html", ".htm"}
+                      and _source.find_saved_folder(p) is not None):
+        return parse_saved_page(p, url=url, theme=theme, encoding=encoding, options=options)
     try:
         size = p.stat().st_size
     except OSError as exc:
@@ -156,4 +160,27 @@ def parse_file(
                       options=options)
 
 
-__all__ = ["NotABlogPageError", "default_registry", "parse_file", "parse_page"]
+def parse_saved_page(
+    path: str | os.PathLike[str],
+    *,
+    url: str | None = None,
+    theme: str | Theme | None = None,
+    encoding: str | None = None,
+    options: Options = LENIENT,
+    registry: ThemeRegistry | None = None,
+) -> PageResult:
+    """Parse a "Save Page As, complete" save: the page file or the folder holding it.
+
+    Images saved into the page's resource folder are mapped back to the original urls
+    the page records; the page url comes from ``url`` or the save's ``saved from url``
+    comment.  See ``docs/input-formats.md``.
+    """
+    source = _source.load_saved_folder(path, encoding=encoding, url=url,
+                                       max_bytes=options.max_input_bytes)
+    result = _parse_html(source, theme=theme, options=options,
+                         registry=registry or default_registry())
+    options.check(result.defects)
+    return result
+
+
+__all__ = ["default_registry", "parse_file", "parse_page", "parse_saved_page"]

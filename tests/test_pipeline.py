@@ -1,0 +1,102 @@
+"""The parse entry points: routing by format, files and folders, theme choice, strictness."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import blogparse
+
+PAGES = Path(__file__).parent / "pages"
+
+_SAVED = """<!DOCTYPE html>
+<!-- saved from url=(0046)https://stonebook.example/2020/05/01/a-wall/ -->
+<html><head><meta charset="utf-8"><title>A wall – Stonebook</title>
+<link rel='stylesheet' href='https://stonebook.example/wp-content/themes/twentytwelve/style.css'>
+</head><body class="single single-post postid-9">
+<article id="post-9" class="post-9 post type-post hentry">
+<h1 class="entry-title">A wall</h1>
+<div class="entry-content"><p>Stones, mostly.</p>
+<div class="wp-caption"><img src="page_files/wall.jpg"
+ data-orig-file="https://stonebook.example/wp-content/uploads/2020/05/wall.jpg" width="300">
+<p class="wp-caption-text">The finished wall. Photo: Ada Stone</p></div>
+<p><img src="page_files/unknown.png" alt="x"></p></div>
+</article></body></html>
+"""
+
+
+def _save(tmp_path: Path) -> Path:
+    page = tmp_path / "page.html"
+    page.write_text(_SAVED, encoding="utf-8")
+    (tmp_path / "page_files").mkdir()
+    (tmp_path / "page_files" / "wall.jpg").write_bytes(b"\xff\xd8")
+    return page
+
+
+def test_saved_page_maps_images_back_to_their_originals(tmp_path: Path) -> None:
+    """A "complete" save gives the original image url and the page url it records."""
+    result = blogparse.parse_file(_save(tmp_path))
+    post = result.post
+    assert post is not None
+    assert "A wall" == post.title
+    assert "https://stonebook.example/2020/05/01/a-wall/" == result.url
+    assert "https://stonebook.example/wp-content/uploads/2020/05/wall.jpg" == (
+        post.captions[0].image.src if post.captions[0].image else None)
+    assert "Ada Stone" == post.captions[0].credit
+
+
+def test_saved_folder_is_read_like_its_page(tmp_path: Path) -> None:
+    """Passing the folder instead of the page file gives the same result."""
+    page = _save(tmp_path)
+    assert blogparse.parse_file(page) == blogparse.parse_saved_page(tmp_path)
+
+
+def test_format_override_reads_html_as_a_text_dump() -> None:
+    """``format=`` overrides the sniffed format."""
+    data = (PAGES / "classic_single.html").read_bytes()
+    assert "html" == blogparse.parse_page(data).format
+    assert "text" == blogparse.parse_page(data, format="text").format
+
+
+def test_theme_override_skips_detection() -> None:
+    """``theme=`` names the theme that parses the page; an unknown name is a ThemeError."""
+    data = (PAGES / "wpcom_single.html").read_bytes()
+    assert "wordpress-com" == blogparse.parse_page(data).theme
+    assert "wordpress-classic" == blogparse.parse_page(data, theme="wordpress-classic").theme
+    with pytest.raises(blogparse.ThemeError) as info:
+        blogparse.parse_page(data, theme="no-such-theme")
+    assert isinstance(info.value, LookupError)
+    assert "no-such-theme" == info.value.theme
+
+
+def test_unknown_format_is_the_librarys_error() -> None:
+    """An unknown format name is an InputError (also a ValueError)."""
+    with pytest.raises(blogparse.InputError):
+        blogparse.parse_page(b"<html></html>", format="pdf")
+
+
+def test_input_over_the_size_limit_is_refused() -> None:
+    """Input larger than Options.max_input_bytes raises ResourceLimitError."""
+    with pytest.raises(blogparse.ResourceLimitError):
+        blogparse.parse_page(b"x" * 2048, options=blogparse.Options(max_input_bytes=1024))
+
+
+def test_missing_file_is_the_librarys_error(tmp_path: Path) -> None:
+    """A file that cannot be read is an InputError, not an OSError."""
+    with pytest.raises(blogparse.InputError):
+        blogparse.parse_file(tmp_path / "absent.html")
+
+
+def test_archive_page_gives_several_posts() -> None:
+    """A home page listing posts gives one Post per listed post, in page order."""
+    result = blogparse.parse_file(PAGES / "classic_archive.html")
+    assert "archive" == result.kind
+    assert 3 == len(result.posts)
+
+
+def test_empty_input_gives_an_empty_result_with_a_defect() -> None:
+    """Empty input is an empty, valid result that says why."""
+    result = blogparse.parse_page(b"")
+    assert () == result.posts
+    assert result.defects

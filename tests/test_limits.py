@@ -252,7 +252,8 @@ def test_memory_grows_in_proportion_to_comments() -> None:
     """Ten times the comments cost at most about ten times the memory (no quadratic term)."""
     small = _measure({"what": "comments", "n": 2_000})
     big = _measure({"what": "comments", "n": 20_000})
-    assert small["ok"] and big["ok"]
+    assert small["ok"]
+    assert big["ok"]
     assert 20_000 == big["comments"]
     floor = int(small["rss_before_kb"])  # type: ignore[call-overload]
     assert int(big["rss_kb"]) - floor < 15 * max(int(small["rss_kb"]) - floor, 1_000)  # type: ignore[call-overload]
@@ -290,7 +291,8 @@ def test_million_comments_in_an_export_stream_in_flat_memory() -> None:
     """A million export comments stream with memory that does not grow with the count."""
     small = _measure({"what": "wxr-comments", "n": 100_000, "wxr": True})
     big = _measure({"what": "wxr-comments", "n": 1_000_000, "wxr": True})
-    assert small["ok"] and big["ok"], (small, big)
+    assert small["ok"], (small, big)
+    assert big["ok"], (small, big)
     assert 1_000_000 == big["comments"]
     # parse_wxr keeps every post: growth follows the output, not the input's square
     assert _growth_kb(small, big) < 15 * max(int(small["rss_kb"]), 1)  # type: ignore[call-overload]

@@ -274,6 +274,36 @@ def test_html2text_style_dump() -> None:
     assert post.comment_form.notes == ("You must be logged in to post a comment.",)
 
 
+def test_short_post_with_a_dated_byline() -> None:
+    """A post too short to hold a run of prose is found by its title and dated byline."""
+    text = "\n".join([
+        "Skip to content", "Mudlark Notes", "", "Low tide, 6 a.m.:", "",
+        "Posted on March 2, 2024 by Wen Ashby", "", "Fog.", "",
+        "Posted in Mornings | Tagged fog", "", "Leave a Reply Cancel reply", "",
+    ])
+    post = one_post(text)
+    assert post.title == "Low tide, 6 a.m.:"
+    assert [b.text for b in post.blocks] == ["Fog."]
+    assert [t.name for t in post.categories] == ["Mornings"]
+    assert [t.name for t in post.tags] == ["fog"]
+    assert post.published is not None
+    assert post.published.isoformat() == "2024-03-02T00:00:00"
+    assert post.comment_form is not None
+    assert post.comment_form.heading == "Leave a Reply"
+
+
+def test_title_is_matched_exactly_before_loosely() -> None:
+    """The comments heading's quoted title picks the line with the same characters, not a
+    site name that differs only in punctuation."""
+    text = "\n".join([
+        "Ebb", "", "Ebb?", "", "Posted on March 2, 2024 by Wen Ashby", "",
+        "The water went out further than anyone on the quay could remember, and stayed "
+        "out for most of the afternoon while the boats sat on the mud.", "",
+        "One thought on “Ebb?”", "", "Pingback: Links for March | Quay Diary", "",
+    ])
+    assert one_post(text).title == "Ebb?"
+
+
 @pytest.mark.parametrize("name", ["not_a_blog.txt", "not_a_blog_notes.txt"])
 def test_text_that_is_no_blog_page_gives_an_empty_result(name: str) -> None:
     """Notes that say "says:", "by", "tags:" and "Posted in" in passing are no blog post:

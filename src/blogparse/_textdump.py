@@ -862,7 +862,9 @@ def _split_terms(u: _Unit, start: int, end: int, taxonomy: str, *, max_words: in
     for piece in segment.split(","):
         p_start = pos + (len(piece) - len(piece.lstrip()))
         pos += len(piece) + 1
-        name = clean_space(piece.strip().rstrip(".|").strip())
+        name = clean_space(piece)
+        if name is not None and len(name) > 1 and name[-1] in ".|" and name[-2].isalnum():
+            name = name[:-1]  # the full stop of "… and tagged frost, leeks."
         if name is None or _TERM_NOISE_RE.match(name):
             continue
         if len(name) > 60 or len(name.split()) > max_words:
@@ -882,10 +884,16 @@ class _Page:
 
 def _find_title(units: list[_Unit], quoted: str | None) -> int | None:
     if quoted:
+        # the same words exactly, else the same words with other punctuation; a line
+        # followed by a byline wins over the site's name or a "recent posts" entry
+        exact = clean_space(quoted)
         key = _key(quoted)
-        for i, u in enumerate(units):
-            if u.kind != "item" and _key(u.text) == key:
-                return i
+        for loose in (False, True):
+            found = [i for i, u in enumerate(units) if u.kind != "item" and (
+                (bool(key) and _key(u.text) == key) if loose else clean_space(u.text) == exact)]
+            if found:
+                return next((i for i in found if i + 1 < len(units)
+                             and _is_meta(units[i + 1].text)), found[0])
     starts = (i for i, u in enumerate(units)
               if _is_prose(u) and _credit_caption(u) is None and not _is_meta(u.text)
               and _terms_of(u) is None and not _BODY_END_RE.match(u.text)
@@ -897,7 +905,11 @@ def _find_title(units: list[_Unit], quoted: str | None) -> int | None:
         if run:
             break
     else:
-        return None
+        # a short post has no run of prose: a title with a dated byline under it will do
+        return next((i for i in range(len(units) - 1)
+                     if units[i].kind in {"para", "heading"} and len(units[i].text) <= 250
+                     and not _MENU_RE.match(units[i].text) and not _is_meta(units[i].text)
+                     and _is_dated_byline(units[i + 1])), None)
     marked = [i for i in run if units[i].kind == "heading" and units[i].level is not None]
     if marked:
         # html2text and Markdown say a heading's level: the highest one is the title
@@ -906,6 +918,13 @@ def _find_title(units: list[_Unit], quoted: str | None) -> int | None:
     # Between a title and its first paragraph themes print author names, kickers and
     # share labels: prefer a line of title length, a heading, one followed by a byline.
     return max(run, key=lambda i: (_title_score(units, i), i))
+
+
+def _is_dated_byline(u: _Unit) -> bool:
+    """ "Posted on April 18, 2023 by …": a byline whose date reads as one."""
+    m = _BYLINE_PARTS_RE.match(u.text) if len(u.text) <= 200 else None
+    date = (m.group("date") or m.group("date2")) if m else None
+    return date is not None and parse_datetime(date) is not None
 
 
 def _title_run(units: list[_Unit], prose: int) -> list[int]:
@@ -976,7 +995,7 @@ def _quoted_title(units: Sequence[_Unit]) -> str | None:
             m = _COUNT_HEADING_RE.match(u.text)
             rest = (m.group("rest") if m else "") or ""
             q = _QUOTED_RE.search(rest)
-            if q and len(q.group("q")) > 1:
+            if q and q.group("q").strip("”\"’'» "):
                 return q.group("q").rstrip("”\"’'»")
             # "142 Antworten zu Würde des Lebens – ein Projekt": the title, unquoted
             bare = re.sub(r"^\s{0,3}\w{1,6}\s{1,3}", "", rest).strip()
@@ -1003,7 +1022,7 @@ def _is_says(text: str) -> bool:
     if m is None:
         return False
     name = m.group("name")
-    return len(name.split()) <= 6 and not re.search(r"[;!?]|\.\s\w{2}|\w{3}\.$", name)
+    return len(name.split()) <= 6 and not re.search(r"[;!?]\s|\.\s\w{2}|\w{3}\.$", name)
 
 
 def _strip_avatar(text: str) -> str:

@@ -147,8 +147,8 @@ def has_class(el: etree._Element, name: str) -> bool:
 # that end a line, and comments and PIs (any node whose tag is not a str), whose tails the
 # walk leaves out (iterwalk reports no event for them) while libxml2's text content keeps
 # them.
-_NOT_PLAIN = frozenset(_SKIP_TEXT_TAGS)
-_NOT_PLAIN_LINES = frozenset(_SKIP_TEXT_TAGS | _NEWLINE_TAGS)
+# Block boundaries separate words even where the markup has no space ("a<br>b", "</p><p>").
+_NOT_PLAIN = frozenset(_SKIP_TEXT_TAGS | _NEWLINE_TAGS)
 
 
 def _is_plain(el: etree._Element, stops: frozenset[str]) -> bool:
@@ -178,7 +178,7 @@ def element_text(el: etree._Element | None, *, keep_lines: bool = False) -> str 
     # libxml2's text content (text and tails), read in one call.  Only in a tree from the
     # HTML parser, whose tag names are lower-case, is the tag look-up below exact.
     if (isinstance(el, lxml.html.HtmlElement) and el.tag not in _SKIP_TEXT_TAGS
-            and (not len(el) or _is_plain(el, _NOT_PLAIN_LINES if keep_lines else _NOT_PLAIN))):
+            and (not len(el) or _is_plain(el, _NOT_PLAIN))):
         raw = etree.tostring(el, encoding="unicode", method="text", with_tail=False)
     else:
         raw = _walk_text(el, keep_lines=keep_lines)
@@ -190,33 +190,36 @@ def element_text(el: etree._Element | None, *, keep_lines: bool = False) -> str 
 
 
 def _walk_text(el: etree._Element, *, keep_lines: bool) -> str:
+    # An explicit stack rather than iterwalk, which passes over comments together with
+    # the text that follows them ("Oct 15, 2015<!-- --> · 18 min read").
     parts: list[str] = []
-    # Iterative walk: events ("start", el) / ("end", el) from lxml's iterwalk.
-    skip_depth = 0
-    for event, node in etree.iterwalk(el, events=("start", "end")):
-        tag = node.tag if isinstance(node.tag, str) else None
-        if event == "start":
-            if tag is None:
-                # comments and PIs: their tail is still text
-                continue
-            if skip_depth or tag.lower() in _SKIP_TEXT_TAGS:
-                skip_depth += 1
-                continue
-            if keep_lines and tag.lower() in _NEWLINE_TAGS:
-                parts.append("\n")
-            if node.text:
-                parts.append(node.text)
-        else:
-            if tag is not None:
-                if skip_depth:
-                    skip_depth -= 1
-                    if skip_depth:
-                        continue
-                elif keep_lines and tag.lower() in _NEWLINE_TAGS:
-                    parts.append("\n")
-            if node is not el and node.tail and not skip_depth:
-                parts.append(node.tail)
+    brk = "\n" if keep_lines else " "
+    stack: list[tuple[int, etree._Element]] = [(_OPEN, el)]
+    while stack:
+        action, node = stack.pop()
+        if action == _TAIL:
+            parts.append(node.tail or "")
+            continue
+        tag = node.tag.lower() if isinstance(node.tag, str) else None
+        if action == _CLOSE:
+            if tag in _NEWLINE_TAGS:
+                parts.append(brk)
+            continue
+        if tag is None or tag in _SKIP_TEXT_TAGS:
+            continue  # comments, processing instructions, scripts: their tails still count
+        if tag in _NEWLINE_TAGS:
+            parts.append(brk)
+        if node.text:
+            parts.append(node.text)
+        stack.append((_CLOSE, node))
+        for child in reversed(node):
+            if child.tail:
+                stack.append((_TAIL, child))
+            stack.append((_OPEN, child))
     return "".join(parts)
+
+
+_OPEN, _CLOSE, _TAIL = 0, 1, 2
 
 
 def inner_html(el: etree._Element) -> str | None:

@@ -104,4 +104,4 @@ def from_data(cls: type[T], data: Any, where: str | None = None) -> T:
     unknown = set(data) - known
     if unknown:
         raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
-    return cls(**kwargs)  # type: ignore[no-any-return]
+    return cls(**kwargs)  # type: ignore[return-value]

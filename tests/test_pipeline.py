@@ -46,6 +46,13 @@ def test_saved_page_maps_images_back_to_their_originals(tmp_path: Path) -> None:
     assert "Ada Stone" == post.captions[0].credit
 
 
+def test_saved_page_keeps_unmapped_local_images_local(tmp_path: Path) -> None:
+    """An image the save did not map back keeps its local path: no url is made up."""
+    post = blogparse.parse_file(_save(tmp_path)).post
+    assert post is not None
+    assert "page_files/unknown.png" in [b.src for b in post.blocks]
+
+
 def test_saved_folder_is_read_like_its_page(tmp_path: Path) -> None:
     """Passing the folder instead of the page file gives the same result."""
     page = _save(tmp_path)

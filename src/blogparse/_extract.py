@@ -655,7 +655,7 @@ def _post_id(regions: PostRegions, page: PageDocument, single: bool) -> int | No
 def build_post(
     page: PageDocument, regions: PostRegions, *, single: bool, base: str | None,
     discussion_regions: DiscussionRegions | None, site: Site, options: Options,
-    defects: list[Defect],
+    defects: list[Defect], content_base: str | None,
 ) -> Post:
     """One :class:`Post` from its regions (and the page's metadata for single posts)."""
     title = element_text(regions.title)
@@ -702,8 +702,8 @@ def build_post(
     if updated is not None and updated.tzinfo is None:
         defects.append(Defect(kind=DefectKind.NAIVE_DATE, field="updated",
                               message="the page gives the update date without a zone"))
-    content = extract_content(content_el, base_url=base) if content_el is not None \
-        else None
+    content = extract_content(content_el, base_url=content_base) \
+        if content_el is not None else None
     comments: tuple[Comment, ...] = ()
     pingbacks: tuple[Pingback, ...] = ()
     count = None
@@ -917,7 +917,7 @@ def build_site(page: PageDocument, base: str | None, theme_name: str | None) -> 
 
 def extract_page(
     page: PageDocument, regions: PageRegions, *, theme_name: str, options: Options,
-    defects: list[Defect],
+    defects: list[Defect], resolve_content_urls: bool = True,
 ) -> tuple[str, tuple[Post, ...], Site]:
     """Build the posts and the site from a theme's regions."""
     base = page.url or page.links.get("canonical") or page.meta.get("og:url")
@@ -928,7 +928,8 @@ def extract_page(
         post_defects: list[Defect] = []
         post = build_post(page, post_regions, single=single, base=base,
                           discussion_regions=regions.discussion if single and index == 0
-                          else None, site=site, options=options, defects=post_defects)
+                          else None, site=site, options=options, defects=post_defects,
+                          content_base=base if resolve_content_urls else None)
         defects.extend(Defect(kind=d.kind, message=d.message, field=d.field, post_index=index)
                        for d in post_defects)
         posts.append(post)

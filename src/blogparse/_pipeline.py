@@ -88,7 +88,7 @@ def _with(result: PageResult, *, encoding: str | None, extra: tuple[Defect, ...]
 
 def _parse_html(
     source: _source.Source, *, theme: str | Theme | None, options: Options,
-    registry: ThemeRegistry,
+    registry: ThemeRegistry, local_resources: bool = False,
 ) -> PageResult:
     defects: list[Defect] = list(source.defects)
     root, doc_defects = _document.parse_html(source.text, max_depth=options.max_depth)
@@ -109,7 +109,8 @@ def _parse_html(
                                           "metadata were used"))
     regions = chosen.locate(page)
     kind, posts, site = _extract.extract_page(page, regions, theme_name=chosen.name,
-                                              options=options, defects=defects)
+                                              options=options, defects=defects,
+                                              resolve_content_urls=not local_resources)
     if not posts:
         defects.append(Defect(kind=DefectKind.NO_POSTS, message="no post was found on the page"))
     return PageResult(
@@ -177,8 +178,10 @@ def parse_saved_page(
     """
     source = _source.load_saved_folder(path, encoding=encoding, url=url,
                                        max_bytes=options.max_input_bytes)
+    # Images the save did not map back stay as the local paths they are: joining them to
+    # the page url would make addresses that never existed.
     result = _parse_html(source, theme=theme, options=options,
-                         registry=registry or default_registry())
+                         registry=registry or default_registry(), local_resources=True)
     options.check(result.defects)
     return result
 

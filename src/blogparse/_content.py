@@ -249,15 +249,16 @@ def clean_copy(el: etree._Element, *, owned: bool = False) -> etree._Element:
     for junk in FURNITURE(dup):
         parent = junk.getparent()
         if parent is not None:
-            _drop_keep_tail(junk)
+            drop_keep_tail(junk)
             # a paragraph that only held the furniture ("Continue reading →") goes too
             if parent is not dup and parent.tag == "p" and len(parent) == 0 and not (
                     parent.text or "").strip() and parent.getparent() is not None:
-                _drop_keep_tail(parent)
+                drop_keep_tail(parent)
     return dup
 
 
-def _drop_keep_tail(el: etree._Element) -> None:
+def drop_keep_tail(el: etree._Element) -> None:
+    """Remove ``el`` from its parent, keeping the text that follows it."""
     parent = el.getparent()
     if parent is None:
         return
@@ -364,7 +365,7 @@ def caption_of(box: etree._Element, *, base_url: str | None = None) -> Caption |
                 credit = stripped_text
             dup = copy.deepcopy(caption_el)
             for c in _CREDIT_ELEMENTS(dup):
-                _drop_keep_tail(c)
+                drop_keep_tail(c)
             text = element_text(dup)
             text = text.rstrip(" |–—-,;").strip() or None if text else None
         else:

@@ -17,7 +17,14 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import lxml.etree as etree
 
-from ._content import element_text, extract_content, has_class, image_of, inner_html
+from ._content import (
+    drop_keep_tail,
+    element_text,
+    extract_content,
+    has_class,
+    image_of,
+    inner_html,
+)
 from ._models import (
     Comment,
     CommentForm,
@@ -75,16 +82,8 @@ def _without(el: etree._Element, expr: str) -> etree._Element:
     dup = copy.deepcopy(el)
     dup.tail = None
     for junk in xpath(expr)(dup):
-        if isinstance(junk, etree._Element) and junk.getparent() is not None:
-            parent = junk.getparent()
-            assert parent is not None
-            if junk.tail:
-                prev = junk.getprevious()
-                if prev is not None:
-                    prev.tail = (prev.tail or "") + junk.tail
-                else:
-                    parent.text = (parent.text or "") + junk.tail
-            parent.remove(junk)
+        if isinstance(junk, etree._Element):
+            drop_keep_tail(junk)
     return dup
 
 
@@ -775,16 +774,8 @@ def _strip_post_furniture(content: etree._Element, regions: PostRegions) -> etre
     dup.tail = None
     victims = [_follow(dup, p) for p in paths]
     for victim in victims:
-        if victim is not None and victim is not dup and victim.getparent() is not None:
-            parent = victim.getparent()
-            assert parent is not None
-            if victim.tail and victim.tail.strip():
-                prev = victim.getprevious()
-                if prev is not None:
-                    prev.tail = (prev.tail or "") + victim.tail
-                else:
-                    parent.text = (parent.text or "") + victim.tail
-            parent.remove(victim)
+        if victim is not None and victim is not dup:
+            drop_keep_tail(victim)
     return dup
 
 

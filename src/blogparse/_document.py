@@ -69,6 +69,13 @@ def parse_html(
     if not text.strip():
         return None, (Defect(kind=DefectKind.NO_POSTS, message="the document is empty"),)
     defects: list[Defect] = []
+    text, cut = limit_attributes(text)
+    if cut:
+        defects.append(Defect(
+            kind=DefectKind.LIMIT_REACHED,
+            message=f"{cut} element(s) with more than {MAX_ATTRIBUTES} attributes were cut "
+                    f"to their first {MAX_ATTRIBUTES}",
+        ))
     if max_depth < HTML_SAFE_DEPTH:
         text = tame_html(text, max_depth=max(1, max_depth))
     root, halted = _parse_document(text)
@@ -121,7 +128,7 @@ def parse_fragment(html: str) -> lxml.html.HtmlElement:
     """
     # The fragment goes straight into <body>, where libxml2 ignores end tags with no open
     # element; end tags of body and html themselves would end the document, so they go.
-    text = _DOCUMENT_END_RE.sub("", clean_text_for_lxml(html))
+    text, _ = limit_attributes(_DOCUMENT_END_RE.sub("", clean_text_for_lxml(html)))
 
     def parse(fragment: str) -> tuple[lxml.html.HtmlElement, bool]:
         parser = html_parser()
@@ -146,6 +153,56 @@ def parse_fragment(html: str) -> lxml.html.HtmlElement:
 
 
 _DOCUMENT_END_RE = re.compile(r"</(?:body|html)\s{0,20}>", re.IGNORECASE)
+
+
+# --- attributes: libxml2's HTML parser checks each new attribute against all the earlier
+# ones of its element, so one element with 100,000 attributes takes minutes.
+
+MAX_ATTRIBUTES = 1_000
+"""Attributes kept per element; real pages use a few dozen at most."""
+
+# A start tag long enough to hold that many attributes.  ``[^<>]`` stops every attempt at
+# the next ``<``, so the search is linear however the text is built.
+_LONG_TAG_RE = re.compile(rf"<[A-Za-z][^<>]{{{3 * MAX_ATTRIBUTES}}}")
+_TAG_BOUND_RE = re.compile(r"[<>]")
+_ATTRIBUTE_RE = re.compile(
+    r"""[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']*))?|[\s/]+|["'=]""")
+
+
+def limit_attributes(text: str) -> tuple[str, int]:
+    """``text`` with every start tag cut to its first :data:`MAX_ATTRIBUTES` attributes,
+    and how many tags were cut.  Text without a long tag is returned as it is."""
+    if _LONG_TAG_RE.search(text) is None:
+        return text, 0
+    out: list[str] = []
+    last = cut = 0
+    for m in _LONG_TAG_RE.finditer(text):
+        start = m.start()
+        if start < last:
+            continue
+        # the tag ends at its ">" or, unclosed, where the next tag starts
+        bound = _TAG_BOUND_RE.search(text, start + 1)
+        end = len(text) if bound is None else bound.start()
+        name_end = start + 1
+        while name_end < end and not text[name_end].isspace() and text[name_end] != "/":
+            name_end += 1
+        kept = 0
+        pos = name_end
+        stop = None
+        for a in _ATTRIBUTE_RE.finditer(text, name_end, end):
+            if a.group()[0].isspace() or a.group()[0] in "/\"'=":
+                continue
+            kept += 1
+            if kept > MAX_ATTRIBUTES:
+                stop = a.start()
+                break
+            pos = a.end()
+        if stop is not None:
+            out.append(text[last:pos])
+            last = end
+            cut += 1
+    out.append(text[last:])
+    return "".join(out), cut
 
 
 # --- taming: what libxml2's limits would otherwise cut off ---------------------------------

@@ -277,7 +277,7 @@ def _int_attr(el: etree._Element, name: str) -> int | None:
     if value is None:
         return None
     value = value.strip().removesuffix("px")
-    return int(value) if value.isdigit() and len(value) < 10 else None
+    return int(value) if value.isdecimal() and len(value) < 10 else None
 
 
 def _urljoin(base_url: str, url: str) -> str:

@@ -637,16 +637,16 @@ def _post_id(regions: PostRegions, page: PageDocument, single: bool) -> int | No
     if m:
         return int(m.group(1))
     for c in (regions.root.get("class") or "").split():
-        if c.startswith("post-") and c[5:].isdigit():
+        if c.startswith("post-") and c[5:].isdecimal():
             return int(c[5:])
     if single:
         for c in page.body_classes:
-            if c.startswith(("postid-", "page-id-")) and c.rpartition("-")[2].isdigit():
+            if c.startswith(("postid-", "page-id-")) and c.rpartition("-")[2].isdecimal():
                 return int(c.rpartition("-")[2])
         short = page.links.get("shortlink")
         if short:
             q = parse_qs(urlsplit(short).query).get("p")
-            if q and q[0].isdigit():
+            if q and q[0].isdecimal():
                 return int(q[0])
     return None
 

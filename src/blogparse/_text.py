@@ -157,7 +157,7 @@ def parse_response_count(text: str | None) -> int | None:
     m = _COUNT_RE.match(text)
     if m:
         n = m.group("n")
-        if n.isdigit():
+        if n.isdecimal():
             return int(n)
         return _NUMBER_WORDS.get(n.lower())
     m = _COUNT_PAREN_RE.match(text)
@@ -302,7 +302,7 @@ def slug_from_url(url: str | None) -> str | None:
         return None
     if not parts:
         return None
-    if len(parts) >= 2 and parts[-2] == "page" and parts[-1].isdigit():
+    if len(parts) >= 2 and parts[-2] == "page" and parts[-1].isdecimal():
         parts = parts[:-2]
     if not parts:
         return None

@@ -380,6 +380,8 @@ def discussion(
                               message=f"{naive_dates} comment date(s) carry no UTC offset"))
     count = None
     for heading in regions.headings:
+        if thread.owner(heading) is not None:
+            continue  # a heading inside a comment is the commenter's
         count = parse_response_count(element_text(heading))
         if count is not None:
             break
@@ -724,6 +726,15 @@ def build_post(
         if regions.featured_image is not None else None
     if featured is None and single:
         featured = _meta_image(page, base)
+    categories = terms_of(regions.categories, "category", base)
+    tags = terms_of([t for t in regions.tags if t not in set(regions.categories)],
+                    "post_tag", base)
+    if single and not (categories and tags):
+        # Some themes print the term lists outside the post container; post_class() names
+        # the post's terms (category-SLUG, tag-SLUG), which picks out its links page-wide.
+        outside_cats, outside_tags = _terms_named_by_post_class(page, regions.root, base)
+        categories = categories or outside_cats
+        tags = tags or outside_tags
     return Post(
         title=title,
         url=url,
@@ -732,9 +743,8 @@ def build_post(
         authors=authors,
         published=published,
         updated=updated,
-        categories=terms_of(regions.categories, "category", base),
-        tags=terms_of([t for t in regions.tags if t not in set(regions.categories)],
-                      "post_tag", base),
+        categories=categories,
+        tags=tags,
         excerpt=element_text(regions.excerpt) if regions.excerpt is not None else None,
         content_html=content.html if content else None,
         content_text=content.text if content else None,
@@ -809,6 +819,35 @@ _PAGE_BYLINE = tuple(
         "//*[" + cls("byline", "entry-author", "post-author") + "]//a[contains(@href, '/author/')]",
     )
 )
+_TERM_LINKS = (
+    "//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')"
+    " or contains(concat(' ', normalize-space(@rel), ' '), ' category ')]"
+    "[not(ancestor::*[" + cls("widget", "tagcloud", "wp-block-tag-cloud", "sidebar") + "])]"
+    "[not(ancestor::aside) and not(ancestor::nav)]"
+)
+
+
+def _terms_named_by_post_class(
+    page: PageDocument, root: etree._Element, base: str | None,
+) -> tuple[tuple[Term, ...], tuple[Term, ...]]:
+    classes = set((root.get("class") or "").split())
+    cat_slugs = {c[len("category-"):] for c in classes if c.startswith("category-")}
+    tag_slugs = {c[len("tag-"):] for c in classes if c.startswith("tag-")}
+    if not cat_slugs and not tag_slugs:
+        return (), ()
+    cats: list[etree._Element] = []
+    tags: list[etree._Element] = []
+    for a in page.find_all(_TERM_LINKS):
+        slug = slug_from_url(_abs(a.get("href"), base))
+        if slug is None:
+            continue
+        if "category" in (a.get("rel") or "").split() and slug in cat_slugs:
+            cats.append(a)
+        elif slug in tag_slugs and "category" not in (a.get("rel") or "").split():
+            tags.append(a)
+    return terms_of(cats, "category", base), terms_of(tags, "post_tag", base)
+
+
 _TITLE_CLASS_RE = re.compile(r"title|headline|heading", re.IGNORECASE)
 
 

@@ -299,7 +299,13 @@ class Theme:
             "wp-block-comments-title", "comment-reply-title-count") + "]"
         " | //*[@id='comments']/h2 | //*[@id='comments']/h3 | //*[@id='comments']/h4"
         " | //*[(self::h2 or self::h3 or self::h4) and @id='comments']"
-        " | //*[" + cls("comments-area") + "]/h2 | //*[" + cls("comments-area") + "]/h3"
+        " | //*[" + cls("comments-area") + "]/h2 | //*[" + cls("comments-area") + "]/h3",
+        # any heading of the comments area, then headings named after comments anywhere
+        "//*[@id='comments' or " + cls("comments-area", "comments", "comments-wrapper",
+                                       "comment-section", "comments-section") + "]"
+        "//*[self::h2 or self::h3 or self::h4 or self::h5]",
+        "//*[self::h2 or self::h3 or self::h4 or self::h5]"
+        "[contains(@class, 'comment') or contains(@id, 'comment') or contains(@class, 'repl')]",
     )
     COMMENT_FORM: ClassVar[Locator] = (
         "//*[@id='respond'] | //form[@id='commentform']"

@@ -480,29 +480,29 @@ def wxr_item(post: Post) -> str:
     for t in post.tags:
         parts.append(f'<category domain="post_tag" nicename="{_e(t.slug)}">'
                      f"{_cdata(_e(t.name))}</category>")
-    for c in post.comments:
-        assert c.author is not None
-        assert c.date is not None
+    for cm in post.comments:
+        assert cm.author is not None
+        assert cm.date is not None
         parts.append(
-            f"<wp:comment><wp:comment_id>{c.id}</wp:comment_id>"
-            f"<wp:comment_author>{_cdata(_e(c.author.name))}</wp:comment_author>"
+            f"<wp:comment><wp:comment_id>{cm.id}</wp:comment_id>"
+            f"<wp:comment_author>{_cdata(_e(cm.author.name))}</wp:comment_author>"
             "<wp:comment_author_email><![CDATA[]]></wp:comment_author_email>"
-            f"<wp:comment_author_url>{_e(c.author.url)}</wp:comment_author_url>"
+            f"<wp:comment_author_url>{_e(cm.author.url)}</wp:comment_author_url>"
             "<wp:comment_author_IP><![CDATA[]]></wp:comment_author_IP>"
-            f"<wp:comment_date>{_cdata(_wp_date(c.date))}</wp:comment_date>"
-            f"<wp:comment_date_gmt>{_cdata(_gmt(c.date))}</wp:comment_date_gmt>"
-            f"<wp:comment_content>{_cdata(_e(c.content_text).replace(chr(10), chr(10) * 2))}"
+            f"<wp:comment_date>{_cdata(_wp_date(cm.date))}</wp:comment_date>"
+            f"<wp:comment_date_gmt>{_cdata(_gmt(cm.date))}</wp:comment_date_gmt>"
+            f"<wp:comment_content>{_cdata(_e(cm.content_text).replace(chr(10), chr(10) * 2))}"
             "</wp:comment_content>"
             "<wp:comment_approved><![CDATA[1]]></wp:comment_approved>"
             "<wp:comment_type><![CDATA[comment]]></wp:comment_type>"
-            f"<wp:comment_parent>{c.parent_id or 0}</wp:comment_parent>"
-            f"<wp:comment_user_id>{1 if c.by_post_author else 0}</wp:comment_user_id>"
+            f"<wp:comment_parent>{cm.parent_id or 0}</wp:comment_parent>"
+            f"<wp:comment_user_id>{1 if cm.by_post_author else 0}</wp:comment_user_id>"
             "</wp:comment>"
         )
     for p in post.pingbacks:
         parts.append(
             f"<wp:comment><wp:comment_id>{p.id}</wp:comment_id>"
-            f"<wp:comment_author>{_cdata(_e(p.title + ' | ' + (p.blog_name or '')))}"
+            f"<wp:comment_author>{_cdata(_e(f'{p.title} | {p.blog_name}'))}"
             "</wp:comment_author>"
             f"<wp:comment_author_url>{_e(p.url)}</wp:comment_author_url>"
             "<wp:comment_date><![CDATA[2020-01-01 00:00:00]]></wp:comment_date>"

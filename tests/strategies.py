@@ -203,7 +203,7 @@ def comment_threads(draw: st.DrawFn, *, post_author: Person | None = None,
             author=author,
             date=draw(aware_datetimes()),
             content_text="\n".join(draw(st.lists(words(1, 20), min_size=1, max_size=3))),
-            parent_id=first_id + parents[i] if parents[i] is not None else None,
+            parent_id=None if (parent := parents[i]) is None else first_id + parent,
             depth=depth,
             by_post_author=by_author,
         ))

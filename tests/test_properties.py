@@ -162,8 +162,6 @@ _ORPHAN_WXR = (
 )
 
 
-@pytest.mark.xfail(reason="library bug in _wxr.py: an export reply whose parent is not kept "
-                          "keeps parent_id pointing outside the post", strict=True)
 def test_wxr_orphan_reply_keeps_dangling_parent() -> None:
     """A reply to a comment the export does not hold is shown at the top of a thread."""
     comment = blogparse.parse_wxr(_ORPHAN_WXR).posts[0].comments[0]
@@ -210,17 +208,12 @@ def _wxr_item(fields: str) -> bytes:
     ).encode()
 
 
-@pytest.mark.xfail(reason="library bug in _wxr._int: int('²') escapes as ValueError",
-                   strict=True, raises=ValueError)
 def test_superscript_digit_post_id_in_export() -> None:
     """An export post id written with a superscript digit is no id, not a crash."""
     result = blogparse.parse_wxr(_wxr_item("<wp:post_id>²</wp:post_id>"))
     assert result.posts[0].id is None
 
 
-@pytest.mark.xfail(reason="library bug in _source.resolve_encoding: a charset label with a "
-                          "NUL makes codecs.lookup raise ValueError", strict=True,
-                   raises=ValueError)
 def test_nul_in_mhtml_charset() -> None:
     """An MHTML part whose charset label holds a NUL byte is read, not a crash."""
     data = (b'Content-Type: multipart/related; type="text/html"; boundary="b"\n'
@@ -230,8 +223,6 @@ def test_nul_in_mhtml_charset() -> None:
     check_invariants(blogparse.parse_page(data, format="mhtml"))
 
 
-@pytest.mark.xfail(reason="library bug in _extract._comment: class depth-0 gives depth 0",
-                   strict=True)
 def test_depth_zero_class_gives_depth_one() -> None:
     """A comment item marked ``depth-0`` is still a top-level comment (depth 1)."""
     page = ('<html><body class="single postid-1"><article id="post-1" class="post hentry">'

@@ -309,7 +309,7 @@ def test_comments_threaded_and_filtered_by_status() -> None:
            for c in post.comments]  # type: ignore[attr-defined]
     assert got == [
         (11, None, 1, False, "approved"), (12, 11, 2, True, "approved"),
-        (13, 12, 3, False, "approved"), (16, 15, 1, False, "approved")]
+        (13, 12, 3, False, "approved"), (16, None, 1, False, "approved")]
     first = post.comments[0]  # type: ignore[attr-defined]
     assert (first.author.name, first.author.url, first.author.email) == (
         "Ned Harrow", "https://ned.example.net/", "ned@example.net")

@@ -435,7 +435,7 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
     depth = parent.depth + 1 if parent is not None else 1
     m = re.search(r"\bdepth-(\d{1,4})\b", item.get("class") or "")
     if m and parent is None:
-        depth = int(m.group(1))
+        depth = max(1, int(m.group(1)))
     return Comment(
         id=ident,
         author=author,

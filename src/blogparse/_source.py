@@ -120,7 +120,7 @@ def resolve_encoding(label: str) -> tuple[str, str] | None:
     key = _EXTRA_LABELS.get(key, key)
     try:
         name = codecs.lookup(key).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a label holding a NUL byte
         return None
     if name in _WEB_NAMES:
         return _WEB_NAMES[name]

@@ -112,7 +112,8 @@ def _int(text: str | None) -> int | None:
     if text is None:
         return None
     text = text.strip()
-    if text.isdigit() and len(text) < 19:
+    # isdecimal, not isdigit: superscripts such as "²" are digits int() refuses
+    if text.isdecimal() and text.isascii() and len(text) < 19:
         return int(text)
     return None
 
@@ -1023,14 +1024,19 @@ class WxrReader(Iterator[Post]):
                     break
                 depth += 1
                 parent = by_id[parent].parent_id
-            if c.parent_id is not None and c.parent_id not in by_id:
-                # WordPress shows a reply whose parent is not shown at the top level.
+            parent_id = c.parent_id
+            if parent_id is not None and parent_id not in by_id:
+                # WordPress shows a reply whose parent is not shown at the top level; the
+                # defect keeps the id it named.
                 self._defect(DefectKind.ORPHAN_COMMENT,
                              f"comment {c.id} replies to {c.parent_id}, which is not kept",
                              field=f"comments[{n}].parent_id", post_index=index)
+                parent_id = None
             if c.id is not None:
                 depths[c.id] = depth
-            out.append(attrs.evolve(c, depth=depth) if depth != 1 else c)
+            if depth != c.depth or parent_id != c.parent_id:
+                c = attrs.evolve(c, depth=depth, parent_id=parent_id)
+            out.append(c)
         return tuple(out)
 
 

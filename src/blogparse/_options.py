@@ -31,9 +31,6 @@ class Options:
     comment_statuses: frozenset[str] = frozenset({"approved"})
     """Export comments with these statuses are kept (``approved``, ``hold``, ``spam``,
     ``trash``); others are left out.  Pages only ever show approved comments."""
-    resolve_images: bool = True
-    """Map local image paths of MHTML and "Save Page As, complete" saves back to the
-    original urls where the save records them."""
 
     def check(self, defects: tuple[Defect, ...]) -> None:
         """Raise :class:`~blogparse.StrictModeError` with every defect when strict."""

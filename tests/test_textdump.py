@@ -498,3 +498,37 @@ def test_corpus_dumps_agree_where_they_speak(shared_dir: Path, tool: str) -> Non
     assert counts >= 5
     if tool == "w3m":
         assert pingbacks >= 5  # w3m keeps "Pingback:" labels and list layout best
+
+
+# --- titles the page names elsewhere ----------------------------------------------------------
+
+
+def test_lynx_comments_feed_names_the_title() -> None:
+    """lynx prints the page's feed links first; WordPress names the post's comments feed
+    "Blog » Title Comments Feed", so a sidebar heading before the prose is not the title."""
+    post = one_post((DUMPS / "lynx_feed_title.txt").read_text(encoding="utf-8"))
+    assert post.title == "Mending Nets on the Harbour Wall"
+    assert [c.name for c in post.categories] == ["Harbour Life"]
+    assert post.comment_form is not None
+    assert post.comment_form.heading == "Leave a Reply"
+
+
+def test_breadcrumb_tail_repeated_as_a_line_is_the_title() -> None:
+    """A breadcrumb's last step repeated on its own line below is the title; an image's
+    alternative text or a kicker between them is not."""
+    post = one_post((DUMPS / "w3m_breadcrumb.txt").read_text(encoding="utf-8"))
+    assert post.title == "Rye and Caraway Loaf With a Slow Overnight Rise"
+    assert [c.name for c in post.categories] == ["Baking", "Bread"]
+
+
+def test_feed_title_inside_the_discussion_is_not_the_title() -> None:
+    """The title named by the feed is looked for before the comments, not in the sidebar
+    after them, even when a date line follows it there."""
+    text = (DUMPS / "lynx_feed_title.txt").read_text(encoding="utf-8").replace(
+        "Leave a Reply\n",
+        "2 Comments\n\n   Ann says:\n   March 3, 2024 at 9:12 am\n\n   Lovely work.\n\n"
+        "Mending Nets on the Harbour Wall\n\n   March 4, 2024\n\nLeave a Reply\n")
+    post = one_post(text)
+    assert post.title == "Mending Nets on the Harbour Wall"
+    assert post.response_count == 2
+    assert post.blocks[-1].text.startswith("The work goes faster")

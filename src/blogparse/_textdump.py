@@ -142,6 +142,9 @@ class _Style:
     markdown: bool
     stars: bool
     width: int
+    feed_title: str | None = None
+    """The post title named by the page's comments feed link (lynx prints the page's
+    ``<link rel="alternate">`` titles first: "Blog » Post title Comments Feed")."""
 
 
 def _normalise(text: str, defects: list[Defect]) -> list[str]:
@@ -177,10 +180,12 @@ def _read_style(lines: list[str]) -> tuple[list[str], _Style]:
             break
     body = lines[:cut]
     first = next((n for n, line in enumerate(body) if line.strip()), None)
+    feed_title = None
     if refs and first is not None and body[first].lstrip().startswith("#"):
         # lynx prints the page's <link rel="alternate"> feeds first: "#[1]Blog » Feed …"
         end = next((n for n in range(first, min(len(body), first + 30)) if not body[n].strip()),
                    first)
+        feed_title = _feed_title(body[first:end])
         body = body[end:]
     kept: list[str] = []
     definitions = 0
@@ -208,13 +213,32 @@ def _read_style(lines: list[str]) -> tuple[list[str], _Style]:
         # Markdown separates blocks by blank lines: a paragraph's lines are one line (this
         # also puts back links and images that the writer wrapped across lines).
         kept = _join_markdown(kept)
-        return kept, _Style(refs=refs, markdown=True, stars=stars, width=0)
+        return kept, _Style(refs=refs, markdown=True, stars=stars, width=0,
+                            feed_title=feed_title)
     widths = sorted(len(line) for line in sample if " " in line.strip())
     width = widths[-1] if widths else 0
     if len(widths) > 20:
         # the widest few lines may be unbreakable urls; wrapping shows in the bulk
         width = widths[int(len(widths) * 0.98)]
-    return kept, _Style(refs=refs, markdown=markdown, stars=stars, width=width)
+    return kept, _Style(refs=refs, markdown=markdown, stars=stars, width=width,
+                        feed_title=feed_title)
+
+
+_FEED_ENTRY_RE = re.compile(
+    r"^.{1,200}? [»>] (?P<t>.{1,300}?) (?:Comments Feed|Kommentar-Feed"
+    r"|Flux des commentaires|Feed de comentarios|Feed dei commenti|Reacties feed)$"
+)
+
+
+def _feed_title(header: list[str]) -> str | None:
+    """The post's title in lynx's list of feed links: WordPress names a post's comments
+    feed "Blog » Post title Comments Feed"."""
+    text = " ".join(line.strip() for line in header)[:5000]
+    for entry in re.split(r"\[\d{1,6}\]", text.lstrip("#")):
+        m = _FEED_ENTRY_RE.match(entry.strip())
+        if m:
+            return m.group("t").strip()
+    return None
 
 
 _STAR_OPEN_RE = re.compile(r"^(\*{1,6}) \S")
@@ -882,7 +906,11 @@ class _Page:
     body_end: int
 
 
-def _find_title(units: list[_Unit], quoted: str | None) -> int | None:
+def _find_title(units: list[_Unit], quoted: str | None, feed_title: str | None = None
+                ) -> int | None:
+    if not quoted:
+        # a title the page names elsewhere: its comments feed, or a breadcrumb's last step
+        quoted = feed_title or _breadcrumb_tail(units)
     if quoted:
         # the same words exactly, else the same words with other punctuation; a line
         # followed by a byline wins over the site's name or a "recent posts" entry
@@ -892,7 +920,10 @@ def _find_title(units: list[_Unit], quoted: str | None) -> int | None:
             found = [i for i, u in enumerate(units) if u.kind != "item" and (
                 (bool(key) and _key(u.text) == key) if loose else clean_space(u.text) == exact)]
             if found:
-                return next((i for i in found if i + 1 < len(units)
+                # never a line in the discussion or the sidebar after it
+                talk = next((i for i, u in enumerate(units)
+                             if u.kind != "item" and _is_count_heading(u.text)), len(units))
+                return next((i for i in found if i + 1 < len(units) and i < talk
                              and _is_meta(units[i + 1].text)), found[0])
     starts = (i for i, u in enumerate(units)
               if _is_prose(u) and _credit_caption(u) is None and not _is_meta(u.text)
@@ -918,6 +949,27 @@ def _find_title(units: list[_Unit], quoted: str | None) -> int | None:
     # Between a title and its first paragraph themes print author names, kickers and
     # share labels: prefer a line of title length, a heading, one followed by a byline.
     return max(run, key=lambda i: (_title_score(units, i), i))
+
+
+_CRUMB_SEP_RE = re.compile(r"\s(?:»|>>|>|›|/)\s")
+
+
+def _breadcrumb_tail(units: list[_Unit]) -> str | None:
+    """The last step of a breadcrumb ("Home » Recipes » Olive Bread") that the next few
+    lines repeat on a line of its own: the post's title."""
+    for i, u in enumerate(units[:400]):
+        if u.kind == "item" or len(u.text) > 400:
+            continue
+        parts = _CRUMB_SEP_RE.split(u.text)
+        if len(parts) < 3 or ("»" not in u.text and ">" not in u.text):
+            continue
+        tail = parts[-1].strip()
+        key = _key(tail)
+        if len(tail.split()) < 2 or not key:
+            continue
+        if any(v.kind != "item" and _key(v.text) == key for v in units[i + 1:i + 6]):
+            return tail
+    return None
 
 
 def _is_dated_byline(u: _Unit) -> bool:
@@ -1043,7 +1095,7 @@ def parse_text(text: str, *, url: str | None = None, options: Options = LENIENT)
     lines = _normalise(text, defects)
     lines, style = _read_style(lines)
     units = _units(lines, style, url)
-    post = _post(units, defects, options)
+    post = _post(units, defects, options, style.feed_title)
     if post is None:
         defects.append(Defect(kind=DefectKind.NO_POSTS,
                               message="the text holds nothing that reads as a blog post"))
@@ -1055,11 +1107,12 @@ def parse_text(text: str, *, url: str | None = None, options: Options = LENIENT)
     return result
 
 
-def _post(units: list[_Unit], defects: list[Defect], options: Options) -> Post | None:
+def _post(units: list[_Unit], defects: list[Defect], options: Options,
+          feed_title: str | None = None) -> Post | None:
     if not units:
         return None
     quoted = _quoted_title(units)
-    t = _find_title(units, quoted)
+    t = _find_title(units, quoted, feed_title)
     if t is None:
         return None
     title = clean_space(units[t].text)

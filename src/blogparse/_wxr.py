@@ -1015,9 +1015,13 @@ class WxrReader(Iterator[Post]):
         for n, c in enumerate(comments):
             depth = 1
             parent = c.parent_id
-            seen: set[int] = set()
+            seen: set[int | None] = {c.id}
+            cycle = False
             # Walk up the thread (bounded by the number of comments, and cycle-safe).
-            while parent is not None and parent in by_id and parent not in seen:
+            while parent is not None and parent in by_id:
+                if parent in seen:
+                    cycle = True  # a reply to itself, or to its own reply
+                    break
                 seen.add(parent)
                 if parent in depths:
                     depth += depths[parent]
@@ -1025,7 +1029,13 @@ class WxrReader(Iterator[Post]):
                 depth += 1
                 parent = by_id[parent].parent_id
             parent_id = c.parent_id
-            if parent_id is not None and parent_id not in by_id:
+            if cycle:
+                self._defect(DefectKind.ORPHAN_COMMENT,
+                             f"comment {c.id} replies to {c.parent_id} in a loop; it is "
+                             "placed at the top", field=f"comments[{n}].parent_id",
+                             post_index=index)
+                parent_id, depth = None, 1
+            elif parent_id is not None and parent_id not in by_id:
                 # WordPress shows a reply whose parent is not shown at the top level; the
                 # defect keeps the id it named.
                 self._defect(DefectKind.ORPHAN_COMMENT,

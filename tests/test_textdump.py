@@ -532,3 +532,29 @@ def test_feed_title_inside_the_discussion_is_not_the_title() -> None:
     assert post.title == "Mending Nets on the Harbour Wall"
     assert post.response_count == 2
     assert post.blocks[-1].text.startswith("The work goes faster")
+
+
+def test_first_level_heading_with_byline_is_the_title() -> None:
+    """Debian html2text marks the title "****** … ******": with a byline under it, it wins
+    over a sidebar heading that sits nearer the first paragraph."""
+    post = one_post((DUMPS / "html2text_top_heading.txt").read_text(encoding="utf-8"))
+    assert post.title == "Lifeboat Crew Rescues Two Kayakers Off the North Pier"
+    assert [c.name for c in post.categories] == ["News", "Sea"]
+    assert post.comment_form is not None
+    assert post.comment_form.heading == "Leave a Reply"
+
+
+def test_lone_credit_line_is_no_caption() -> None:
+    """A credit with neither caption text nor an image ("Photo: Getty Images" under a
+    byline) is not a caption; the HTML of such pages has none either."""
+    text = (DUMPS / "html2text_top_heading.txt").read_text(encoding="utf-8").replace(
+        "Photo: Kestle_Studio\n*** More from the harbour ***\n** New_ferry_timetable_starts_"
+        "next_month **\n** Fish_market_reopens_after_repairs **\n", "Photo: Kestle_Studio\n")
+    post = one_post(text)
+    assert post.title == "Lifeboat Crew Rescues Two Kayakers Off the North Pier"
+    assert post.captions == ()
+    with_image = text.replace("Photo: Kestle_Studio\n",
+                              "[Kayaks on the slipway]\nPhoto: Kestle_Studio\n")
+    assert [(c.credit, c.image.alt if c.image else None)
+            for c in one_post(with_image).captions] == [("Kestle Studio",
+                                                         "Kayaks on the slipway")]

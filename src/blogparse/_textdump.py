@@ -925,6 +925,32 @@ def _find_title(units: list[_Unit], quoted: str | None, feed_title: str | None =
                              if u.kind != "item" and _is_count_heading(u.text)), len(units))
                 return next((i for i in found if i + 1 < len(units) and i < talk
                              and _is_meta(units[i + 1].text)), found[0])
+    guess = _guess_title(units)
+    top = _top_heading(units)
+    if top is not None and (guess is None or units[guess].level != 1):
+        return top
+    return guess
+
+
+def _top_heading(units: list[_Unit]) -> int | None:
+    """A first-level heading (html2text's "****** … ******", Markdown's "# …") of title
+    shape with the post's byline, date or first prose right under it."""
+    talk = next((i for i, u in enumerate(units)
+                 if u.kind != "item" and _is_count_heading(u.text)), len(units))
+    for i in range(min(talk, len(units) - 1)):
+        u = units[i]
+        if u.kind != "heading" or u.level != 1 or len(u.text.split()) < 2 \
+                or not _is_title_like(u):
+            continue
+        after = [v for v in units[i + 1:i + 5] if v.kind != "image"][:2]
+        if any(_is_meta(v.text) or _is_dated_meta(v) or _is_dated_byline(v) for v in after) \
+                or (after and _is_prose(after[0]) and _prose_run(units, i + 1) >= _PROSE_RUN):
+            return i
+    return None
+
+
+def _guess_title(units: list[_Unit]) -> int | None:
+    """The title-like line just before the first run of prose."""
     starts = (i for i, u in enumerate(units)
               if _is_prose(u) and _credit_caption(u) is None and not _is_meta(u.text)
               and _terms_of(u) is None and not _BODY_END_RE.match(u.text)
@@ -1290,7 +1316,7 @@ def _body(units: Sequence[_Unit]) -> tuple[list[Block], list[Caption]]:
                 alt = clean_space(image.text)
                 img = Image(alt=alt, src=link.url if link is not None and link.image else None,
                             link=link.url if link is not None and not link.image else None)
-            if cap_text is not None or cap_credit is not None:
+            if cap_text is not None or (cap_credit is not None and img is not None):
                 captions.append(Caption(text=cap_text, credit=cap_credit, image=img,
                                         kind="text"))
             i += 1

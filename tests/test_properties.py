@@ -232,3 +232,21 @@ def test_depth_zero_class_gives_depth_one() -> None:
     post = blogparse.parse_page(page).post
     assert post is not None
     assert [1] == [c.depth for c in post.comments]
+
+
+_CYCLE_WXR = (
+    b'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+    b'xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2'
+    b"</wp:wxr_version><item><title>P</title><wp:post_id>1</wp:post_id>"
+    b"<wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_parent>1</wp:comment_parent>"
+    b"<wp:comment_approved>1</wp:comment_approved></wp:comment>"
+    b"<wp:comment><wp:comment_id>2</wp:comment_id><wp:comment_parent>3</wp:comment_parent>"
+    b"<wp:comment_approved>1</wp:comment_approved></wp:comment>"
+    b"<wp:comment><wp:comment_id>3</wp:comment_id><wp:comment_parent>2</wp:comment_parent>"
+    b"<wp:comment_approved>1</wp:comment_approved></wp:comment></item></channel></rss>"
+)
+
+
+def test_wxr_comment_parent_cycles_are_broken() -> None:
+    """Export comments whose parents loop come back as valid threads (found by hypothesis)."""
+    check_invariants(blogparse.parse_wxr(_CYCLE_WXR))

@@ -558,3 +558,23 @@ def test_lone_credit_line_is_no_caption() -> None:
     assert [(c.credit, c.image.alt if c.image else None)
             for c in one_post(with_image).captions] == [("Kestle Studio",
                                                          "Kayaks on the slipway")]
+
+
+def test_line_over_a_byline_is_the_title() -> None:
+    """With no heading marks (w3m), the first line of title shape with a byline under it
+    and prose soon after wins over sidebar teasers nearer the first paragraph."""
+    post = one_post((DUMPS / "w3m_byline_title.txt").read_text(encoding="utf-8"))
+    assert post.title == "Library Extends Its Opening Hours Through the Winter"
+    assert [a.name for a in post.authors] == ["Aled Prydderch"]
+    assert [c.name for c in post.categories] == ["Town"]
+
+
+def test_teaser_repeated_with_its_date_is_not_the_title() -> None:
+    """A slider prints each teaser and its date more than once; such a line is not taken
+    for the title because a dated line sits under it."""
+    teaser = "Harbour Lights Festival Returns in June\n\n12. März 2024\n\n"
+    text = (DUMPS / "w3m_byline_title.txt").read_text(encoding="utf-8").replace(
+        "Library Extends Its Opening Hours Through the Winter\n\nBy Aled Prydderch\n\n",
+        teaser + teaser + "Library Extends Its Opening Hours Through the Winter\n\n"
+        "By Aled Prydderch\n\n")
+    assert one_post(text).title == "Library Extends Its Opening Hours Through the Winter"

@@ -14,6 +14,7 @@ repetition, and every loop walks a finite list, so no input can make the parse h
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -929,7 +930,49 @@ def _find_title(units: list[_Unit], quoted: str | None, feed_title: str | None =
     top = _top_heading(units)
     if top is not None and (guess is None or units[guess].level != 1):
         return top
+    signed = _signed_title(units)
+    if signed is not None and guess is not None and signed < guess \
+            and not any(u.level is not None for u in units) \
+            and not _followed_by_byline(units, guess):
+        return signed
     return guess
+
+
+def _followed_by_byline(units: list[_Unit], i: int) -> bool:
+    after = [v for v in units[i + 1:i + 4] if v.kind != "image"][:1]
+    return any(len(v.text) <= 120 and (_BYLINE_RE.match(v.text) is not None
+                                       or _is_dated_byline(v) or _is_dated_meta(v))
+               for v in after)
+
+
+def _teaser_counts(units: list[_Unit]) -> dict[tuple[str, str], int]:
+    """How often each line is printed with the same line under it (sliders and teaser
+    lists repeat their entries; a post's title and byline appear once)."""
+    counts: dict[tuple[str, str], int] = {}
+    for u, below in itertools.pairwise(units[:5001]):
+        if len(u.text) <= 250:
+            pair = (clean_space(u.text) or "", below.text)
+            counts[pair] = counts.get(pair, 0) + 1
+    return counts
+
+
+def _signed_title(units: list[_Unit]) -> int | None:
+    """The first line of title shape (3 to 25 words) with a byline or a dated line right
+    under it ("By Keith Kelly", "Posted on …", "MND Staff - April 15, 2025")."""
+    talk = next((i for i, u in enumerate(units)
+                 if u.kind != "item" and _is_count_heading(u.text)), len(units))
+    counts: dict[tuple[str, str], int] = {}
+    for i in range(min(talk, len(units) - 1, 2000)):
+        u = units[i]
+        if u.kind == "item" or not 3 <= len(u.text.split()) <= 25 or not _is_title_like(u) \
+                or _is_dated_meta(u):
+            continue
+        if _followed_by_byline(units, i) \
+                and any(_is_prose(v) for v in units[i + 2:i + 12]) \
+                and (counts := counts or _teaser_counts(units)).get(
+                    (clean_space(u.text) or "", units[i + 1].text), 0) <= 1:
+            return i
+    return None
 
 
 def _top_heading(units: list[_Unit]) -> int | None:

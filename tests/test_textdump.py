@@ -578,3 +578,21 @@ def test_teaser_repeated_with_its_date_is_not_the_title() -> None:
         teaser + teaser + "Library Extends Its Opening Hours Through the Winter\n\n"
         "By Aled Prydderch\n\n")
     assert one_post(text).title == "Library Extends Its Opening Hours Through the Winter"
+
+
+def test_comments_feed_link_alone_makes_a_blog_post() -> None:
+    """A post's comments feed ("Blog » Title Comments Feed") is printed only by a blog: a
+    dump with nothing else WordPress prints still reads as the post it names; a checked
+    box ("[X] Remember me") is no image with a caption."""
+    text = (DUMPS / "lynx_feed_only.txt").read_text(encoding="utf-8")
+    post = one_post(text)
+    assert post.title == "Frost Comes Early to the High Pastures"
+    assert post.captions == ()
+    assert post.published is None
+    assert post.authors == ()
+    # without the feed link, the same text has no evidence of a blog
+    bare = text.replace("Almanac » Frost Comes Early to the High Pastures Comments Feed",
+                        "Almanac » Atom")
+    result = parse_text(bare)
+    assert result.kind == "empty"
+    assert [d.kind for d in result.defects] == [DefectKind.NO_POSTS]

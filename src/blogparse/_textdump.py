@@ -429,7 +429,8 @@ def _units(lines: list[str], style: _Style, base: str | None) -> list[_Unit]:
             content = stripped
         text, links = _inline(content, style, base)
         text_clean = _FORM_JUNK_RE.sub(" ", text)
-        if text_clean != text:
+        form_line = text_clean != text
+        if form_line:
             text = text_clean
             links = [k for k in links if k.start is None or k.start <= len(text)]
         lead = len(text) - len(text.lstrip())
@@ -473,7 +474,9 @@ def _units(lines: list[str], style: _Style, base: str | None) -> list[_Unit]:
                 and base_indent >= 2 and len(text) <= 200:
             heading_level = 0  # lynx and links put headings left of the body's margin
         kind = "heading" if heading_level is not None else ("item" if marker else "para")
-        alt = _LEADING_ALT_RE.match(text) if kind == "para" and not style.markdown else None
+        # a form's drop-down ("[10,- €] ____") or check box ("[X] Remember me") is no image
+        alt = (_LEADING_ALT_RE.match(text)
+               if kind == "para" and not style.markdown and not form_line else None)
         if alt and alt.end() < len(text):
             # html2text prints an image as "[alt]" run into its caption: "[alt]Caption"
             units.append(_Unit(kind="image", text=alt.group(1), indent=indent,
@@ -516,7 +519,7 @@ def _first_word(text: str) -> int:
 
 
 _DAY_MONTH_RE = re.compile(r"^[^\W\d_]{3,10}\.?\s{1,3}\d{2,4}\b")
-_LEADING_ALT_RE = re.compile(r"^\[(?!\d{1,6}\])([^\[\]]{1,300})\]")
+_LEADING_ALT_RE = re.compile(r"^\[(?!\d{1,6}\]|[xX+*]\])([^\[\]]{1,300})\]")
 _BRACKET_ALT_RE = re.compile(r"^\[(?!\d{1,6}\])([^\[\]]{1,300})\]$")
 _IMAGE_URL_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(?:[?#]\S{0,500})?$",
                            re.IGNORECASE)
@@ -1191,7 +1194,8 @@ def _post(units: list[_Unit], defects: list[Defect], options: Options,
     authors: tuple[Person, ...] = ()
     cats: list[Term] = []
     tags: list[Term] = []
-    evidence = 0
+    # WordPress names a post's comments feed after the post: the page is a blog post
+    evidence = 1 if feed_title and _key(feed_title) == _key(title or "") else 0
     while start < len(units) and start < t + 8:
         u = units[start]
         terms = _terms_of(u)

@@ -596,3 +596,12 @@ def test_comments_feed_link_alone_makes_a_blog_post() -> None:
     result = parse_text(bare)
     assert result.kind == "empty"
     assert [d.kind for d in result.defects] == [DefectKind.NO_POSTS]
+
+
+def test_post_heading_with_byline_wins_over_site_name_heading() -> None:
+    """Older themes print the site's name as the first-level heading and the post's title
+    one level down: the heading with the byline under it is the title."""
+    post = one_post((DUMPS / "html2text_site_heading.txt").read_text(encoding="utf-8"))
+    assert post.title == "Counting Curlews on the Estuary at Low Water"
+    assert post.comment_form is not None
+    assert post.comment_form.heading == "Leave a Reply"

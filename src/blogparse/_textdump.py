@@ -989,6 +989,8 @@ def _top_heading(units: list[_Unit]) -> int | None:
                 or not _is_title_like(u):
             continue
         after = [v for v in units[i + 1:i + 5] if v.kind != "image"][:2]
+        if after and after[0].kind == "heading":
+            continue  # the site's name over the post's own heading
         if any(_is_meta(v.text) or _is_dated_meta(v) or _is_dated_byline(v) for v in after) \
                 or (after and _is_prose(after[0]) and _prose_run(units, i + 1) >= _PROSE_RUN):
             return i
@@ -1015,7 +1017,11 @@ def _guess_title(units: list[_Unit]) -> int | None:
                      and _is_dated_byline(units[i + 1])), None)
     marked = [i for i in run if units[i].kind == "heading" and units[i].level is not None]
     if marked:
-        # html2text and Markdown say a heading's level: the highest one is the title
+        # html2text and Markdown say a heading's level: the one with the byline under it,
+        # else the highest one, is the title (the site's name may be a higher heading)
+        signed = [i for i in marked if _followed_by_byline(units, i)]
+        if signed:
+            return max(signed)
         best = min(units[i].level or 9 for i in marked)
         return max(i for i in marked if units[i].level == best)
     # Between a title and its first paragraph themes print author names, kickers and

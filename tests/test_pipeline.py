@@ -107,3 +107,14 @@ def test_empty_input_gives_an_empty_result_with_a_defect() -> None:
     result = blogparse.parse_page(b"")
     assert () == result.posts
     assert result.defects
+
+
+def test_export_behind_a_long_prolog_is_sniffed_as_wxr() -> None:
+    """An export whose <rss> comes after a long comment is still read as WXR."""
+    data = ('<?xml version="1.0" encoding="UTF-8"?>\n<!-- ' + "generator notes " * 800 + "-->\n"
+            '<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel>'
+            "<wp:wxr_version>1.2</wp:wxr_version><item><title>Deep</title>"
+            "<wp:post_type>post</wp:post_type></item></channel></rss>")
+    result = blogparse.parse_page(data)
+    assert "wxr" == result.format
+    assert ["Deep"] == [p.title for p in result.posts]

@@ -507,6 +507,11 @@ def sniff_format(text: str) -> str:
     low = head.lower()
     if low.startswith("<") and "<rss" in low and "wordpress.org/export" in low:
         return "wxr"
+    if low.startswith(("<?xml", "<!doctype rss", "<!--")) and "<rss" not in low:
+        # a long prolog (comments, a DOCTYPE) can push <rss> past the first 8 KiB
+        deeper = text[:262_144].lower()
+        if "<rss" in deeper and "wordpress.org/export" in deeper:
+            return "wxr"
     if _looks_like_mhtml(head):
         return "mhtml"
     if _OPENING_TAG_RE.match(low):

@@ -605,3 +605,12 @@ def test_post_heading_with_byline_wins_over_site_name_heading() -> None:
     assert post.title == "Counting Curlews on the Estuary at Low Water"
     assert post.comment_form is not None
     assert post.comment_form.heading == "Leave a Reply"
+
+
+def test_signed_title_just_after_a_short_label() -> None:
+    """A short label (the blog's name, "RSS", "Artikel") just before the title, with a
+    tagline between that reads as prose, is not the title: the line with the byline under
+    it, a few lines on, is."""
+    post = one_post((DUMPS / "w3m_label_before_title.txt").read_text(encoding="utf-8"))
+    assert post.title == "Why Our Glazes Crack in Cold Kilns"
+    assert [a.name for a in post.authors] == ["Ysolde"]

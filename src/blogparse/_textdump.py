@@ -934,7 +934,10 @@ def _find_title(units: list[_Unit], quoted: str | None, feed_title: str | None =
     if top is not None and (guess is None or units[guess].level != 1):
         return top
     signed = _signed_title(units)
-    if signed is not None and guess is not None and signed < guess \
+    # a later signed line only just past a short label ("RSS", "Artikel", the blog's name)
+    if signed is not None and guess is not None \
+            and (signed < guess or (signed - guess <= 3
+                                    and len(re.findall(r"\w+", units[guess].text)) <= 4)) \
             and not any(u.level is not None for u in units) \
             and not _followed_by_byline(units, guess):
         return signed

@@ -614,3 +614,12 @@ def test_signed_title_just_after_a_short_label() -> None:
     post = one_post((DUMPS / "w3m_label_before_title.txt").read_text(encoding="utf-8"))
     assert post.title == "Why Our Glazes Crack in Cold Kilns"
     assert [a.name for a in post.authors] == ["Ysolde"]
+
+
+def test_term_line_right_above_the_title() -> None:
+    """Some themes print the categories above the title: a term line one or two lines
+    before it belongs to the post."""
+    post = one_post((DUMPS / "w3m_terms_above_title.txt").read_text(encoding="utf-8"))
+    assert post.title == "Indigo Vat Notes From the First Summer"
+    assert [c.name for c in post.categories] == ["Weaving", "Dyeing"]
+    assert [a.name for a in post.authors] == ["Brannagh"]

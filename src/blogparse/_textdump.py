@@ -1205,6 +1205,13 @@ def _post(units: list[_Unit], defects: list[Defect], options: Options,
     tags: list[Term] = []
     # WordPress names a post's comments feed after the post: the page is a blog post
     evidence = 1 if feed_title and _key(feed_title) == _key(title or "") else 0
+    # a theme may print the date, author and terms above the title
+    for u in units[max(0, t - 2):t]:
+        terms = _terms_of(u)
+        if terms is not None and u.kind != "item":
+            cats.extend(terms.categories)
+            tags.extend(terms.tags)
+            evidence += 1
     while start < len(units) and start < t + 8:
         u = units[start]
         terms = _terms_of(u)

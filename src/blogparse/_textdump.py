@@ -1154,8 +1154,12 @@ def _is_says(text: str) -> bool:
     m = _SAYS_RE.match(text)
     if m is None:
         return False
-    name = m.group("name")
+    # an entity written out as text ("&#8217;") is part of a name, not a sentence's ";"
+    name = _ENTITY_TEXT_RE.sub("", m.group("name"))
     return len(name.split()) <= 6 and not re.search(r"[;!?]\s|\.\s\w{2}|\w{3}\.$", name)
+
+
+_ENTITY_TEXT_RE = re.compile(r"&#?\w{1,10};")
 
 
 def _strip_avatar(text: str) -> str:

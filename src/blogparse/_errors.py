@@ -30,10 +30,6 @@ class DecodeError(InputError):
         self.encoding = encoding
 
 
-class NotABlogPageError(InputError):
-    """The input was read, but it holds nothing that looks like a blog post."""
-
-
 class HostileInputError(InputError):
     """The input tries something a document must not do (entity bombs, external entities)."""
 

@@ -6,6 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests run on shared, loaded machines: never fail on wall-clock time.
+settings.register_profile(
+    "blogparse", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("blogparse")
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = Path(__file__).resolve().parent / "pages"

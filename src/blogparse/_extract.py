@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
@@ -48,7 +48,15 @@ from ._text import (
     split_pingback_title,
     to_int,
 )
-from ._theme import DiscussionRegions, PageDocument, PageRegions, PostRegions, cls, xpath
+from ._theme import (
+    DiscussionRegions,
+    PageDocument,
+    PageRegions,
+    PostRegions,
+    cls,
+    is_inside,
+    xpath,
+)
 
 # --- small helpers -------------------------------------------------------------------------
 
@@ -63,18 +71,6 @@ def _abs(url: str | None, base: str | None) -> str | None:
         except ValueError:
             return url
     return url
-
-
-def _is_inside(el: etree._Element, ancestors: Iterable[etree._Element | None]) -> bool:
-    targets = {a for a in ancestors if a is not None}
-    if not targets:
-        return False
-    node: etree._Element | None = el
-    while node is not None:
-        if node in targets:
-            return True
-        node = node.getparent()
-    return False
 
 
 def _without(el: etree._Element, expr: str) -> etree._Element:
@@ -452,7 +448,7 @@ def _pingback(item: etree._Element, kind: str, thread: _Thread, base: str | None
     links = [a for a in thread.own(item, ".//a[@href]")
              if not has_class(a, "comment-reply-link")
              and not re.search(r"[#?](?:comment-\d+|replytocom=)", a.get("href") or "")
-             and not _is_inside(a, thread.own(item, ".//*[" + cls(
+             and not is_inside(a, thread.own(item, ".//*[" + cls(
                  "comment-meta", "commentmetadata", "reply", "social-comment-meta") + "]"))]
     # Highlander prints the source link as the author (inside the comment meta).
     author_links = [a for a in thread.own(item, ".//*[" + cls("fn") + "]//a[@href]"
@@ -522,7 +518,7 @@ def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
         ".//*[@id='reply-title' or " + cls("comment-reply-title", "comments-reply-title")
         + "] | .//h3 | .//h2 | .//h4")(container)), None)
     heading = None
-    if isinstance(heading_el, etree._Element) and not _is_inside(heading_el, [form]):
+    if isinstance(heading_el, etree._Element) and not is_inside(heading_el, [form]):
         heading = element_text(
             _without(heading_el, ".//small | .//*[@id='cancel-comment-reply-link']"))
     elif isinstance(heading_el, etree._Element) and form is None:
@@ -677,7 +673,7 @@ def build_post(
                     break
         url = url or _abs(page.links.get("canonical") or page.meta.get("og:url"), base) or base
     content_el = regions.content
-    wraps_meta = content_el is not None and regions.title is not None and _is_inside(
+    wraps_meta = content_el is not None and regions.title is not None and is_inside(
         regions.title, [content_el])
     if content_el is not None and wraps_meta:
         # Themes that print paragraphs straight into the post container: the content
@@ -685,16 +681,16 @@ def build_post(
         content_el = _strip_post_furniture(content_el, regions)
     avoid = [None if wraps_meta else regions.content,
              discussion_regions.area if discussion_regions else None]
-    authors = persons_of([a for a in regions.authors if not _is_inside(a, avoid)], base)
-    published = date_of([e for e in regions.published if not _is_inside(e, avoid)])
-    updated = date_of([e for e in regions.updated if not _is_inside(e, avoid)])
+    authors = persons_of([a for a in regions.authors if not is_inside(a, avoid)], base)
+    published = date_of([e for e in regions.published if not is_inside(e, avoid)])
+    updated = date_of([e for e in regions.updated if not is_inside(e, avoid)])
     if single:
         published = _better_date(published, _meta_date(page, "published"))
         updated = _better_date(updated, _meta_date(page, "updated"))
         if not authors:
             # Some themes print the byline outside the post container.
             authors = persons_of([a for a in page.find_all(_PAGE_BYLINE)
-                                  if not _is_inside(a, avoid)], base)
+                                  if not is_inside(a, avoid)], base)
         if not authors:
             authors = _meta_authors(page, base)
     if published is not None and published.tzinfo is None:
@@ -770,7 +766,7 @@ def _strip_post_furniture(content: etree._Element, regions: PostRegions) -> etre
                *regions.updated, *regions.categories, *regions.tags]
     paths = []
     for el in targets:
-        if el is None or el is content or not _is_inside(el, [content]):
+        if el is None or el is content or not is_inside(el, [content]):
             continue
         # climb to the outermost meta-looking wrapper below the content element
         top = el

@@ -419,7 +419,7 @@ class Theme:
             items = _dedupe(page.find_all(self.RESPONSE_ITEMS_ANYWHERE))
         form = page.find(self.COMMENT_FORM)
         headings = [h for h in page.find_all(self.RESPONSE_HEADING)
-                    if form is None or not _inside(h, form)]
+                    if not is_inside(h, [form])]
         return DiscussionRegions(
             area=area, items=tuple(items), headings=tuple(headings), form=form
         )
@@ -453,10 +453,14 @@ def _is_comment_item(el: etree._Element) -> bool:
 _INLINE_OR_HEADING = frozenset({"a", "span", "h1", "h2", "h3", "h4", "h5", "h6", "p", "li"})
 
 
-def _inside(el: etree._Element, ancestor: etree._Element) -> bool:
+def is_inside(el: etree._Element, ancestors: Iterable[etree._Element | None]) -> bool:
+    """Whether ``el`` is one of ``ancestors`` or lies below one of them (``None`` ignored)."""
+    targets = {a for a in ancestors if a is not None}
+    if not targets:
+        return False
     node: etree._Element | None = el
     while node is not None:
-        if node is ancestor:
+        if node in targets:
             return True
         node = node.getparent()
     return False

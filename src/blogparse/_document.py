@@ -89,13 +89,13 @@ def parse_html(
                     "deeper elements as text and the long runs cut"
                     + (", and still not all of it could be read" if halted else ""),
         ))
-    if root is None:
-        return None, (*defects,
-                      Defect(kind=DefectKind.NO_POSTS, message="the document has no elements"))
     has_open = "<html" in text[:4096].lower()
     if has_open and re.search(r"</html\s*>", text[-4096:], re.IGNORECASE) is None:
         defects.append(Defect(kind=DefectKind.TRUNCATED,
                               message="the page has no closing </html>: it may be cut off"))
+    if root is None:
+        return None, (*defects,
+                      Defect(kind=DefectKind.NO_POSTS, message="the document has no elements"))
     return root, tuple(defects)
 
 

@@ -40,9 +40,8 @@ from ._models import (
 )
 from ._options import ALL_COMMENTS, LENIENT, STRICT, Options
 from ._pipeline import default_registry, parse_file, parse_page, parse_saved_page
+from ._version import __version__
 from ._wxr import WxrReader, iter_wxr, parse_wxr
-
-__version__ = "0.1.0"
 
 __all__ = [
     "ALL_COMMENTS",

@@ -60,9 +60,9 @@ def test_one_file_fields_reach_the_json(capsys: pytest.CaptureFixture[str]) -> N
     assert post["response_count"] == 3
 
 
-def test_jsonl_writes_one_record_per_input(capsys: pytest.CaptureFixture[str]) -> None:
-    """--jsonl writes one compact {"input", "result"} line per input, in argument order."""
-    status, out, err = run(capsys, "--jsonl", "--jobs", "1", WORKBENCH, ARCHIVE)
+def test_several_inputs_give_json_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    """Several inputs give one compact {"input", "result"} line each, in argument order."""
+    status, out, err = run(capsys, "parse", "--jobs", "1", WORKBENCH, ARCHIVE)
 
     records = jsonl(out)
     assert (status, err) == (0, "")
@@ -71,11 +71,11 @@ def test_jsonl_writes_one_record_per_input(capsys: pytest.CaptureFixture[str]) -
     assert len(out.splitlines()) == 2
 
 
-def test_several_inputs_without_jsonl_give_a_json_array(
+def test_format_json_gives_a_json_array_for_several_inputs(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """Several inputs without --jsonl give one JSON array of records."""
-    status, out, _ = run(capsys, "--jobs", "1", ARCHIVE, WORKBENCH)
+    """--format json makes several inputs one JSON array of records."""
+    status, out, _ = run(capsys, "parse", "--format", "json", "--jobs", "1", ARCHIVE, WORKBENCH)
 
     records = json.loads(out)
     assert status == 0
@@ -102,7 +102,7 @@ def test_standard_input_in_a_batch_is_named_stdin(
 ) -> None:
     """Standard input among files is one more record, named ``<stdin>``."""
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SINGLE.read_bytes())))
-    status, out, _ = run(capsys, "--jsonl", "--jobs", "1", ARCHIVE, "-")
+    status, out, _ = run(capsys, "--jobs", "1", ARCHIVE, "-")
 
     assert status == 0
     assert [r["input"] for r in jsonl(out)] == [str(ARCHIVE), "<stdin>"]
@@ -112,7 +112,7 @@ def test_folder_with_a_broken_file_reports_it_and_goes_on(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """A folder is searched recursively; its one bad file costs one stderr line and exit 1."""
-    status, out, err = run(capsys, "--jsonl", "--jobs", "2", BATCH)
+    status, out, err = run(capsys, "--jobs", "2", BATCH)
 
     records = jsonl(out)
     assert status == 1
@@ -128,7 +128,7 @@ def test_missing_input_fails_alone(capsys: pytest.CaptureFixture[str], tmp_path:
     """A path that does not exist and a glob matching nothing each fail alone, exit 1."""
     gone = tmp_path / "gone.html"
     pattern = str(tmp_path / "*.mhtml")
-    status, out, err = run(capsys, "--jsonl", "--jobs", "1", gone, SINGLE, pattern)
+    status, out, err = run(capsys, "--jobs", "1", gone, SINGLE, pattern)
 
     assert status == 1
     assert [r["input"] for r in jsonl(out)] == [str(gone), str(SINGLE), pattern]
@@ -147,7 +147,7 @@ def test_one_bad_file_prints_nothing_on_stdout(capsys: pytest.CaptureFixture[str
 
 def test_glob_patterns_are_expanded(capsys: pytest.CaptureFixture[str]) -> None:
     """A glob pattern (for shells that do not expand them) names every match, sorted."""
-    status, out, _ = run(capsys, "--jsonl", "--jobs", "1", str(BATCH / "**" / "*.htm*"))
+    status, out, _ = run(capsys, "--jobs", "1", str(BATCH / "**" / "*.htm*"))
 
     assert status == 0
     assert [r["input"] for r in jsonl(out)] == [str(ARCHIVE), str(WORKBENCH)]
@@ -181,7 +181,7 @@ def test_lenient_keeps_defects_on_the_result(capsys: pytest.CaptureFixture[str])
 
 def test_wxr_export_in_a_batch_is_one_result(capsys: pytest.CaptureFixture[str]) -> None:
     """A WordPress export in a batch gives one record holding every post of the export."""
-    status, out, _ = run(capsys, "--jsonl", "--jobs", "1", EXPORT, SINGLE)
+    status, out, _ = run(capsys, "--jobs", "1", EXPORT, SINGLE)
 
     export = jsonl(out)[0]["result"]
     assert status == 0
@@ -220,9 +220,38 @@ def test_theme_option_skips_detection(capsys: pytest.CaptureFixture[str]) -> Non
     assert json.loads(forced)["theme"] == "generic"
 
 
-def test_format_option_overrides_sniffing(capsys: pytest.CaptureFixture[str]) -> None:
-    """--format wxr reads a file as an export whatever its name."""
-    status, out, _ = run(capsys, "--format", "wxr", EXPORT)
+def test_format_jsonl_for_one_input(capsys: pytest.CaptureFixture[str]) -> None:
+    """--format jsonl writes even a single input as one {"input", "result"} line."""
+    status, out, _ = run(capsys, "parse", "--format", "jsonl", SINGLE)
+
+    (record,) = jsonl(out)
+    assert status == 0
+    assert record["input"] == str(SINGLE)
+    assert PageResult.from_dict(record["result"]) == parse_file(SINGLE)
+
+
+def test_older_jsonl_flag_still_works(capsys: pytest.CaptureFixture[str]) -> None:
+    """--jsonl, the older spelling, is --format jsonl."""
+    _, old, _ = run(capsys, "--jsonl", SINGLE)
+    _, new, _ = run(capsys, "--format", "jsonl", SINGLE)
+
+    assert old == new
+    assert len(old.splitlines()) == 1
+
+
+def test_format_naming_an_input_format_points_to_input_format(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--format wxr (its old meaning) is a usage error that names --input-format."""
+    status, out, err = run(capsys, "parse", "--format", "wxr", EXPORT)
+
+    assert (status, out) == (2, "")
+    assert "use --input-format wxr" in err
+
+
+def test_input_format_overrides_sniffing(capsys: pytest.CaptureFixture[str]) -> None:
+    """--input-format wxr reads a file as an export whatever its name."""
+    status, out, _ = run(capsys, "parse", "--input-format", "wxr", EXPORT)
 
     assert status == 0
     assert json.loads(out)["format"] == "wxr"
@@ -231,10 +260,14 @@ def test_format_option_overrides_sniffing(capsys: pytest.CaptureFixture[str]) ->
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        ((), "give at least one INPUT"),
+        ((), "required: COMMAND"),
+        (("parse",), "give at least one INPUT"),
+        (("detect",), "give at least one INPUT"),
         (("--theme", "no-such-theme", str(SINGLE)), "no theme named 'no-such-theme'"),
         (("--jobs", "0", str(SINGLE)), "must be 1 or more"),
         (("--format", "pdf", str(SINGLE)), "invalid choice"),
+        (("--input-format", "pdf", str(SINGLE)), "invalid choice"),
+        (("detect", "--theme", "no-such-theme", str(SINGLE)), "no theme named"),
         (("--encoding", "klingon-8", str(SINGLE)), "unknown encoding 'klingon-8'"),
         (("--url", "https://x.example/", str(BATCH)), "--url is one page's address"),
         (("-", "-"), "standard input (-) can be read only once"),
@@ -256,7 +289,7 @@ def test_output_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
     status, out, _ = run(capsys, "-o", target, "--jobs", "1", BATCH / "notes", ARCHIVE)
 
     assert (status, out) == (0, "")
-    records = json.loads(target.read_text(encoding="utf-8"))
+    records = jsonl(target.read_text(encoding="utf-8"))
     assert [r["input"] for r in records] == [str(WORKBENCH), str(ARCHIVE)]
 
 
@@ -271,8 +304,8 @@ def test_unwritable_output_is_a_usage_error(capsys: pytest.CaptureFixture[str],
 
 def test_all_cores_give_the_same_output_as_one(capsys: pytest.CaptureFixture[str]) -> None:
     """A batch spread over worker processes writes exactly what one process writes."""
-    _, serial, _ = run(capsys, "--jsonl", "--jobs", "1", PAGES)
-    status, parallel, _ = run(capsys, "--jsonl", "--jobs", "3", PAGES)
+    _, serial, _ = run(capsys, "--jobs", "1", PAGES)
+    status, parallel, _ = run(capsys, "--jobs", "3", PAGES)
 
     assert status == 1  # the broken export is in there
     assert serial == parallel
@@ -289,7 +322,7 @@ def test_progress_bar_on_a_terminal(capsys: pytest.CaptureFixture[str],
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     monkeypatch.setattr("blogparse._cli._Progress._DELAY", 0.0)
-    status = main(["--jsonl", "--jobs", "1", str(ARCHIVE), str(WORKBENCH), str(SINGLE)])
+    status = main(["--jobs", "1", str(ARCHIVE), str(WORKBENCH), str(SINGLE)])
 
     drawn = terminal.getvalue()
     assert status == 0
@@ -301,18 +334,20 @@ def test_progress_bar_on_a_terminal(capsys: pytest.CaptureFixture[str],
 
 def test_no_progress_bar_off_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
     """When stderr is not a terminal, nothing but error lines is written to it."""
-    _, _, err = run(capsys, "--jsonl", "--jobs", "1", ARCHIVE, WORKBENCH, SINGLE)
+    _, _, err = run(capsys, "--jobs", "1", ARCHIVE, WORKBENCH, SINGLE)
 
     assert err == ""
 
 
-def test_list_themes(capsys: pytest.CaptureFixture[str]) -> None:
-    """--list-themes names every registered theme, one per line, and exits 0."""
-    status, out, _ = run(capsys, "--list-themes")
+def test_older_list_themes_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    """--list-themes, the older spelling, prints what ``blogparse themes`` prints."""
+    status, old, _ = run(capsys, "--list-themes")
+    _, new, _ = run(capsys, "themes")
 
     assert status == 0
-    listed = tuple(line.split()[0] for line in out.splitlines())
-    assert listed == blogparse.default_registry().names()
+    assert old == new
+    assert tuple(line.split()[0] for line in old.splitlines()) == \
+        blogparse.default_registry().names()
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -326,7 +361,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_python_m_blogparse_subprocess() -> None:
     """``python -m blogparse`` runs the same command in a real process: exit 1, one message."""
     proc = subprocess.run(
-        [sys.executable, "-m", "blogparse", "--jsonl", str(BATCH)],
+        [sys.executable, "-m", "blogparse", "parse", str(BATCH)],
         capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
     )
 

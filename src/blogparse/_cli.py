@@ -1,17 +1,20 @@
-"""The ``blogparse`` command: parse files, folders, globs and standard input into JSON.
+"""The ``blogparse`` command: ``parse``, ``detect``, ``themes`` and ``convert``.
 
 Rules: this module expands the inputs, hands each one to the pure parse functions (in
 worker processes for a batch) and writes what they return; it holds no markup knowledge.
-A bad input costs one line on standard error and never stops the batch.  Exit status:
-0 when every input parsed, 1 when some failed, 2 on a usage error.
+A bad input costs one line on standard error and never stops the batch; no traceback is
+shown unless ``--traceback`` (or ``BLOGPARSE_TRACEBACK=1``) asks for one.  Exit status:
+0 when every input parsed, 1 when some failed, 2 on a usage error, 130 when interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import functools
 import glob
+import importlib.util
 import io
 import json
 import os
@@ -19,32 +22,53 @@ import shutil
 import sys
 import textwrap
 import time
+import traceback
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from importlib import metadata
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
 from . import _source
-from ._errors import BlogparseError, StrictModeError
+from ._errors import BlogparseError, InputError, StrictModeError
 from ._models import PageResult
 from ._options import LENIENT, STRICT, Options
 from ._pipeline import default_registry, parse_file, parse_page
 
-__all__ = ["PAGE_SUFFIXES", "main"]
+if TYPE_CHECKING:
+    from ._theme import ThemeRegistry
+
+__all__ = ["PAGE_SUFFIXES", "WARC_SUFFIXES", "build_parser", "iter_parsed", "main"]
 
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".mhtml", ".mht", ".txt", ".xml"})
 """The file suffixes a folder is searched for (compared without regard to case)."""
 
+WARC_SUFFIXES = (".warc", ".warc.gz")
+"""File names ending so are web archives; a folder is searched for them too."""
+
+INPUT_FORMATS = (*_source.FORMATS, "warc")
+"""What ``--input-format`` accepts: the page formats plus web archives."""
+
+OUTPUT_FORMATS = ("json", "jsonl")
+"""What ``--format`` accepts."""
+
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+COMMANDS = ("parse", "detect", "themes", "convert")
+"""The subcommands; any other first argument is read as ``parse``'s."""
 
 _STDIN = "-"
 _STDIN_NAME = "<stdin>"
 _SNIFF_BYTES = 8192
-"""How much of a file is read to recognise a WordPress export before streaming it."""
+"""How much of a file is read to recognise an export or a web archive before streaming it."""
+_WARC_MAGIC = b"WARC/1."
+_TRACEBACK_ENV = "BLOGPARSE_TRACEBACK"
 
 
 class _UsageError(Exception):
@@ -56,15 +80,18 @@ class _Settings:
     """What every input of one run is parsed with (picklable, sent to the workers)."""
 
     theme: str | None = None
-    format: str | None = None
+    input_format: str | None = None
     encoding: str | None = None
     url: str | None = None
     strict: bool = False
     layout: str = "single"
     """``single`` (bare pretty result), ``array`` (pretty records) or ``jsonl``."""
+    traceback: bool = False
+    """Whether failures carry their formatted traceback."""
 
     @property
     def options(self) -> Options:
+        """The parse options these settings stand for."""
         return STRICT if self.strict else LENIENT
 
 
@@ -79,14 +106,10 @@ class _Task:
     """Why the input names nothing to parse (a path that does not exist, an empty glob)."""
 
 
-@attrs.frozen(kw_only=True)
-class _Outcome:
-    """What one input gave: its JSON text, or the error that stopped it."""
-
-    name: str
-    text: str | None = None
-    error_type: str | None = None
-    error: str | None = None
+_Item = tuple[str, str | None, str | None, str | None, str | None]
+"""One output record as the workers send it back: name, JSON text, or error type, error
+message and (with ``--traceback``) the formatted traceback.  Plain tuples of strings are
+the cheapest thing to pickle back to the writing process."""
 
 
 # -- the command line ----------------------------------------------------------------------
@@ -112,6 +135,16 @@ def _jobs(text: str) -> int:
     return value
 
 
+def _output_format(text: str) -> str:
+    if text in OUTPUT_FORMATS:
+        return text
+    if text in INPUT_FORMATS:
+        # --format used to name the input format: say where that went.
+        raise argparse.ArgumentTypeError(
+            f"--format now picks the output (json or jsonl); use --input-format {text}")
+    raise argparse.ArgumentTypeError(f"invalid choice: {text!r} (choose json or jsonl)")
+
+
 def _all_cores() -> int:
     counter: Callable[[], int | None] | None = getattr(os, "process_cpu_count", None)
     if counter is not None:
@@ -121,84 +154,234 @@ def _all_cores() -> int:
     return os.cpu_count() or 1
 
 
+_FORMATTER = argparse.RawDescriptionHelpFormatter
+
+_MAIN_EPILOG = """\
+examples:
+  blogparse parse saved/post.html            one page, pretty JSON
+  blogparse parse crawl/ -o crawl.jsonl      a folder, JSON Lines, every core
+  blogparse detect saved/post.html           which format, encoding and theme, and why
+  blogparse themes                           the installed themes
+  blogparse saved/post.html                  short for "blogparse parse saved/post.html"
+
+"blogparse COMMAND --help" describes each command.  Exit status: 0 every input parsed,
+1 some input failed, 2 usage error, 130 interrupted.
+"""
+
+_PARSE_EPILOG = """\
+INPUT is a file, a folder (searched recursively for .html .htm .mhtml .mht .txt .xml
+.warc .warc.gz files), a glob pattern, or - for standard input.  One file or - prints
+its pretty JSON result; more inputs print JSON Lines, one {"input", "result"} or
+{"input", "error"} record per line (--format json gives one JSON array instead).
+A web archive (WARC) gives one record per HTML response it holds.
+
+examples:
+  blogparse parse saved/post.html
+  blogparse parse crawl/ -o crawl.jsonl 2> failures.txt
+  blogparse parse 'mirror/**/*.html' --theme wordpress-classic -j 4
+  curl -s https://example.org/hello/ | blogparse parse - --url https://example.org/hello/
+  blogparse parse export.xml --format json -o export.json
+  blogparse parse ./themes          a file or folder named like a command
+"""
+
+_DETECT_EPILOG = """\
+For each input: the format and why (option, file name or content sniffed), the encoding
+and where it came from, every theme's score (0.0 not mine ... 1.0 certain), the theme
+chosen and what the page shows (generator, WordPress theme folders, <body> classes).
+
+examples:
+  blogparse detect saved/post.html
+  blogparse detect crawl/ --format jsonl | jq -r '[.input, .theme] | @tsv'
+"""
+
+_THEMES_EPILOG = """\
+Built-in themes come with blogparse; others are plugins installed through the
+"blogparse.themes" entry-point group.  A plugin that fails to load is listed with its error.
+
+examples:
+  blogparse themes
+  blogparse themes --format json
+"""
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--traceback", action="store_true",
+                        help=f"show the full traceback of every error (or set {_TRACEBACK_ENV}=1)")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``blogparse`` command."""
+    """The argument parser of the ``blogparse`` command and its subcommands."""
     parser = argparse.ArgumentParser(
         prog="blogparse",
-        description=(
-            "Parse saved blog pages (HTML, MHTML, text dumps) and WordPress exports (WXR) "
-            "into JSON."
-        ),
-        epilog=(
-            "INPUT is a file, a folder (searched recursively for "
-            + ", ".join(sorted(PAGE_SUFFIXES))
-            + " files), a glob pattern, or - for standard input.  One file or - prints "
-            "one pretty JSON result; several inputs print a JSON array of "
-            '{"input", "result"} or {"input", "error"} records (one per line with --jsonl).  '
-            "Exit status: 0 all inputs parsed, 1 some inputs failed, 2 usage error."
-        ),
+        description=("Parse saved blog pages (HTML, MHTML, text dumps), web archives and "
+                     "WordPress exports (WXR) into JSON."),
+        epilog=_MAIN_EPILOG, formatter_class=_FORMATTER,
     )
-    parser.add_argument("inputs", nargs="*", metavar="INPUT",
-                        help="a file, folder, glob pattern, or - for standard input")
-    parser.add_argument("--jsonl", action="store_true",
-                        help="write JSON Lines: one record per input")
-    parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write to FILE instead of standard output")
+    parser.add_argument("--version", action="version", version=_version())
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("parse", help="parse pages into JSON (the default command)",
+                       description="Parse saved pages, web archives and exports into JSON.",
+                       epilog=_PARSE_EPILOG, formatter_class=_FORMATTER)
+    p.add_argument("inputs", nargs="*", metavar="INPUT",
+                   help="a file, folder, glob pattern, or - for standard input")
+    p.add_argument("--format", type=_output_format, metavar="{json,jsonl}",
+                   help="json: one pretty result, or an array of records for several "
+                        "inputs; jsonl: one record per line (default: json for one input, "
+                        "jsonl for several)")
+    p.add_argument("--jsonl", action="store_const", const="jsonl", dest="format",
+                   help=argparse.SUPPRESS)  # the older spelling of --format jsonl
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write to FILE instead of standard output")
+    _input_options(p)
+    p.add_argument("--url", metavar="URL",
+                   help="the page's original address, for resolving its links (one input only)")
+    p.add_argument("--strict", action="store_true",
+                   help="treat an input with any recorded defect as failed")
+    p.add_argument("-j", "--jobs", type=_jobs, metavar="N",
+                   help="worker processes for a batch (default: all cores)")
+    p.add_argument("--no-progress", action="store_true",
+                   help="never show the progress bar (it shows on a terminal only)")
+    p.add_argument("--list-themes", action="store_true", help=argparse.SUPPRESS)
+    _common(p)
+    p.set_defaults(func=_cmd_parse)
+
+    d = sub.add_parser("detect", help="say which format, encoding and theme, and why",
+                       description="Say which format, encoding and theme each input is "
+                                   "recognised as, and why.",
+                       epilog=_DETECT_EPILOG, formatter_class=_FORMATTER)
+    d.add_argument("inputs", nargs="*", metavar="INPUT",
+                   help="a file, folder, glob pattern, or - for standard input")
+    d.add_argument("--format", choices=("text", "json", "jsonl"), default="text",
+                   help="text for reading (default), json or jsonl for tools")
+    _input_options(d)
+    _common(d)
+    d.set_defaults(func=_cmd_detect)
+
+    t = sub.add_parser("themes", help="list the installed themes",
+                       description="List the installed themes: built-in and plugins.",
+                       epilog=_THEMES_EPILOG, formatter_class=_FORMATTER)
+    t.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text for reading (default) or json")
+    _common(t)
+    t.set_defaults(func=_cmd_themes)
+
+    _add_convert(sub)
+    return parser
+
+
+def _input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--theme", metavar="NAME",
-                        help="parse HTML with this theme instead of detecting one "
-                             "(see --list-themes)")
-    parser.add_argument("--format", choices=_source.FORMATS,
+                        help="use this theme for HTML instead of detecting one "
+                             "(see 'blogparse themes')")
+    parser.add_argument("--input-format", choices=INPUT_FORMATS,
                         help="the input format, instead of sniffing it")
     parser.add_argument("--encoding", metavar="CHARSET",
                         help="decode pages with CHARSET, whatever they declare "
                              "(exports follow their XML declaration)")
-    parser.add_argument("--url", metavar="URL",
-                        help="the page's address, for resolving its links (one input only)")
-    parser.add_argument("--strict", action="store_true",
-                        help="treat an input with any recorded defect as failed")
-    parser.add_argument("-j", "--jobs", type=_jobs, metavar="N",
-                        help="worker processes for a batch (default: all cores)")
-    parser.add_argument("--no-progress", action="store_true",
-                        help="never show the progress bar (it shows on a terminal only)")
-    parser.add_argument("--list-themes", action="store_true",
-                        help="list the installed themes and exit")
-    parser.add_argument("--version", action="version", version=_version())
-    return parser
+
+
+def _add_convert(sub: Any) -> None:
+    """Add ``convert`` from ``_convert`` when that module is there (see ``docs/cli.md``)."""
+    if importlib.util.find_spec(f"{__package__}._convert") is None:
+        return
+    try:
+        from . import _convert  # type: ignore[attr-defined,unused-ignore]
+
+        parser: argparse.ArgumentParser = _convert.register(sub)
+    except Exception as exc:  # a broken writer must not take parse and detect with it
+        broken = sub.add_parser("convert", help="(unavailable)")
+        broken.add_argument("rest", nargs=argparse.REMAINDER)
+        broken.set_defaults(func=functools.partial(_cmd_unavailable, why=_one_line(
+            f"{type(exc).__name__}: {exc}")))
+        parser = broken
+    with contextlib.suppress(argparse.ArgumentError):
+        _common(parser)
+
+
+def _shorthand(argv: list[str]) -> list[str]:
+    """``blogparse PATH...`` is ``blogparse parse PATH...``: insert the command if missing."""
+    if not argv or argv[0] in COMMANDS or argv[0] in {"-h", "--help", "--version"}:
+        return argv
+    return ["parse", *argv]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``blogparse`` command with ``argv`` (default: ``sys.argv[1:]``).
 
     Returns the exit status: 0 when every input parsed, 1 when some inputs failed (each
-    reported on one line of standard error), 2 on a usage error.
+    reported on one line of standard error), 2 on a usage error, 130 when interrupted.
     """
+    args_list = _shorthand(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
     try:
-        args = parser.parse_args(list(argv) if argv is not None else None)
+        args = parser.parse_args(args_list)
     except SystemExit as exc:  # --help, --version, or argparse's own usage error
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    show_trace = bool(getattr(args, "traceback", False)) or _env_traceback()
+    args.traceback = show_trace
     try:
-        return _run(args)
+        if args.command == "convert" and not isinstance(args.func, functools.partial):
+            status: int = args.func(args, iter_inputs=_convert_inputs(args),
+                                    stdout=sys.stdout, stderr=sys.stderr)
+        else:
+            status = args.func(args)
+        return status
     except _UsageError as exc:
-        parser.print_usage(sys.stderr)
-        print(f"blogparse: error: {exc}", file=sys.stderr)
+        sub = _subparser(parser, args.command)
+        sub.print_usage(sys.stderr)
+        print(f"blogparse {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("blogparse: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # a bug in the command itself: one line, unless asked
+        if show_trace:
+            traceback.print_exc(file=sys.stderr)
+        print(f"blogparse: internal error: {type(exc).__name__}: {_one_line(str(exc))}"
+              + ("" if show_trace else " (--traceback shows where)"), file=sys.stderr)
+        return EXIT_SOME_FAILED
 
 
-def _run(args: argparse.Namespace) -> int:
-    try:
+def _convert_inputs(
+    args: argparse.Namespace,
+) -> Callable[[Sequence[str]], Iterator[tuple[str, PageResult | BaseException]]]:
+    """:func:`iter_parsed` bound to the ``convert`` command's parse options."""
+    return functools.partial(
+        iter_parsed, theme=getattr(args, "theme", None),
+        strict=bool(getattr(args, "strict", False)), url=getattr(args, "url", None),
+        encoding=getattr(args, "encoding", None),
+        input_format=getattr(args, "input_format", None))
+
+
+def _env_traceback() -> bool:
+    return os.environ.get(_TRACEBACK_ENV, "").strip().lower() not in {"", "0", "false", "no"}
+
+
+def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    for action in parser._actions:  # argparse offers no public way to reach a subparser
+        if isinstance(action, argparse._SubParsersAction) and name in action.choices:
+            found: argparse.ArgumentParser = action.choices[name]
+            return found
+    return parser
+
+
+def _cmd_unavailable(args: argparse.Namespace, *, why: str) -> int:
+    print(f"blogparse {args.command}: unavailable: {why}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _registry() -> ThemeRegistry:
+    """The default registry; a plugin left out costs one warning line, not a traceback."""
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
         registry = default_registry()
-    except BlogparseError as exc:  # a broken theme plugin: nothing could parse
-        raise _UsageError(_one_line(str(exc))) from None
-    if args.list_themes:
-        _list_themes(sys.stdout)
-        return EXIT_OK
-    if not args.inputs:
-        raise _UsageError("give at least one INPUT: a file, folder, glob, or - for "
-                          "standard input")
+    for error in registry.plugin_errors:
+        print(f"blogparse: warning: {_one_line(str(error))}; it is left out", file=sys.stderr)
+    return registry
+
+
+def _check_input_options(args: argparse.Namespace, registry: ThemeRegistry) -> None:
     if args.theme is not None:
         try:
             registry.get(args.theme)
@@ -208,14 +391,33 @@ def _run(args: argparse.Namespace) -> int:
         raise _UsageError(f"unknown encoding {args.encoding!r}")
     if args.inputs.count(_STDIN) > 1:
         raise _UsageError("standard input (-) can be read only once")
+    if not args.inputs:
+        raise _UsageError("give at least one INPUT: a file, folder, glob, or - for "
+                          "standard input")
+
+
+# -- parse ---------------------------------------------------------------------------------
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    registry = _registry()
+    if args.list_themes:  # the older spelling of "blogparse themes"
+        return _write_themes(registry, "text", sys.stdout)
+    _check_input_options(args, registry)
 
     tasks = _expand(args.inputs)
     if args.url is not None and len(tasks) > 1:
         raise _UsageError("--url is one page's address; give it with a single input")
-    single = len(args.inputs) == 1 and (args.inputs[0] == _STDIN or os.path.isfile(args.inputs[0]))
-    layout = "jsonl" if args.jsonl else "single" if single else "array"
-    settings = _Settings(theme=args.theme, format=args.format, encoding=args.encoding,
-                         url=args.url, strict=args.strict, layout=layout)
+    single = (len(args.inputs) == 1 and len(tasks) == 1 and tasks[0].missing is None
+              and (args.inputs[0] == _STDIN or os.path.isfile(args.inputs[0]))
+              and not _is_warc_task(tasks[0], args.input_format))
+    if args.format == "jsonl" or (args.format is None and not single):
+        layout = "jsonl"
+    else:
+        layout = "single" if single else "array"
+    settings = _Settings(theme=args.theme, input_format=args.input_format,
+                         encoding=args.encoding, url=args.url, strict=args.strict,
+                         layout=layout, traceback=args.traceback)
     jobs = args.jobs or _all_cores()
 
     try:
@@ -226,15 +428,18 @@ def _run(args: argparse.Namespace) -> int:
                          enabled=not args.no_progress and len(tasks) > 1 and _isatty(sys.stderr))
     failed = 0
     try:
-        writer = _Writer(output.stream, layout)
-        for outcome in _outcomes(tasks, settings, jobs):
+        writer = _Writer(output.stream, layout, flush_each=_isatty(output.stream))
+        for items in _outcomes(tasks, settings, jobs):
             progress.advance()
-            if outcome.text is not None:
-                writer.result(outcome.text)
-            else:
+            for name, text, error_type, error, trace in items:
+                if text is not None:
+                    writer.result(text)
+                    continue
                 failed += 1
-                progress.message(f"blogparse: {outcome.name}: {outcome.error}")
-                writer.error(outcome.name, outcome.error_type or "Error", outcome.error or "")
+                if trace:
+                    progress.message(trace.rstrip("\n"))
+                progress.message(f"blogparse: {name}: {error}")
+                writer.error(name, error_type or "Error", error or "")
         writer.close()
     except BrokenPipeError:
         # The reader went away (``blogparse dir | head``): stop quietly, as other tools do.
@@ -247,17 +452,6 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-def _list_themes(stream: IO[str]) -> None:
-    registry = default_registry()
-    names = registry.names()
-    width = max((len(n) for n in names), default=0)
-    for name in names:
-        theme = registry.get(name)
-        module = type(theme).__module__
-        origin = "" if module.startswith("blogparse.") else f"  [{module}]"
-        stream.write(f"{name:<{width}}  {theme.description}{origin}\n".rstrip() + "\n")
-
-
 def _isatty(stream: IO[str]) -> bool:
     try:
         return stream.isatty()
@@ -266,6 +460,11 @@ def _isatty(stream: IO[str]) -> bool:
 
 
 # -- inputs --------------------------------------------------------------------------------
+
+
+def _is_page_file(name: str) -> bool:
+    low = name.lower()
+    return Path(low).suffix in PAGE_SUFFIXES or low.endswith(WARC_SUFFIXES)
 
 
 def _expand(inputs: Sequence[str]) -> list[_Task]:
@@ -287,7 +486,7 @@ def _expand(inputs: Sequence[str]) -> list[_Task]:
         elif os.path.isdir(arg):
             found = list(_walk(arg))
             if not found:
-                missing(arg, "the folder holds no " + "/".join(sorted(PAGE_SUFFIXES)) + " file")
+                missing(arg, "the folder holds no page, export or web archive file")
             for path in found:
                 add(path)
         elif os.path.exists(arg):
@@ -312,60 +511,73 @@ def _walk(folder: str) -> Iterator[str]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in PAGE_SUFFIXES:
+            if not name.startswith(".") and _is_page_file(name):
                 yield os.path.join(root, name)
+
+
+def _is_warc_task(task: _Task, input_format: str | None) -> bool:
+    if input_format is not None:
+        return input_format == "warc"
+    if task.data is not None:
+        return _is_warc(task.data[:16], None)
+    if task.path is None:
+        return False
+    try:
+        with open(task.path, "rb") as f:
+            head = f.read(16)
+    except OSError:
+        return False
+    return _is_warc(head, task.path)
+
+
+def _is_warc(head: bytes, path: str | None) -> bool:
+    """A web archive: named ``.warc``/``.warc.gz``, or opening with a WARC version line."""
+    if path is not None and path.lower().endswith(WARC_SUFFIXES):
+        return True
+    return head.lstrip(b"\r\n").startswith(_WARC_MAGIC)
 
 
 # -- parsing -------------------------------------------------------------------------------
 
 
-def _outcomes(tasks: Sequence[_Task], settings: _Settings, jobs: int) -> Iterator[_Outcome]:
-    """Each task's outcome, in task order; a batch is spread over ``jobs`` processes."""
-    if jobs <= 1 or len(tasks) <= 1:
-        for task in tasks:
-            yield run_task(task, settings)
-        return
-    workers = min(jobs, len(tasks))
-    # Small chunks keep the progress bar moving and the load even; larger ones save
-    # round trips on big batches of small pages.
-    chunksize = max(1, min(16, len(tasks) // (workers * 8)))
-    pool = ProcessPoolExecutor(max_workers=workers)
-    try:
-        yield from pool.map(functools.partial(run_task, settings=settings), tasks,
-                            chunksize=chunksize)
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
+def iter_parsed(
+    paths: Sequence[str],
+    *,
+    theme: str | None = None,
+    strict: bool = False,
+    url: str | None = None,
+    encoding: str | None = None,
+    input_format: str | None = None,
+) -> Iterator[tuple[str, PageResult | BaseException]]:
+    """Expand ``paths`` as ``blogparse parse`` does and parse each input, one at a time.
 
-
-def run_task(task: _Task, settings: _Settings) -> _Outcome:
-    """Parse one input and render it as JSON text; any failure becomes the outcome's error.
-
-    Runs in a worker process for batches, so it takes and returns only picklable values.
+    ``paths`` are files, folders (searched recursively), glob patterns or ``-`` for
+    standard input.  Yields ``(name, result)`` per page in command-line order, where
+    ``result`` is the :class:`~blogparse.PageResult` or the exception that stopped the
+    input (a path naming nothing gives an :class:`~blogparse.InputError`).  A WordPress
+    export yields one result holding its posts; a web archive one result per HTML
+    response record.  The keyword arguments mean what the command's options of the
+    same names mean.  Runs in the calling process; nothing is written anywhere.
     """
-    if task.missing is not None:
-        return _failure(task, "InputError", task.missing)
-    try:
-        result = _parse(task, settings)
-        return _Outcome(name=task.name, text=_render(task.name, result, settings.layout))
-    except StrictModeError as exc:
-        kinds = "; ".join(f"{d.kind.value} ({d.message})" for d in exc.defects)
-        return _failure(task, "StrictModeError",
-                        f"{len(exc.defects)} defect(s) in strict mode: {kinds}")
-    except BlogparseError as exc:
-        return _failure(task, type(exc).__name__, str(exc))
-    except OSError as exc:
-        return _failure(task, "OSError", f"cannot read: {exc.strerror or exc}")
-    except Exception as exc:  # a bug below must cost one input, not the whole batch
-        return _failure(task, type(exc).__name__, f"unexpected {type(exc).__name__}: {exc}")
+    settings = _Settings(theme=theme, input_format=input_format, encoding=encoding, url=url,
+                         strict=strict)
+    for task in _expand(paths):
+        if task.missing is not None:
+            yield task.name, InputError(task.missing)
+            continue
+        try:
+            for _name, result in _parsed(task, settings):
+                page = result if isinstance(result, PageResult) else result.result
+                yield task.name, page
+        except Exception as exc:
+            yield task.name, exc
 
 
-def _failure(task: _Task, kind: str, message: str) -> _Outcome:
-    return _Outcome(name=task.name, error_type=kind, error=_one_line(message) or kind)
+def _parsed(task: _Task, settings: _Settings) -> Iterator[tuple[str, Any]]:
+    """Parse one input: ``(name, PageResult)`` once, or ``(name, WarcResult)`` per record.
 
-
-def _parse(task: _Task, settings: _Settings) -> PageResult:
+    Raises what stops the input.
+    """
     options = settings.options
     if task.data is not None:
         head = task.data[:_SNIFF_BYTES]
@@ -373,53 +585,140 @@ def _parse(task: _Task, settings: _Settings) -> PageResult:
         assert task.path is not None
         with open(task.path, "rb") as f:
             head = f.read(_SNIFF_BYTES)
-    if settings.format == "wxr" or (settings.format is None and _is_wxr(head)):
-        parse_wxr = _wxr_reader()
-        if parse_wxr is not None:
-            # The export reader gets the bytes as they are, so it decodes them by the XML
-            # declaration; from a path it streams, so an export of several GB never sits
-            # in memory.
-            return parse_wxr(task.data if task.data is not None else task.path,
-                             options=options)
+    fmt = settings.input_format
+    if fmt == "warc" or (fmt is None and _is_warc(head, task.path)):
+        from ._warc import iter_warc  # type: ignore[import-not-found,unused-ignore]
+
+        source: Any = io.BytesIO(task.data) if task.data is not None else task.path
+        for record in iter_warc(source, options=options, theme=settings.theme):
+            yield task.name, record
+        return
+    if fmt == "wxr" or (fmt is None and _is_wxr(head)):
+        from ._wxr import parse_wxr
+
+        # The export reader gets the bytes as they are, so it decodes them by the XML
+        # declaration; from a path it streams, so an export of several GB never sits
+        # in memory.
+        where: bytes | str = task.data if task.data is not None else str(task.path)
+        yield task.name, parse_wxr(where, options=options)
+        return
     if task.data is not None:
-        return parse_page(task.data, url=settings.url, theme=settings.theme,
-                          encoding=settings.encoding, format=settings.format, options=options)
+        yield task.name, parse_page(task.data, url=settings.url, theme=settings.theme,
+                                    encoding=settings.encoding, format=fmt, options=options)
+        return
     assert task.path is not None
-    return parse_file(task.path, url=settings.url, theme=settings.theme,
-                      encoding=settings.encoding, format=settings.format, options=options)
+    yield task.name, parse_file(task.path, url=settings.url, theme=settings.theme,
+                                encoding=settings.encoding, format=fmt, options=options)
 
 
 def _is_wxr(head: bytes) -> bool:
     return _source.sniff_format(head.decode("latin-1")) == "wxr"
 
 
-def _wxr_reader() -> Callable[..., PageResult] | None:
+_worker_settings: _Settings | None = None
+
+
+def _init_worker(settings: _Settings) -> None:
+    """Set up a worker process once: its settings, and the theme registry built now."""
+    global _worker_settings
+    _worker_settings = settings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the parent already reported broken plugins
+        default_registry()
+
+
+def _work(task: _Task) -> list[_Item]:
+    """A worker's job for one input: parse it and render its records as JSON text."""
+    assert _worker_settings is not None
+    return run_task(task, _worker_settings)
+
+
+def _outcomes(tasks: Sequence[_Task], settings: _Settings, jobs: int) -> Iterator[list[_Item]]:
+    """Each task's records, in task order; a batch is spread over ``jobs`` processes.
+
+    Workers read the files, parse them and render the JSON themselves: only paths go out
+    and only strings come back, so the writing process does little more than write.
+    """
+    if jobs <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            yield run_task(task, settings)
+        return
+    workers = min(jobs, len(tasks))
+    # Chunks of several inputs save round trips on big batches of small pages; a chunk
+    # stays small enough (at most 1/8 of a worker's share) to keep the load even and the
+    # progress bar moving.
+    chunksize = max(1, min(32, len(tasks) // (workers * 8)))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                               initargs=(settings,))
     try:
-        from ._wxr import parse_wxr
-    except ImportError:
-        return None
-    return parse_wxr
+        yield from pool.map(_work, tasks, chunksize=chunksize)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def run_task(task: _Task, settings: _Settings) -> list[_Item]:
+    """Parse one input and render its records as JSON text; a failure becomes an error item.
+
+    Runs in a worker process for batches, so it takes and returns only picklable values.
+    A web archive gives one item per record, and an error item where reading stopped.
+    """
+    if task.missing is not None:
+        return [_failure(task.name, "InputError", task.missing, None)]
+    items: list[_Item] = []
+    try:
+        for name, result in _parsed(task, settings):
+            items.append((name, _render(name, result, settings.layout), None, None, None))
+    except StrictModeError as exc:
+        kinds = "; ".join(f"{d.kind.value} ({d.message})" for d in exc.defects)
+        items.append(_failure(task.name, "StrictModeError",
+                              f"{len(exc.defects)} defect(s) in strict mode: {kinds}",
+                              _trace(settings)))
+    except BlogparseError as exc:
+        items.append(_failure(task.name, type(exc).__name__, str(exc), _trace(settings)))
+    except OSError as exc:
+        items.append(_failure(task.name, "OSError", f"cannot read: {exc.strerror or exc}",
+                              _trace(settings)))
+    except ImportError as exc:  # an optional reader whose dependency is not installed
+        items.append(_failure(task.name, "InputError", f"cannot read this input here: {exc}",
+                              _trace(settings)))
+    except Exception as exc:  # a bug below must cost one input, not the whole batch
+        items.append(_failure(task.name, type(exc).__name__,
+                              f"unexpected {type(exc).__name__}: {exc}", _trace(settings)))
+    return items
+
+
+def _trace(settings: _Settings) -> str | None:
+    return traceback.format_exc() if settings.traceback else None
+
+
+def _failure(name: str, kind: str, message: str, trace: str | None) -> _Item:
+    return (name, None, kind, _one_line(message) or kind, trace)
 
 
 # -- output --------------------------------------------------------------------------------
 
 
-def _render(name: str, result: PageResult, layout: str) -> str:
-    data = result.to_dict()
-    if layout == "single":
-        return json.dumps(data, ensure_ascii=False, indent=2)
-    record = {"input": name, "result": data}
-    if layout == "jsonl":
+def _render(name: str, result: Any, layout: str) -> str:
+    if isinstance(result, PageResult):
+        if layout == "single":
+            return json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
+        record: dict[str, Any] = {"input": name, "result": result.to_dict()}
+    else:  # a web archive's record: where it came from, then its page
+        record = {"input": name, **result.to_dict()}
+    if layout == "jsonl" or layout == "single":
         return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
     return textwrap.indent(json.dumps(record, ensure_ascii=False, indent=2), "  ")
 
 
 class _Writer:
-    """Writes outcomes in the run's layout, one at a time, as they arrive."""
+    """Writes records in the run's layout, one at a time, as they arrive."""
 
-    def __init__(self, out: IO[str], layout: str) -> None:
+    def __init__(self, out: IO[str], layout: str, *, flush_each: bool = True) -> None:
         self._out = out
         self._layout = layout
+        self._flush_each = flush_each
         self._count = 0
 
     def result(self, text: str) -> None:
@@ -428,7 +727,8 @@ class _Writer:
         else:
             self._out.write(text + "\n")
         self._count += 1
-        self._out.flush()
+        if self._flush_each:
+            self._out.flush()
 
     def error(self, name: str, kind: str, message: str) -> None:
         if self._layout == "single":
@@ -442,7 +742,7 @@ class _Writer:
     def close(self) -> None:
         if self._layout == "array":
             self._out.write("[]\n" if self._count == 0 else "\n]\n")
-            self._out.flush()
+        self._out.flush()
 
 
 class _Output:
@@ -539,3 +839,240 @@ class _Progress:
             width = max(20, shutil.get_terminal_size((80, 20)).columns - 1)
             self._stream.write("\r" + " " * width + "\r")
             self._stream.flush()
+
+
+# -- themes --------------------------------------------------------------------------------
+
+
+def _cmd_themes(args: argparse.Namespace) -> int:
+    return _write_themes(_registry(), args.format, sys.stdout)
+
+
+def _plugin_origins() -> dict[str, str]:
+    """Where each plugin module came from: ``distribution version (entry point)``."""
+    from ._theme import ENTRY_POINT_GROUP
+
+    out: dict[str, str] = {}
+    for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        dist = ep.dist
+        where = f"{dist.name} {dist.version}" if dist is not None else "an unknown package"
+        out.setdefault(ep.module, f"plugin from {where} (entry point {ep.name} = {ep.value})")
+    return out
+
+
+def _theme_records(registry: ThemeRegistry) -> list[dict[str, Any]]:
+    origins: dict[str, str] | None = None
+    records = []
+    for name in registry.names():
+        theme = registry.get(name)
+        module = type(theme).__module__
+        if module == "blogparse" or module.startswith("blogparse."):
+            origin = "built-in"
+        else:
+            if origins is None:
+                origins = _plugin_origins()
+            origin = origins.get(module, f"registered from {module}")
+        records.append({"name": name, "description": theme.description or None,
+                        "origin": origin, "error": None})
+    for error in registry.plugin_errors:
+        records.append({"name": error.theme, "description": None, "origin": "plugin",
+                        "error": _one_line(str(error))})
+    return records
+
+
+def _write_themes(registry: ThemeRegistry, fmt: str, out: IO[str]) -> int:
+    records = _theme_records(registry)
+    if fmt == "json":
+        out.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    width = max((len(r["name"] or "") for r in records), default=0)
+    for r in records:
+        if r["error"] is not None:
+            out.write(f"{r['name'] or '?':<{width}}  BROKEN: {r['error']}\n")
+            continue
+        line = f"{r['name']:<{width}}  {r['origin']:<8}  {r['description'] or ''}"
+        out.write(line.rstrip() + "\n")
+    return EXIT_OK
+
+
+# -- detect --------------------------------------------------------------------------------
+
+_SNIFF_WHY = {
+    "wxr": "an RSS document in the WordPress export namespace",
+    "mhtml": "MIME headers announcing multipart/related",
+    "html": "markup at the start of the document",
+    "text": "no markup at the start: plain text",
+}
+_SUFFIX_FORMATS = {".mhtml": "mhtml", ".mht": "mhtml", ".txt": "text"}
+_BOMS = ((codecs.BOM_UTF8, "UTF-8"), (codecs.BOM_UTF32_LE, "UTF-32"),
+         (codecs.BOM_UTF32_BE, "UTF-32"), (codecs.BOM_UTF16_LE, "UTF-16"),
+         (codecs.BOM_UTF16_BE, "UTF-16"))
+
+
+def _cmd_detect(args: argparse.Namespace) -> int:
+    registry = _registry()
+    _check_input_options(args, registry)
+    tasks = _expand(args.inputs)
+    fmt = args.format
+    single = len(tasks) == 1
+    failed = 0
+    out = _Output(None)
+    try:
+        records = []
+        for task in tasks:
+            try:
+                record = _detect_task(task, args, registry)
+            except Exception as exc:
+                failed += 1
+                if args.traceback:
+                    traceback.print_exc(file=sys.stderr)
+                message = (f"cannot read: {exc.strerror or exc}" if isinstance(exc, OSError)
+                           else str(exc))
+                print(f"blogparse: {task.name}: {_one_line(message)}", file=sys.stderr)
+                record = {"input": task.name,
+                          "error": {"type": type(exc).__name__, "message": _one_line(message)}}
+            records.append(record)
+            if fmt == "jsonl":
+                out.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            elif fmt == "text" and "error" not in record:
+                out.stream.write(_detect_text(record) + ("" if single else "\n"))
+        if fmt == "json":
+            data: Any = records[0] if single else records
+            if not (single and failed):
+                out.stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    finally:
+        out.close()
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+class _Missing(InputError):
+    """An input naming nothing (raised so that detect reports it like other failures)."""
+
+
+def _detect_task(task: _Task, args: argparse.Namespace,
+                 registry: ThemeRegistry) -> dict[str, Any]:
+    """What ``detect`` reports for one input (raises what stops it)."""
+    if task.missing is not None:
+        raise _Missing(task.missing)
+    if task.data is not None:
+        data = task.data
+    else:
+        assert task.path is not None
+        if os.path.getsize(task.path) > LENIENT.max_input_bytes:
+            raise InputError(f"the file is over {LENIENT.max_input_bytes} bytes")
+        data = Path(task.path).read_bytes()
+    record: dict[str, Any] = {"input": task.name}
+    suffix = Path(task.path).suffix.lower() if task.path else ""
+
+    fmt: str
+    if args.input_format is not None:
+        fmt, why = args.input_format, "given with --input-format"
+    elif _is_warc(data[:16], task.path):
+        fmt, why = "warc", ("the file name ends in .warc or .warc.gz"
+                            if (task.path or "").lower().endswith(WARC_SUFFIXES)
+                            else "the data opens with a WARC version line")
+    elif _is_wxr(data[:_SNIFF_BYTES]):
+        fmt, why = "wxr", "sniffed from the content: " + _SNIFF_WHY["wxr"]
+    elif suffix in _SUFFIX_FORMATS:
+        fmt, why = _SUFFIX_FORMATS[suffix], f"the file name ends in {suffix}"
+    else:
+        fmt = _source.sniff_format(data[:_SNIFF_BYTES].decode("latin-1"))
+        why = "sniffed from the content: " + _SNIFF_WHY.get(fmt, fmt)
+    record["format"] = fmt
+    record["format_reason"] = why
+
+    if fmt == "warc":
+        record.update(encoding=None, encoding_reason="each record is read on its own",
+                      theme=None, theme_reason="detected for each HTML response record; "
+                      "'blogparse parse' reports the theme of each", scores=None,
+                      evidence=None, defects=[])
+        return record
+    if fmt == "wxr":
+        declared = _source.declared_encoding(data)
+        resolved = _source.resolve_encoding(declared) if declared else None
+        record.update(
+            encoding=resolved[0] if resolved else declared or "utf-8",
+            encoding_reason=("the XML declaration" if declared else
+                             "no XML declaration: XML's default, UTF-8"),
+            theme=None, theme_reason="a WordPress export is read by the export reader; "
+            "themes apply to HTML pages", scores=None, evidence=None, defects=[])
+        return record
+
+    source = _source.read_source(data, encoding=args.encoding, format=fmt)
+    record["encoding"] = source.encoding
+    record["encoding_reason"] = _encoding_reason(data, args.encoding, fmt)
+    record["defects"] = [{"kind": d.kind.value, "message": d.message} for d in source.defects]
+    if source.format == "text":
+        record.update(theme=None, theme_reason="a text dump is read by the text-dump reader; "
+                      "themes apply to HTML pages", scores=None, evidence=None)
+        return record
+    record.update(_detect_theme(source, args.theme, registry))
+    return record
+
+
+def _encoding_reason(data: bytes, asked: str | None, fmt: str) -> str:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return f"a {name} byte-order mark"
+    if asked is not None:
+        return "given with --encoding"
+    if fmt == "mhtml":
+        return "the MHTML part's charset, else the page's declaration, else a guess"
+    declared = _source.declared_encoding(data)
+    if declared is not None:
+        return f"the page declares {declared}"
+    return "not declared: guessed from the bytes"
+
+
+def _detect_theme(source: _source.Source, asked: str | None,
+                  registry: ThemeRegistry) -> dict[str, Any]:
+    from . import _document
+    from ._theme import PageDocument
+
+    root, _defects = _document.parse_html(source.text, max_depth=LENIENT.max_depth)
+    if root is None:
+        return {"theme": None, "theme_reason": "the page holds no markup", "scores": {},
+                "evidence": None}
+    page = PageDocument(root, url=source.url)
+    ranked = registry.scores(page)
+    scores = {theme.name: round(score, 3) for score, theme in ranked}
+    if asked is not None:
+        chosen = registry.get(asked)
+        why = "given with --theme (scores shown for comparison)"
+    else:
+        chosen, best = registry.detect(page)
+        if best > 0.0:
+            runner_up = next((s for s, t in ranked if t is not chosen), 0.0)
+            why = f"the highest score, {best:.2f} (next best {runner_up:.2f})"
+        else:
+            why = "no theme scores above 0: the fallback theme reads generic markup"
+    evidence = {
+        "generator": page.generator,
+        "wordpress": page.is_wordpress,
+        "wordpress_themes": list(page.stylesheet_themes),
+        "body_classes": sorted(page.body_classes),
+    }
+    return {"theme": chosen.name, "theme_reason": why, "kind": chosen.locate(page).kind,
+            "scores": scores, "evidence": evidence}
+
+
+def _detect_text(record: dict[str, Any]) -> str:
+    lines = [f"{record['input']}",
+             f"  format:   {record['format']} ({record['format_reason']})"]
+    if record.get("encoding") is not None:
+        lines.append(f"  encoding: {record['encoding']} ({record['encoding_reason']})")
+    lines.append(f"  theme:    {record['theme'] or '-'} ({record['theme_reason']})")
+    if record.get("kind"):
+        lines.append(f"  kind:     {record['kind']}")
+    if record.get("scores"):
+        lines.append("  scores:   " + ", ".join(f"{n} {s:.2f}"
+                                                for n, s in record["scores"].items()))
+    evidence = record.get("evidence")
+    if evidence:
+        lines.append(f"  evidence: generator {evidence['generator'] or '-'}; "
+                     f"WordPress {'yes' if evidence['wordpress'] else 'no'}; "
+                     f"theme folders {', '.join(evidence['wordpress_themes']) or '-'}; "
+                     f"body classes {' '.join(evidence['body_classes']) or '-'}")
+    for defect in record.get("defects") or ():
+        lines.append(f"  defect:   {defect['kind']}: {defect['message']}")
+    return "\n".join(lines) + "\n"

@@ -18,7 +18,7 @@ from blogparse._version import __version__  # noqa: E402
 
 project = "blogparse"
 author = "The blogparse developers"
-copyright = "the blogparse developers"  # noqa: A001
+copyright = "the blogparse developers"
 version = ".".join(__version__.split(".")[:2])
 release = __version__
 

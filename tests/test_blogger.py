@@ -279,7 +279,8 @@ def test_corpus_blogger_pages(shared_dir: Path) -> None:
         post = result.post
         assert post is not None, path.name
         assert post.title, path.name
-        assert post.url is not None and post.url.endswith(".html"), path.name
+        assert post.url is not None, path.name
+        assert post.url.endswith(".html"), path.name
         if post.published is not None and post.published.tzinfo is not None:
             # a machine date: the year is in the permalink (/2016/05/…)
             assert f"/{post.published.year}/" in post.url, path.name

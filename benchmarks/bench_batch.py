@@ -24,6 +24,7 @@ import copy
 import functools
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -128,10 +129,20 @@ def generate(folder: Path, count: int) -> None:
         (sub / f"page-{n:05d}{suffix}").write_text(html, encoding="utf-8")
 
 
-def run(folder: Path, jobs: int) -> tuple[float, int]:
-    """Time one ``blogparse parse`` run over ``folder``; return seconds and exit status."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(folder: Path, jobs: int) -> tuple[float, float]:
+    """Time one ``blogparse parse`` run over ``folder``; return wall and CPU seconds.
+
+    The CPU seconds are those of the command and its workers together: their ratio to the
+    wall time says how many cores the run actually got on a machine shared with others.
+    """
     argv = [sys.executable, "-m", "blogparse", "parse", str(folder), "-o", os.devnull,
             "--no-progress", "-j", str(jobs)]
+    cpu = _children_cpu()
     start = time.perf_counter()
     proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                           check=False)
@@ -139,7 +150,7 @@ def run(folder: Path, jobs: int) -> tuple[float, int]:
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(argv)} exited {proc.returncode}: "
                          f"{proc.stderr.decode(errors='replace')[-2000:]}")
-    return elapsed, proc.returncode
+    return elapsed, _children_cpu() - cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -160,14 +171,16 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(f"{folder} holds {existing} pages, not {args.pages}")
             print(f"generating {args.pages} pages in {folder} ...", flush=True)
             generate(folder, args.pages)
-        run(folder, 1)  # warm the file cache and the interpreter's bytecode cache
+        for page in folder.rglob("page-*"):  # warm the file cache
+            page.read_bytes()
+        run(next(p for p in sorted(folder.iterdir()) if p.is_dir()), 1)  # and bytecode
         timings: dict[int, list[float]] = {1: [], args.jobs: []}
         for _ in range(args.repeat):
             for jobs in (1, args.jobs):
-                elapsed, _status = run(folder, jobs)
+                elapsed, cpu = run(folder, jobs)
                 timings[jobs].append(elapsed)
-                print(f"  -j {jobs}: {elapsed:7.2f} s  {args.pages / elapsed:8.0f} pages/s",
-                      flush=True)
+                print(f"  -j {jobs}: {elapsed:7.2f} s  {args.pages / elapsed:8.0f} pages/s  "
+                      f"cpu {cpu:7.2f} s ({cpu / elapsed:.2f} cores busy)", flush=True)
         single = statistics.median(timings[1])
         multi = statistics.median(timings[args.jobs])
         print(f"pages: {args.pages}   cores: {os.cpu_count()}   runs each: {args.repeat}")

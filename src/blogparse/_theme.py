@@ -21,6 +21,7 @@ import lxml.etree as etree
 import lxml.html
 
 from ._errors import ThemeError
+from ._locate import TreeIndex, run_locator
 
 ENTRY_POINT_GROUP = "blogparse.themes"
 """The entry-point group third-party packages use to add themes."""
@@ -40,6 +41,12 @@ def _exprs(locator: Locator) -> tuple[str, ...]:
 def xpath(expr: str) -> etree.XPath:
     """Compile ``expr`` once (with the EXSLT regular-expression namespace available)."""
     return etree.XPath(expr, namespaces={"re": "http://exslt.org/regular-expressions"})
+
+
+def _xpath_elements(expr: str, context: etree._Element) -> list[etree._Element]:
+    result = xpath(expr)(context)
+    return [r for r in result if isinstance(r, etree._Element)] if isinstance(result, list) \
+        else []
 
 
 def cls(*names: str) -> str:
@@ -71,14 +78,13 @@ class PageDocument:
 
         A tuple of expressions gives the matches of each in turn, without repeats.
         """
+        if isinstance(expr, str):
+            return self._select(expr, node)
         out: list[etree._Element] = []
         seen: set[etree._Element] = set()
-        for one in _exprs(expr):
-            result = xpath(one)(self.root if node is None else node)
-            if not isinstance(result, list):
-                continue
-            for r in result:
-                if isinstance(r, etree._Element) and r not in seen:
+        for one in expr:
+            for r in self._select(one, node):
+                if r not in seen:
                     seen.add(r)
                     out.append(r)
         return out
@@ -86,12 +92,22 @@ class PageDocument:
     def find(self, expr: Locator, node: etree._Element | None = None) -> etree._Element | None:
         """The first match of ``expr`` (of its first expression that matches), or ``None``."""
         for one in _exprs(expr):
-            result = xpath(one)(self.root if node is None else node)
-            if isinstance(result, list):
-                for r in result:
-                    if isinstance(r, etree._Element):
-                        return r
+            result = self._select(one, node)
+            if result:
+                return result[0]
         return None
+
+    @functools.cached_property
+    def _index(self) -> TreeIndex:
+        # One walk of the tree answers the class, id and tag tests of every locator.
+        return TreeIndex(self.root)
+
+    def _select(self, expr: str, node: etree._Element | None) -> list[etree._Element]:
+        context = self.root if node is None else node
+        index = self._index
+        if context not in index.pos:  # not a node of this page's tree
+            return _xpath_elements(expr, context)
+        return run_locator(expr, index, context, _xpath_elements)
 
     @functools.cached_property
     def body_classes(self) -> frozenset[str]:

@@ -431,3 +431,25 @@ def test_iter_parsed_options() -> None:
     assert export.format == "wxr"
     assert isinstance(placed, PageResult)
     assert placed.url == "https://spokeshed.example/category/x/"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="process groups and SIGINT are POSIX")
+def test_ctrl_c_stops_a_batch_with_one_line(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the process group) ends a parallel batch with exit 130 and one
+    line: no worker prints a KeyboardInterrupt traceback."""
+    import signal
+
+    for n in range(600):
+        shutil.copy(SINGLE, tmp_path / f"page-{n:03d}.html")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "blogparse", "parse", str(tmp_path), "-j", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    assert proc.stdout is not None
+    proc.stdout.readline()  # the batch is under way
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+
+    assert proc.returncode == 130
+    assert err.decode() == "blogparse: interrupted\n"

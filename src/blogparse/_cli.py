@@ -19,6 +19,7 @@ import io
 import json
 import os
 import shutil
+import signal
 import sys
 import textwrap
 import time
@@ -622,6 +623,9 @@ def _init_worker(settings: _Settings) -> None:
     """Set up a worker process once: its settings, and the theme registry built now."""
     global _worker_settings
     _worker_settings = settings
+    # Ctrl-C reaches the whole process group: the main process alone answers it (stops
+    # the batch, exit 130), so workers do not each print a KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the parent already reported broken plugins
         default_registry()

@@ -453,3 +453,37 @@ def test_ctrl_c_stops_a_batch_with_one_line(tmp_path: Path) -> None:
 
     assert proc.returncode == 130
     assert err.decode() == "blogparse: interrupted\n"
+
+
+# -- convert ------------------------------------------------------------------------------------
+
+
+def test_convert_takes_inputs_as_parse_does(capsys: pytest.CaptureFixture[str],
+                                            tmp_path: Path) -> None:
+    """convert expands folders and globs like parse; a bad input costs one line, exit 1."""
+    site = tmp_path / "site"
+    status, out, err = run(capsys, "convert", BATCH, str(PAGES / "single.*"), "-o", site)
+
+    written = sorted(p.name for p in (site / "content" / "posts").iterdir())
+    assert status == 1
+    assert "a-new-workbench.md" in written
+    assert "truing-a-buckled-rear-wheel.md" in written
+    assert [ln for ln in err.splitlines() if not ln.startswith("blogparse: warning:")] == [
+        f"blogparse: {BROKEN}: " + str(next(r for n, r in iter_parsed([str(BROKEN)])))]
+    assert "4 inputs" in out
+
+
+def test_convert_binds_strict_and_reads_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:
+    """--strict reaches the parse (a page with defects fails); ``-`` reads stdin."""
+    status, _, err = run(capsys, "convert", "--strict", WORKBENCH, "-o", tmp_path / "a")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SINGLE.read_bytes())))
+    piped, _, _ = run(capsys, "convert", "-", "-o", tmp_path / "b", "--to", "jekyll")
+
+    assert status == 1
+    assert err.startswith(f"blogparse: {WORKBENCH}: ")
+    assert "defect(s) in strict mode" in err
+    assert piped == 0
+    assert [p.name for p in (tmp_path / "b" / "_posts").iterdir()] == [
+        "2022-09-04-truing-a-buckled-rear-wheel.md"]

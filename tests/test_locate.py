@@ -97,6 +97,7 @@ ODD = """<html><body>
   <!-- a comment node between elements -->
   <div class="comment-list&#160;extra">non-breaking space is not XML whitespace</div>
   <div class="comments-area-like">substring, not a token</div>
+  <div class="comment-list&#11;x">a vertical tab from a reference is not XML whitespace</div>
 </div>
 <article class="post hentry"><h1 class="entry-title">T</h1><div class="entry-content">
 <p>x</p></div></article>
@@ -154,3 +155,4 @@ def test_xml_tokens_split_only_at_xml_whitespace() -> None:
     """A no-break space does not separate class names; tabs and newlines do."""
     assert xml_tokens("a\tb\nc  d") == ["a", "b", "c", "d"]
     assert xml_tokens("a\u00a0b c") == ["a\u00a0b", "c"]
+    assert xml_tokens("a\x0bb\x1c c") == ["a\x0bb\x1c", "c"]

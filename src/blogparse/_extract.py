@@ -269,9 +269,11 @@ def _item_id(item: etree._Element) -> int | None:
 class _Thread:
     """Response items with their nesting, to select each item's own descendants."""
 
-    def __init__(self, items: Sequence[etree._Element]) -> None:
+    def __init__(self, items: Sequence[etree._Element], page: PageDocument | None = None
+                 ) -> None:
         self.items = list(items)
         self.index = {el: i for i, el in enumerate(self.items)}
+        self.page = page
 
     def owner(self, el: etree._Element) -> etree._Element | None:
         node: etree._Element | None = el
@@ -289,9 +291,10 @@ class _Thread:
         """Matches of ``expr`` (each expression in turn) that belong to ``item`` itself."""
         out: list[etree._Element] = []
         for one in (expr,) if isinstance(expr, str) else expr:
-            out.extend(e for e in xpath(one)(item)
-                       if isinstance(e, etree._Element) and self.owner(e) is item
-                       and e not in out)
+            # The page's locator index answers from its own tree; lxml answers the rest.
+            found = self.page.find_all(one, item) if self.page is not None else [
+                e for e in xpath(one)(item) if isinstance(e, etree._Element)]
+            out.extend(e for e in found if self.owner(e) is item and e not in out)
         return out
 
 
@@ -345,11 +348,15 @@ def _own_text_start(item: etree._Element, thread: _Thread) -> str:
 
 def discussion(
     regions: DiscussionRegions, *, base: str | None, post_author: Person | None,
-    options: Options, defects: list[Defect],
+    options: Options, defects: list[Defect], page: PageDocument | None = None,
 ) -> tuple[tuple[Comment, ...], tuple[Pingback, ...], int | None]:
-    """Comments, pingbacks and the announced response count of a single-post page."""
+    """Comments, pingbacks and the announced response count of a single-post page.
+
+    ``page`` is the page the regions were located on (its index answers the per-item
+    look-ups).
+    """
     items = _merge_duplicate_items(regions.items)
-    thread = _Thread(items)
+    thread = _Thread(items, page)
     comments: list[Comment] = []
     pingbacks: list[Pingback] = []
     naive_dates = 0
@@ -708,7 +715,7 @@ def build_post(
     if discussion_regions is not None:
         comments, pingbacks, count = discussion(
             discussion_regions, base=base, post_author=authors[0] if authors else None,
-            options=options, defects=defects)
+            options=options, defects=defects, page=page)
         if discussion_regions.form is not None:
             form = comment_form(discussion_regions.form, base=base)
     if count is None and regions.comments_link is not None:

@@ -30,7 +30,8 @@ _NON_XML_WS_RE = re.compile(r"[^\S \t\r\n]")
 
 def xml_tokens(value: str) -> list[str]:
     """``value`` split at XML whitespace (what ``normalize-space`` separates)."""
-    if _NON_XML_WS_RE.search(value) is None:
+    # A printable value has no whitespace but the space; the check is cheaper than a search.
+    if value.isprintable() or _NON_XML_WS_RE.search(value) is None:
         return value.split()
     return [t for t in _XML_WS_RE.split(value) if t]
 
@@ -40,47 +41,45 @@ def _normalize(value: str) -> str:
 
 
 class TreeIndex:
-    """Class token, ``id`` and tag → elements (in document order) of one tree."""
+    """Class token and ``id`` → elements, and each element's position, for one tree.
 
-    __slots__ = ("_ends", "by_class", "by_id", "by_tag", "elements", "pos")
+    Index lists may repeat an element (``class="a a"``); :meth:`in_order` folds repeats.
+    """
+
+    __slots__ = ("_ends", "_root", "_tags", "by_class", "by_id", "elements", "pos")
 
     def __init__(self, root: Element) -> None:
-        elements: list[Element] = []
-        pos: dict[Element, int] = {}
+        elements = list(root.iter(etree.Element))
         by_class: dict[str, list[Element]] = {}
         by_id: dict[str, list[Element]] = {}
-        by_tag: dict[str, list[Element]] = {}
-        for i, el in enumerate(root.iter(etree.Element)):
-            pos[el] = i
-            elements.append(el)
-            tag: str = el.tag  # type: ignore[assignment]  # an element's tag is a str here
-            if tag in by_tag:
-                by_tag[tag].append(el)
-            else:
-                by_tag[tag] = [el]
-            attrib = el.attrib
-            value = attrib.get("class")
+        for el in elements:
+            value = el.get("class")
             if value:
-                tokens = xml_tokens(value)
-                if len(tokens) > 1:
-                    tokens = list(dict.fromkeys(tokens))
-                for tok in tokens:
+                for tok in xml_tokens(value):
                     if tok in by_class:
                         by_class[tok].append(el)
                     else:
                         by_class[tok] = [el]
-            value = attrib.get("id")
+            value = el.get("id")
             if value is not None:
                 if value in by_id:
                     by_id[value].append(el)
                 else:
                     by_id[value] = [el]
+        self._root = root
         self.elements = elements
-        self.pos = pos
+        self.pos: dict[Element, int] = dict(zip(elements, range(len(elements)), strict=True))
         self.by_class = by_class
         self.by_id = by_id
-        self.by_tag = by_tag
+        self._tags: dict[str, list[Element]] = {}
         self._ends: dict[Element, int] = {}
+
+    def by_tag(self, tag: str) -> list[Element]:
+        """The elements named ``tag``, in document order."""
+        found = self._tags.get(tag)
+        if found is None:
+            found = self._tags[tag] = list(self._root.iter(tag))
+        return found
 
     def end(self, el: Element) -> int:
         """The position just past ``el``'s last descendant."""
@@ -270,7 +269,7 @@ class _SelfTag(_Pred):
         return el.tag == self.tag
 
     def cands(self, ix: TreeIndex) -> Candidates:
-        return ix.by_tag.get(self.tag, [])
+        return ix.by_tag(self.tag)
 
 
 class _Ancestor(_Pred):
@@ -321,7 +320,7 @@ class _Step:
             return ix.in_order(out) if len(contexts) > 1 else out
         cands = self.pred.cands(ix) if self.pred is not None else None
         if self.tag is not None:
-            tagged = ix.by_tag.get(self.tag, [])
+            tagged = ix.by_tag(self.tag)
             if cands is None or len(tagged) <= len(cands):
                 cands = tagged
         if cands is None:

@@ -481,8 +481,8 @@ def test_figure_values_with_quotes_and_backticks() -> None:
     caption = Caption(text='The "tug" `Marguerite`', credit="A `B`",
                       image=Image(src="https://x.example/t.jpg", alt='say "hi"'))
     post = Post(title="T", captions=(caption,), blocks=(blogparse.Block(
-        kind="image", html='<figure><img src="https://x.example/t.jpg"><figcaption>x'
-                           "</figcaption></figure>"),))
+        kind="image", html='<figure><img src="https://x.example/t.jpg"><figcaption>The '
+                           '"tug" `Marguerite` A `B`</figcaption></figure>'),))
     body = _split(post_to_markdown(post))[1]
     assert "caption=`The \"tug\" &#96;Marguerite&#96;`" in body
     assert "attr=`A &#96;B&#96;`" in body
@@ -654,6 +654,17 @@ _HUGO_SINGLE = """\
 """
 
 
+def _hugo(site: Path, out: Path, *flags: str) -> subprocess.CompletedProcess[str]:
+    """Build ``site`` with hugo, with a minimal config and layouts of our own."""
+    (site / "hugo.toml").write_text(_HUGO_CONFIG, encoding="utf-8")
+    layouts = site / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    (layouts / "single.html").write_text(_HUGO_SINGLE, encoding="utf-8")
+    (layouts / "list.html").write_text(_HUGO_SINGLE, encoding="utf-8")
+    return subprocess.run(["hugo", "--source", str(site), "--destination", str(out), "--quiet",
+                           *flags], capture_output=True, text=True, timeout=300, check=False)
+
+
 @pytest.mark.skipif(shutil.which("hugo") is None, reason="the hugo binary is not installed")
 def test_hugo_builds_the_converted_site(tmp_path: Path) -> None:
     """Hugo builds the site: the post page has its title and figures, the old path redirects."""
@@ -661,13 +672,7 @@ def test_hugo_builds_the_converted_site(tmp_path: Path) -> None:
     site = tmp_path / "site"
     report = write_site([post, *blogparse.parse_wxr(EXPORT).posts], site)
     assert not [n for n in report.problems if "offset" not in n.message]
-    (site / "hugo.toml").write_text(_HUGO_CONFIG, encoding="utf-8")
-    layouts = site / "layouts" / "_default"
-    layouts.mkdir(parents=True)
-    (layouts / "single.html").write_text(_HUGO_SINGLE, encoding="utf-8")
-    (layouts / "list.html").write_text(_HUGO_SINGLE, encoding="utf-8")
-    proc = subprocess.run(["hugo", "--source", str(site), "--destination", str(tmp_path / "out"),
-                           "--quiet"], capture_output=True, text=True, timeout=120, check=False)
+    proc = _hugo(site, tmp_path / "out")
     assert 0 == proc.returncode, proc.stderr
     page = tmp_path / "out" / "posts" / "harbour-day-in-pictures" / "index.html"
     root = lxml.html.document_fromstring(page.read_bytes())
@@ -680,3 +685,52 @@ def test_hugo_builds_the_converted_site(tmp_path: Path) -> None:
     assert "/posts/harbour-day-in-pictures/" in alias.read_text("utf-8")
     assert (tmp_path / "out" / "posts" / "fog-and-the-night-ferry" / "index.html").is_file()
     assert not (tmp_path / "out" / "posts" / "unfinished-draft").exists()  # a draft
+
+
+# --- the shared corpus ------------------------------------------------------------------------
+
+
+def _corpus_posts(shared_dir: Path) -> Iterator[tuple[Post, bool]]:
+    for path in sorted((shared_dir / "corpus" / "html").glob("*")):
+        result = blogparse.parse_file(path)
+        yield from ((post, result.kind == "archive") for post in result.posts)
+    for path in sorted((shared_dir / "corpus" / "wxr").glob("*")):
+        yield from ((post, False) for post in blogparse.parse_wxr(path).posts)
+
+
+@pytest.mark.parametrize("flavor", ["hugo", "jekyll"])
+def test_corpus_converts(shared_dir: Path, tmp_path: Path, flavor: str) -> None:
+    """Every real page and export converts; every file's front matter loads back its title."""
+    writer = SiteWriter(tmp_path, flavor=flavor)
+    titles: dict[str, str | None] = {}
+    for post, archive in _corpus_posts(shared_dir):
+        before = len(writer.report().written)
+        writer.add(post, archive=archive)
+        for rel in writer.report().written[before:]:
+            titles[rel] = post.title
+    report = writer.report()
+    pages = [rel for rel in report.written if rel.endswith(".md")]
+    assert len(pages) > 300
+    for rel in pages:
+        data, _ = _split((tmp_path / rel).read_text("utf-8"))
+        assert titles[rel] == data.get("title"), rel
+    for rel in report.written:
+        if rel.endswith(".json"):
+            assert json.loads((tmp_path / rel).read_text("utf-8"))["post"]["slug"]
+    allowed = ("no UTC offset", "archive page", "no publication date")
+    assert [] == [n for n in report.problems if not any(a in n.message for a in allowed)]
+
+
+@pytest.mark.skipif(shutil.which("hugo") is None, reason="the hugo binary is not installed")
+def test_hugo_builds_the_corpus_exports(shared_dir: Path, tmp_path: Path) -> None:
+    """Hugo builds a site converted from every real export without an error."""
+    site = tmp_path / "site"
+    posts = [p for path in sorted((shared_dir / "corpus" / "wxr").glob("*"))
+             for p in blogparse.parse_wxr(path).posts]
+    report = write_site(posts, site)
+    proc = _hugo(site, tmp_path / "out", "--buildDrafts", "--buildFuture")
+    assert 0 == proc.returncode, proc.stderr
+    for rel in report.written:
+        if rel.endswith(".md"):
+            section, slug = rel[len("content/"):-len(".md")].split("/")
+            assert (tmp_path / "out" / section / slug / "index.html").is_file(), rel

@@ -440,8 +440,19 @@ class _MarkdownWriter:
         self.emit([_TEMPLATE_RE.sub("&#123;", line) for line in lines])
 
     def caption_for(self, el: etree._Element) -> Caption | None:
+        """The post's caption for the captioned image ``el`` holds, if it is one.
+
+        ``el`` must hold one image and a caption element whose text contains the caption's
+        text (or credit), so that several images with one source (galleries, test posts)
+        and figures without a caption never take another figure's caption.
+        """
         images = list(el.iter("img"))
         if len(images) != 1:
+            return None
+        shown = " ".join(" ".join(node.itertext()) for node in el.iter()
+                         if node.tag == "figcaption" or "caption" in (node.get("class") or ""))
+        shown = " ".join(shown.split())
+        if not shown:
             return None
         srcs = {s for s in (images[0].get("src"), images[0].get("data-src"),
                             images[0].get("data-orig-file")) if s}
@@ -449,6 +460,9 @@ class _MarkdownWriter:
         for exact in (True, False):
             for i, caption in enumerate(self.captions):
                 if i in self.used or caption.image is None or not caption.image.src:
+                    continue
+                said = " ".join((caption.text or caption.credit or "").split())
+                if not said or said not in shown:
                     continue
                 src = caption.image.src
                 if (src in srcs) if exact else (urlsplit(src).path in paths):

@@ -487,3 +487,20 @@ def test_convert_binds_strict_and_reads_standard_input(
     assert piped == 0
     assert [p.name for p in (tmp_path / "b" / "_posts").iterdir()] == [
         "2022-09-04-truing-a-buckled-rear-wheel.md"]
+
+
+@pytest.mark.parametrize("command", [["parse", "-j", "1"], ["detect", "--format", "jsonl"]])
+def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path: Path,
+                                                          command: list[str]) -> None:
+    """``blogparse ... | head -1``: when the reader closes the pipe, nothing is printed."""
+    for n in range(80):
+        shutil.copy(SINGLE, tmp_path / f"page-{n:02d}.html")
+    proc = subprocess.Popen([sys.executable, "-m", "blogparse", *command, str(tmp_path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith(b"{")
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+
+    assert err == b""
+    assert proc.returncode == 1

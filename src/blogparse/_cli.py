@@ -336,6 +336,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("blogparse: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_SOME_FAILED
     except Exception as exc:  # a bug in the command itself: one line, unless asked
         if show_trace:
             traceback.print_exc(file=sys.stderr)
@@ -402,8 +405,8 @@ def _check_input_options(args: argparse.Namespace, registry: ThemeRegistry) -> N
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     registry = _registry()
-    if args.list_themes:  # the older spelling of "blogparse themes"
-        return _write_themes(registry, "text", sys.stdout)
+    if args.list_themes:  # the older spelling of "blogparse themes", in its older layout
+        return _write_themes(registry, "legacy", sys.stdout)
     _check_input_options(args, registry)
 
     tasks = _expand(args.inputs)
@@ -443,14 +446,22 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                 writer.error(name, error_type or "Error", error or "")
         writer.close()
     except BrokenPipeError:
-        # The reader went away (``blogparse dir | head``): stop quietly, as other tools do.
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _quiet_stdout()
         return EXIT_SOME_FAILED
     finally:
         progress.close()
         output.close()
     return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _quiet_stdout() -> None:
+    """The reader went away (``blogparse dir | head``): stop quietly, as other tools do.
+
+    Standard output is pointed at the null device so that the interpreter's own final
+    flush does not fail again on the closed pipe.
+    """
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _isatty(stream: IO[str]) -> bool:
@@ -890,6 +901,13 @@ def _write_themes(registry: ThemeRegistry, fmt: str, out: IO[str]) -> int:
         out.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     width = max((len(r["name"] or "") for r in records), default=0)
+    if fmt == "legacy":  # name, description, and a plugin's module in brackets
+        for name in registry.names():
+            theme = registry.get(name)
+            module = type(theme).__module__
+            origin = "" if module.startswith("blogparse.") else f"  [{module}]"
+            out.write(f"{name:<{width}}  {theme.description}{origin}".rstrip() + "\n")
+        return EXIT_OK
     for r in records:
         if r["error"] is not None:
             out.write(f"{r['name'] or '?':<{width}}  BROKEN: {r['error']}\n")

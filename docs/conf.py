@@ -7,12 +7,17 @@ docstrings with autodoc.  Nothing here reaches the network, so the site builds o
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 _SRC = Path(__file__).resolve().parent.parent / "src"
 if _SRC.is_dir() and str(_SRC) not in sys.path:
     # Build from a checkout even when the package is not installed.
     sys.path.insert(0, str(_SRC))
+
+from pygments.lexers.data import JsonLexer  # noqa: E402
+from pygments.token import Comment, Error, _TokenType  # noqa: E402
 
 from blogparse._version import __version__  # noqa: E402
 
@@ -55,3 +60,26 @@ html_theme_options = {
     "description": "Saved blog pages and WordPress exports into typed objects",
     "fixed_sidebar": False,
 }
+
+
+class ElidedJsonLexer(JsonLexer):
+    """JSON as the pages show it: ``...`` or ``…`` stands for a part left out of an example.
+
+    Pygments' JSON lexer reads each dot of an elision as an error, which would stop the
+    example from being highlighted; here a run of dots is a comment.  Anything else that is
+    not JSON is still an error.
+    """
+
+    def get_tokens_unprocessed(  # type: ignore[override]
+        self, text: str
+    ) -> Iterator[tuple[int, _TokenType, str]]:
+        for index, token, value in super().get_tokens_unprocessed(text):
+            if token is Error and value in {".", "…"}:
+                token = Comment
+            yield index, token, value
+
+
+def setup(app: Any) -> dict[str, Any]:
+    """Register the JSON lexer that accepts elisions in examples."""
+    app.add_lexer("json", ElidedJsonLexer)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -136,6 +136,25 @@ def test_missing_input_fails_alone(capsys: pytest.CaptureFixture[str], tmp_path:
                                 f"blogparse: {pattern}: no file matches the pattern"]
 
 
+def test_one_missing_file_prints_nothing_on_stdout(capsys: pytest.CaptureFixture[str],
+                                                  tmp_path: Path) -> None:
+    """A single path that does not exist gives exit 1, one line, and no JSON."""
+    status, out, err = run(capsys, tmp_path / "gone.html")
+
+    assert (status, out) == (1, "")
+    assert err == f"blogparse: {tmp_path / 'gone.html'}: no such file or folder\n"
+
+
+def test_one_folder_gives_json_lines_even_for_one_page(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A folder stands for any number of pages: records, even when it holds one."""
+    status, out, _ = run(capsys, BATCH / "notes")
+
+    assert status == 0
+    assert [r["input"] for r in jsonl(out)] == [str(WORKBENCH)]
+
+
 def test_one_bad_file_prints_nothing_on_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     """A single bad input gives exit 1, its message, and no JSON."""
     status, out, err = run(capsys, BROKEN)

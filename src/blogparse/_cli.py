@@ -412,8 +412,11 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     tasks = _expand(args.inputs)
     if args.url is not None and len(tasks) > 1:
         raise _UsageError("--url is one page's address; give it with a single input")
-    single = (len(args.inputs) == 1 and len(tasks) == 1 and tasks[0].missing is None
-              and (args.inputs[0] == _STDIN or os.path.isfile(args.inputs[0]))
+    # One input that names one file (or standard input) is written as its bare result;
+    # a folder, a pattern or a web archive can stand for any number of pages.
+    only = args.inputs[0] if len(args.inputs) == 1 else None
+    single = (only is not None and len(tasks) == 1 and not os.path.isdir(only)
+              and (os.path.exists(only) or not glob.has_magic(only))
               and not _is_warc_task(tasks[0], args.input_format))
     if args.format == "jsonl" or (args.format is None and not single):
         layout = "jsonl"

@@ -388,6 +388,77 @@ def test_a_web_archive_without_its_reader_fails_alone(capsys: pytest.CaptureFixt
     assert len(err.splitlines()) == 1
 
 
+class _FakeWarcResult:
+    """Stands for the WARC reader's result model: what the command relies on."""
+
+    def __init__(self, record_id: str, url: str, result: PageResult) -> None:
+        self.record_id = record_id
+        self.url = url
+        self.date = None
+        self.result = result
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as JSON-ready data, the page result nested."""
+        return {"record_id": self.record_id, "url": self.url, "date": None,
+                "result": self.result.to_dict()}
+
+
+def _fake_warc_module(calls: list[dict[str, Any]], fail_after: int | None) -> Any:
+    import types
+
+    def iter_warc(source: Any, *, options: Any = None, theme: Any = None,
+                  registry: Any = None) -> Any:
+        calls.append({"source": source, "options": options, "theme": theme})
+        for n, page in enumerate((SINGLE, ARCHIVE)):
+            if fail_after is not None and n == fail_after:
+                raise InputError("the archive stops in the middle of a record")
+            yield _FakeWarcResult(f"<urn:uuid:{n}>", f"https://x.example/{n}",
+                                  parse_file(page, theme=theme))
+
+    module = types.ModuleType("blogparse._warc")
+    module.iter_warc = iter_warc  # type: ignore[attr-defined]
+    return module
+
+
+def test_a_web_archive_gives_one_record_per_response(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:
+    """Each HTML record of a web archive is one JSON Lines record: the input, then the
+    reader's own record; --theme and --strict reach the reader."""
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setitem(sys.modules, "blogparse._warc", _fake_warc_module(calls, None))
+    archive = tmp_path / "crawl.warc.gz"
+    archive.write_bytes(b"\x1f\x8b")
+    status, out, err = run(capsys, "parse", "-j", "1", "--theme", "generic", archive)
+
+    records = jsonl(out)
+    assert (status, err) == (0, "")
+    assert [(r["input"], r["record_id"], r["url"]) for r in records] == [
+        (str(archive), "<urn:uuid:0>", "https://x.example/0"),
+        (str(archive), "<urn:uuid:1>", "https://x.example/1")]
+    assert PageResult.from_dict(records[1]["result"]) == parse_file(ARCHIVE, theme="generic")
+    assert calls == [{"source": str(archive), "options": blogparse.LENIENT, "theme": "generic"}]
+
+
+def test_a_web_archive_that_breaks_keeps_what_it_gave(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Records read before a web archive breaks are written; the break is one failure.
+    A WARC version line on standard input marks an archive too."""
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setitem(sys.modules, "blogparse._warc", _fake_warc_module(calls, 1))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"WARC/1.0\r\n")))
+    status, out, err = run(capsys, "parse", "--strict", "-")
+
+    records = jsonl(out)
+    assert status == 1
+    assert [sorted(r) for r in records] == [["date", "input", "record_id", "result", "url"],
+                                            ["error", "input"]]
+    assert records[1]["error"]["message"] == "the archive stops in the middle of a record"
+    assert err == "blogparse: <stdin>: the archive stops in the middle of a record\n"
+    assert calls[0]["options"] == blogparse.STRICT
+
+
 def test_a_web_archive_is_found_in_a_folder_and_by_its_first_bytes(tmp_path: Path) -> None:
     """Folders are searched for ``.warc.gz`` files; a WARC version line marks one too."""
     from blogparse._cli import _expand, _is_warc

@@ -79,7 +79,47 @@ class ElidedJsonLexer(JsonLexer):
             yield index, token, value
 
 
+def _pages(srcdir: Path) -> set[str]:
+    """The documents of the site: every Markdown page outside the build folder."""
+    return {p.relative_to(srcdir).with_suffix("").as_posix() for p in srcdir.rglob("*.md")
+            if not {"_build", "_static", "_templates"} & set(p.relative_to(srcdir).parts)}
+
+
+def index_toctrees(text: str, pages: set[str]) -> str:
+    """The index page's source with its toctrees fitted to the pages that exist.
+
+    The index lists every page in reading order, including pages that are still being
+    written; an entry whose page does not exist (yet) is left out rather than failing the
+    build, and a page the index does not list is added under "More" so that no page is
+    outside the site.
+    """
+    out: list[str] = []
+    listed: set[str] = set()
+    in_toctree = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("```{toctree}"):
+            in_toctree = True
+        elif in_toctree and stripped.startswith("```"):
+            in_toctree = False
+        elif in_toctree and stripped and not stripped.startswith(":"):
+            if stripped not in pages:
+                continue
+            listed.add(stripped)
+        out.append(line)
+    unlisted = sorted(pages - listed - {root_doc})
+    if unlisted:
+        out += ["", "```{toctree}", ":caption: More", ":maxdepth: 1", "", *unlisted, "```"]
+    return "\n".join(out) + "\n"
+
+
+def _fit_index(app: Any, docname: str, source: list[str]) -> None:
+    if docname == root_doc:
+        source[0] = index_toctrees(source[0], _pages(Path(app.srcdir)))
+
+
 def setup(app: Any) -> dict[str, Any]:
-    """Register the JSON lexer that accepts elisions in examples."""
+    """Register the JSON lexer that accepts elisions, and fit the index to the pages."""
     app.add_lexer("json", ElidedJsonLexer)
+    app.connect("source-read", _fit_index)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -72,6 +72,18 @@ def test_docs_take_the_version_from_the_package() -> None:
     assert blogparse.__version__.startswith(conf["version"])
 
 
+def test_docs_index_lists_the_pages_that_exist() -> None:
+    """The index drops entries for pages not written yet and lists every page it omits."""
+    conf = runpy.run_path(str(ROOT / "docs" / "conf.py"))
+    text = "# Title\n\n```{toctree}\n:maxdepth: 2\n\nquickstart\nplanned\ncli\n```\n"
+    fitted = conf["index_toctrees"](text, {"index", "quickstart", "cli", "extra"})
+    assert "planned" not in fitted
+    assert "quickstart\ncli\n```" in fitted
+    assert fitted.rstrip().endswith(":caption: More\n:maxdepth: 1\n\nextra\n```")
+    untouched = conf["index_toctrees"](text, {"index", "quickstart", "planned", "cli"})
+    assert text == untouched
+
+
 def test_py_typed_is_shipped(pyproject: dict[str, object]) -> None:
     """The package carries py.typed and declares it as package data."""
     assert resources.files("blogparse").joinpath("py.typed").is_file()

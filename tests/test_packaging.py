@@ -84,6 +84,18 @@ def test_docs_index_lists_the_pages_that_exist() -> None:
     assert text == untouched
 
 
+def test_api_reference_names_every_public_name() -> None:
+    """docs/api.md documents each name of blogparse.__all__ and blogparse.themes.__all__."""
+    import blogparse.themes
+
+    text = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\.\. (?:auto\w+|data|function|class|exception):: (\w+)",
+                                text, re.MULTILINE))
+    public = (set(blogparse.__all__) | set(blogparse.themes.__all__)) - {"__version__"}
+    missing = sorted(public - documented)
+    assert [] == missing, "add these to docs/api.md (autofunction/autoclass/data)"
+
+
 def test_py_typed_is_shipped(pyproject: dict[str, object]) -> None:
     """The package carries py.typed and declares it as package data."""
     assert resources.files("blogparse").joinpath("py.typed").is_file()

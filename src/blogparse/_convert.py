@@ -195,6 +195,7 @@ _ENTITY_LIKE_RE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _TEMPLATE_RE = re.compile(r"\{(?=[{%])")
 _LINE_START_RE = re.compile(r"^([#+=:>-]|\d+(?=[.)](?: |$)))")
 _BACKTICKS_RE = re.compile(r"`+")
+_IMAGE_ONLY_RE = re.compile(r"(?:!\[[^\]\n]*\]\([^)\s]*\)\s*)+")
 _FENCE_RE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})", re.MULTILINE)
 _SAFE_SCHEMES = frozenset({"", "http", "https", "mailto", "ftp", "tel"})
 
@@ -402,6 +403,11 @@ class _MarkdownWriter:
             self.inline.append(_code_span(_SPACE_RE.sub(" ", inner)) if inner.strip() else inner)
             return
         if not core.strip():
+            self.inline.append(inner)
+            return
+        if mark.kind != "a" and _IMAGE_ONLY_RE.fullmatch(core):
+            # a bold image: emphasis means nothing there, and ``**![…](…)**`` followed by a
+            # letter is not emphasis to CommonMark, which would show the asterisks
             self.inline.append(inner)
             return
         lead = inner[: len(inner) - len(inner.lstrip(" "))]
@@ -1038,6 +1044,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     return parser
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -1073,14 +1083,16 @@ def main_convert(
             continue
         for post in outcome.posts:
             posts += 1
-            writer.add(post, source=name, archive=outcome.kind == "archive")
+            # an export is an "archive" of whole posts; an archive page shows excerpts
+            writer.add(post, source=name,
+                       archive=outcome.kind == "archive" and outcome.format != "wxr")
     report = writer.report()
     for note in report.problems:
         print(f"blogparse: warning: {note.post}: {note.message}", file=stderr)
-    print(f"blogparse convert: {len(report.written)} files written to {out_dir} "
-          f"({writer.flavor}) from {posts} posts in {inputs} inputs; "
-          f"{len(report.skipped)} skipped, {len(report.problems)} problems, "
-          f"{failed} inputs failed", file=stdout)
+    print(f"blogparse convert: {_count(len(report.written), 'file')} written to {out_dir} "
+          f"({writer.flavor}) from {_count(posts, 'post')} in {_count(inputs, 'input')}; "
+          f"{len(report.skipped)} skipped, {_count(len(report.problems), 'problem')}, "
+          f"{_count(failed, 'input')} failed", file=stdout)
     if failed or (getattr(args, "strict", False) and report.problems):
         return 1
     return 0

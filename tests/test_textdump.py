@@ -623,3 +623,57 @@ def test_term_line_right_above_the_title() -> None:
     assert post.title == "Indigo Vat Notes From the First Summer"
     assert [c.name for c in post.categories] == ["Weaving", "Dyeing"]
     assert [a.name for a in post.authors] == ["Brannagh"]
+
+
+_COPIED_PAGE = """Skip to content
+Fernhill Notes
+
+3 thoughts on the hut | part two
+
+Posted on March 3, 2024 by Maren
+
+We carried the stove up on a Tuesday, in two loads, and it rained the whole way.
+
+Posted in Huts, Kunst rubrik Nord | Tagged stoves, rain., gear
+
+4 thoughts on “3 thoughts on the hut | part two”
+
+Yahoo! Fan says:
+March 4, 2024 at 08:15
+
+o melhor fogão que já vi.
+[x] marks the spot on the map.
+
+Reply
+
+Orla says:
+March 5, 2024 at 19:40
+
+Tags are what I forgot to bring, honestly.
+categories of rain, all of them
+
+Reply
+
+Pingback: Stoves we liked | Upland Log
+
+Leave a Reply Cancel reply
+"""
+
+
+def test_copied_page_keeps_what_looks_like_markup_of_other_tools() -> None:
+    """In a "select all, copy" dump: a comment author with "!" in the name under a date
+    line, a title holding " | " in the count heading, a lower-case label word inside a
+    term list, a full stop inside a tag list, a line starting with "o" or "[x]", and a
+    comment line starting with a label word all read as the writer's text."""
+    post = one_post(_COPIED_PAGE)
+    assert post.title == "3 thoughts on the hut | part two"
+    assert post.response_count == 4
+    assert [c.name for c in post.categories] == ["Huts", "Kunst rubrik Nord"]
+    assert [t.name for t in post.tags] == ["stoves", "rain.", "gear"]
+    assert [(c.author.name if c.author else None) for c in post.comments] == [
+        "Yahoo! Fan", "Orla"]
+    assert post.comments[0].content_text == (
+        "o melhor fogão que já vi.\n[x] marks the spot on the map.")
+    assert post.comments[1].content_text == (
+        "Tags are what I forgot to bring, honestly.\ncategories of rain, all of them")
+    assert [(p.title, p.blog_name) for p in post.pingbacks] == [("Stoves we liked", "Upland Log")]

@@ -77,7 +77,7 @@ _BULLET_ONLY_RE = re.compile(r"^[•*+o□◦▪‣·–-]?$")
 # Form controls as the tools draw them: "____", "[    ]", "[ ]", "[author    ]",
 # "[Unknown INPUT type]", "Δ" (Akismet's hidden honeypot label).
 _FORM_JUNK_RE = re.compile(
-    r"_{4,}|\[\s{0,200}\]|\[(?:\w{1,30})?\s{4,200}\]|\[Unknown INPUT type\]|^Δ|⁰"
+    r"_{4,}|\[\s{1,200}\]|\[(?:\w{1,30})?\s{4,200}\]|\[Unknown INPUT type\]|^Δ|⁰"
 )
 _BACKSPACE_RE = re.compile(r"[^\n]\x08")
 _ELLIPSIS_START_RE = re.compile(r"^\[(?:…|\.\.\.|&hellip;|&#8230;)\]")
@@ -413,7 +413,10 @@ def _units(lines: list[str], style: _Style, base: str | None) -> list[_Unit]:
             stripped = m.group(2)
         marker = None
         item = _ITEM_RE.match(stripped) if heading_level is None else None
-        if item and item.group(1) == "o" and not stripped.startswith("o "):
+        if item and item.group(1) == "o" and (not stripped.startswith("o ") or indent == 0
+                                              or style.width > _WRAPPED_WIDTH):
+            # lynx's "o" marks the third level of a nested list, so it is always indented;
+            # at the margin, or in an unwrapped copy, "o" is a word ("o sea", "o melhor")
             item = None
         if item and item.group(1) in {"-", "–"} and (
                 stripped[1:2] != " "
@@ -475,8 +478,11 @@ def _units(lines: list[str], style: _Style, base: str | None) -> list[_Unit]:
             heading_level = 0  # lynx and links put headings left of the body's margin
         kind = "heading" if heading_level is not None else ("item" if marker else "para")
         # a form's drop-down ("[10,- €] ____") or check box ("[X] Remember me") is no image
+        # Only tools that wrap lines print images that way: in an unwrapped copy of the
+        # page, a line that starts with "[…]" is the writer's own text.
         alt = (_LEADING_ALT_RE.match(text)
-               if kind == "para" and not style.markdown and not form_line else None)
+               if kind == "para" and not style.markdown and not form_line
+               and style.width <= _WRAPPED_WIDTH else None)
         if alt and alt.end() < len(text):
             # html2text prints an image as "[alt]" run into its caption: "[alt]Caption"
             units.append(_Unit(kind="image", text=alt.group(1), indent=indent,
@@ -519,6 +525,8 @@ def _first_word(text: str) -> int:
 
 
 _DAY_MONTH_RE = re.compile(r"^[^\W\d_]{3,10}\.?\s{1,3}\d{2,4}\b")
+_WRAPPED_WIDTH = 100
+"""Dump tools wrap at 80 columns or less by default; wider lines mean nothing wrapped them."""
 _LEADING_ALT_RE = re.compile(r"^\[(?!\d{1,6}\]|[xX+*]\])([^\[\]]{1,300})\]")
 _BRACKET_ALT_RE = re.compile(r"^\[(?!\d{1,6}\])([^\[\]]{1,300})\]$")
 _IMAGE_URL_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(?:[?#]\S{0,500})?$",
@@ -787,9 +795,14 @@ def _is_date_line(text: str) -> bool:
     return parse_datetime(text) is not None
 
 
+_QUOTED_SPAN_RE = re.compile(r"“[^”]{0,300}”|„[^“”]{0,300}[“”]|«[^»]{0,300}»|\"[^\"]{0,300}\"")
+
+
 def _is_count_heading(text: str) -> bool:
-    if len(text) > 320 or text.startswith("|") or " | " in text:
-        return False  # "| 19 Kommentare": a comments link in a post's meta line
+    # "| 19 Kommentare": a comments link in a post's meta line (a "|" inside the quoted
+    # title of "3 thoughts on “A | B”" is the title's own)
+    if len(text) > 320 or text.startswith("|") or " | " in _QUOTED_SPAN_RE.sub("", text):
+        return False
     if _COMMENTS_PAREN_RE.match(text):
         return True
     return bool(_COUNT_HEADING_RE.match(text)) and parse_response_count(text) is not None
@@ -819,6 +832,10 @@ class _TermLine:
     tags: tuple[Term, ...]
 
 
+_AND_BEFORE_RE = re.compile(r"\s(?:and|und|et|y|e|en)\s{1,3}$", re.IGNORECASE)
+"""The "and" of "Posted in Feelings and tagged baby": a lower-case label continuing a list."""
+
+
 def _terms_of(u: _Unit) -> _TermLine | None:
     """The categories and tags a post-footer line names, or ``None`` if it names none."""
     text = u.text
@@ -840,12 +857,17 @@ def _terms_of(u: _Unit) -> _TermLine | None:
     run_in = {m.start() for m in _TERM_LABEL_RUN_RE.finditer(text)} if len(text) <= 400 else set()
     # "Am Tag danach, …" is a label word inside a sentence; "… 2013 in Fotografie | Tags: a"
     # and "… veröffentlicht. Schlagworte: a, b" are labelled lists after other meta.
+    # Once a list has started, a later label continues it when it reads as one: written
+    # with a capital or a colon ("… Tags: a") — a lower-case word inside the list is a
+    # term's own word ("Kunst rubrik Nord").
     kept: list[re.Match[str]] = []
     for k in labels:
-        if kept or k.start() == 0 or k.start() in run_in \
+        if k.start() == 0 or k.start() in run_in \
                 or (k.group("colon") is not None and k.group("label")[0].isupper()) \
-                or text[max(0, k.start() - 2):k.start()].strip() in {"|", "•", "·"}:
-            kept.append(k)  # once a list has started, later labels continue it
+                or text[max(0, k.start() - 2):k.start()].strip() in {"|", "•", "·"} \
+                or (kept and (k.group("colon") is not None or k.group("label")[0].isupper()
+                              or _AND_BEFORE_RE.search(text, 0, k.start()) is not None)):
+            kept.append(k)
     labels = kept
     if not labels or (u.kind == "item" and (labels[0].start() != 0
                                             or labels[0].group("colon") is None)):
@@ -858,7 +880,10 @@ def _terms_of(u: _Unit) -> _TermLine | None:
         bare = (lab.group("colon") is None and lab.start() not in run_in
                 and lab.group("label").lower() in _BARE_LABELS
                 and u.link_at(lab.end(), lab.end() + 1) is None)
-        # "Tags herons, ink wash" (no colon, no link): only a list of short names says so
+        # "Tags herons, ink wash" (no colon, no link): only a list of short names says so,
+        # under a label written as a label, with its capital ("tags herons" is prose)
+        if bare and not lab.group("label")[0].isupper():
+            return None
         terms = _split_terms(u, lab.end(), end, taxonomy, max_words=4 if bare else 8)
         if terms is None:
             return None
@@ -881,17 +906,19 @@ def _split_terms(u: _Unit, start: int, end: int, taxonomy: str, *, max_words: in
     text = u.text
     segment = text[start:end]
     # " | Tagged …", " | Leave a comment": a separator ends the list
-    cut = re.search(r"\s[|•·—–]|\s@\s|\s(?:post navigation|beitragsnavigation)"
+    cut = re.search(r"\s[|•·—–]|\s@\s(?=\d)|\s(?:post navigation|beitragsnavigation)"
                     r"|\s(?:by|von|par|por)\s\S{1,40}(?:\s\S{1,40})?\s(?:on|am|le|el)\s", segment)
     if cut:
         segment = segment[:cut.start()]
     out: list[Term] = []
     pos = start
-    for piece in segment.split(","):
+    pieces = segment.split(",")
+    for n, piece in enumerate(pieces):
         p_start = pos + (len(piece) - len(piece.lstrip()))
         pos += len(piece) + 1
         name = clean_space(piece)
-        if name is not None and len(name) > 1 and name[-1] in ".|" and name[-2].isalnum():
+        if name is not None and n == len(pieces) - 1 and len(name) > 1 \
+                and name[-1] in ".|" and name[-2].isalnum():
             name = name[:-1]  # the full stop of "… and tagged frost, leeks."
         if name is None or _TERM_NOISE_RE.match(name):
             continue
@@ -1122,11 +1149,18 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", " ", text.replace("\u00a0", " ")).strip().casefold()
 
 
+_CURLY_QUOTED_RE = re.compile(r"^\s{1,3}\w{1,6}\s{1,3}“(?P<q>.{1,300})”$")
+
+
 def _quoted_title(units: Sequence[_Unit]) -> str | None:
     for u in units:
         if u.kind != "item" and _is_count_heading(u.text):
             m = _COUNT_HEADING_RE.match(u.text)
             rest = (m.group("rest") if m else "") or ""
+            exact = _CURLY_QUOTED_RE.match(rest)
+            if exact and exact.group("q").strip():
+                # WordPress's own “…” around the title: everything inside is the title
+                return exact.group("q")
             q = _QUOTED_RE.search(rest)
             if q and q.group("q").strip("”\"’'» "):
                 return q.group("q").rstrip("”\"’'»")
@@ -1149,14 +1183,28 @@ def _is_body_end(u: _Unit) -> bool:
     )
 
 
-def _is_says(text: str) -> bool:
-    """An author line: "Name says:", the name a few words with no sentence in it."""
+def _is_says(text: str, *, dated: bool = False) -> bool:
+    """An author line: "Name says:", the name a few words with no sentence in it.
+
+    With ``dated`` (the next line is the comment's date) the name may hold sentence
+    punctuation ("Yahoo! fan says:"): a date under it makes the line a comment's head.
+    """
     m = _SAYS_RE.match(text)
     if m is None:
         return False
     # an entity written out as text ("&#8217;") is part of a name, not a sentence's ";"
     name = _ENTITY_TEXT_RE.sub("", m.group("name"))
-    return len(name.split()) <= 6 and not re.search(r"[;!?]\s|\.\s\w{2}|\w{3}\.$", name)
+    if len(name.split()) > 6:
+        return False
+    return dated or not re.search(r"[;!?]\s|\.\s\w{2}|\w{3}\.$", name)
+
+
+def _date_follows(units: Sequence[_Unit], n: int) -> bool:
+    """Whether the first unit after ``units[n]`` (images aside) is a date line."""
+    for u in units[n + 1:n + 3]:
+        if u.kind != "image":
+            return _is_date_line(_strip_edit(clean_space(u.text) or ""))
+    return False
 
 
 _ENTITY_TEXT_RE = re.compile(r"&#?\w{1,10};")
@@ -1240,7 +1288,17 @@ def _post(units: list[_Unit], defects: list[Defect], options: Options,
     rest = units[end:]
     disc_start = 0
     count: int | None = None
-    for u in rest[:60]:
+    form_at = next((n for n, u in enumerate(rest)
+                    if u.kind != "item" and _form_heading(u.text)), None)
+    login_at = next((n for n, u in enumerate(rest) if _LOGIN_LINE_RE.search(u.text)), None)
+    stop = form_at if form_at is not None else (login_at if login_at is not None else len(rest))
+    # the footer ends where the discussion starts: a comment's text is not the post's terms
+    footer_end = next((n for n, u in enumerate(rest[:60])
+                       if (u.kind != "item" and _is_count_heading(u.text))
+                       or _PINGBACK_RE.match(u.text)
+                       or (len(u.text) <= 320 and _is_says(_strip_avatar(u.text)))),
+                      60)
+    for u in rest[:footer_end]:
         terms = _terms_of(u)
         if terms is not None:
             cats.extend(terms.categories)
@@ -1248,10 +1306,6 @@ def _post(units: list[_Unit], defects: list[Defect], options: Options,
             evidence += 1
         if _FURNITURE_RE.match(u.text):
             evidence += 1
-    form_at = next((n for n, u in enumerate(rest)
-                    if u.kind != "item" and _form_heading(u.text)), None)
-    login_at = next((n for n, u in enumerate(rest) if _LOGIN_LINE_RE.search(u.text)), None)
-    stop = form_at if form_at is not None else (login_at if login_at is not None else len(rest))
     for n, u in enumerate(rest[:stop]):
         if u.kind != "item" and _is_count_heading(u.text):
             count = parse_response_count(u.text) if not _COMMENTS_PAREN_RE.match(u.text) \
@@ -1406,13 +1460,13 @@ def _discussion(units: Sequence[_Unit], defects: list[Defect], options: Options
     pingbacks: list[Pingback] = []
     # split into entries: each starts at a pingback line or an author "says:" line
     entries: list[tuple[str, int, list[_Unit]]] = []
-    for u in units:
+    for n, u in enumerate(units):
         if u.kind == "image":
             continue
         body = _strip_avatar(u.text)
         if _PINGBACK_RE.match(u.text):
             entries.append(("pingback", u.indent, [u]))
-        elif len(body) <= 320 and _is_says(body):
+        elif len(body) <= 320 and _is_says(body, dated=_date_follows(units, n)):
             entries.append(("comment", u.indent, [u]))
         elif entries:
             entries[-1][2].append(u)

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import attrs
 import lxml.html
@@ -37,7 +38,7 @@ from blogparse._convert import (
     yaml_string,
 )
 from blogparse._errors import BlogparseError
-from strategies import words
+from strategies import posts, words
 
 TESTS = Path(__file__).resolve().parent
 PAGES = TESTS / "pages"
@@ -405,6 +406,27 @@ def test_any_text_renders_back(paragraphs: list[str]) -> None:
     rendered = markdown_it.MarkdownIt("commonmark").render(body)
     root = lxml.html.fragment_fromstring(rendered, create_parent="div")
     assert [" ".join(p.split()) for p in paragraphs] == [
+        " ".join(p.text_content().split()) for p in root.xpath("./p")]
+
+
+@settings(max_examples=30)
+@given(post=posts(max_comments=4, max_pingbacks=2, huge=False),
+       flavor=st.sampled_from(["hugo", "jekyll"]))
+def test_generated_posts_convert_faithfully(post: Post, flavor: str) -> None:
+    """Any generated post: the front matter gives back its fields, the body its paragraphs."""
+    markdown_it = pytest.importorskip("markdown_it")
+    data, body = _split(post_to_markdown(post, flavor=flavor))
+    assert post.title == data["title"]
+    assert post.published == data["date"]
+    assert post.updated == data.get("last_modified_at" if flavor == "jekyll" else "lastmod")
+    assert [t.name for t in post.categories] == data.get("categories", [])
+    assert [t.name for t in post.tags] == data.get("tags", [])
+    assert post.url is not None
+    assert [urlsplit(post.url).path] == data[
+        "redirect_from" if flavor == "jekyll" else "aliases"]
+    rendered = markdown_it.MarkdownIt("commonmark").render(body)
+    root = lxml.html.fragment_fromstring(rendered or "<p></p>", create_parent="div")
+    assert [" ".join(p.split()) for p in (post.content_text or "").split("\n\n")] == [
         " ".join(p.text_content().split()) for p in root.xpath("./p")]
 
 

@@ -1020,9 +1020,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
         "convert",
         help="write posts as a Hugo or Jekyll site (Markdown with YAML front matter)",
         description=(
-            "Convert saved pages and WordPress exports into Markdown posts with YAML front "
-            "matter for Hugo or Jekyll, with captioned images as figures and comments and "
-            "pingbacks in a data file per post."
+            "Convert saved pages and WordPress exports into Markdown posts with YAML\n"
+            "front matter for Hugo or Jekyll, with captioned images as figures and\n"
+            "comments and pingbacks in a data file per post."
         ),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,

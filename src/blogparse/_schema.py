@@ -89,7 +89,7 @@ def default_roots() -> tuple[type, ...]:
     roots: list[type] = [PageResult]
     try:
         warc = importlib.import_module("blogparse._warc")
-    except ImportError:
+    except Exception:  # absent, or unusable here: the schema describes what this install has
         warc = None
     warc_result = getattr(warc, "WarcResult", None)
     if isinstance(warc_result, type) and attrs.has(warc_result):

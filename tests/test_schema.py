@@ -272,6 +272,24 @@ def test_wxr_fixture_output_validates_and_round_trips(path: Path) -> None:
         assert post == Post.from_dict(data)
 
 
+def test_command_line_output_validates(capsys: pytest.CaptureFixture[str]) -> None:
+    """What ``blogparse parse --format jsonl`` prints for every fixture validates, record by
+    record (a record is an input's result, or its error)."""
+    from blogparse._cli import main
+
+    paths = [str(p) for p in [*HTML_FIXTURES, *DUMPS, *WXR_FIXTURES]]
+    status = main(["parse", "--format", "jsonl", "-j", "1", "--no-progress", *paths])
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(paths) == len(records)
+    results = [r["result"] for r in records if "result" in r]
+    failed = [r for r in records if "result" not in r]
+    assert (1 if failed else 0) == status
+    assert ["broken-export.xml"] == [Path(r["input"]).name for r in failed]
+    for data in results:
+        assert [] == _errors(VALIDATOR, data)
+        assert data == PageResult.from_dict(data).to_dict()
+
+
 def test_a_naive_date_validates() -> None:
     """An export's draft with no GMT date keeps a naive datetime, and the schema accepts it."""
     result = blogparse.parse_wxr(TESTS / "wxr" / "full-1.2.xml")

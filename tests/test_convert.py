@@ -761,3 +761,62 @@ def test_hugo_builds_the_corpus_exports(shared_dir: Path, tmp_path: Path) -> Non
         if rel.endswith(".md"):
             section, slug = rel[len("content/"):-len(".md")].split("/")
             assert (tmp_path / "out" / section / slug / "index.html").is_file(), rel
+
+
+# --- a real Jekyll build ----------------------------------------------------------------------
+
+_JEKYLL_CONFIG = """\
+title: converted
+permalink: /posts/:slug/
+future: true
+"""
+_JEKYLL_LAYOUT = """\
+<html><head><title>{{ page.title }}</title></head>
+<body><h1>{{ page.title }}</h1>{{ content }}</body></html>
+"""
+
+
+def _jekyll(site: Path, out: Path, *flags: str) -> subprocess.CompletedProcess[str]:
+    """Build ``site`` with jekyll, with a minimal config and layouts of our own."""
+    (site / "_config.yml").write_text(_JEKYLL_CONFIG, encoding="utf-8")
+    layouts = site / "_layouts"
+    layouts.mkdir(parents=True)
+    for name in ("post", "page"):
+        (layouts / f"{name}.html").write_text(_JEKYLL_LAYOUT, encoding="utf-8")
+    return subprocess.run(["jekyll", "build", "--source", str(site), "--destination", str(out),
+                           "--quiet", *flags], capture_output=True, text=True, timeout=300,
+                          check=False)
+
+
+@pytest.mark.skipif(shutil.which("jekyll") is None, reason="the jekyll binary is not installed")
+def test_jekyll_builds_the_converted_site(tmp_path: Path) -> None:
+    """Jekyll builds the site: the post has its title and figures with credits apart."""
+    post = attrs.evolve(_captions_post(), title='Harbour Day: "pictures" & {{ tags }} {% x %}')
+    site = tmp_path / "site"
+    write_site([post, *blogparse.parse_wxr(EXPORT).posts], site, flavor="jekyll")
+    proc = _jekyll(site, tmp_path / "out")
+    assert 0 == proc.returncode, proc.stderr
+    page = tmp_path / "out" / "posts" / "harbour-day-in-pictures" / "index.html"
+    root = lxml.html.document_fromstring(page.read_bytes())
+    assert [post.title] == root.xpath("//h1/text()")
+    figures = root.xpath("//figure")
+    assert len(post.captions) == len(figures)
+    assert ["AP Photo/Marta Quist"] == figures[0].xpath("./figcaption/small/text()")
+    assert (tmp_path / "out" / "posts" / "fog-and-the-night-ferry" / "index.html").is_file()
+
+
+@pytest.mark.skipif(shutil.which("jekyll") is None, reason="the jekyll binary is not installed")
+def test_jekyll_builds_the_corpus_exports(shared_dir: Path, tmp_path: Path) -> None:
+    """Jekyll builds a site converted from every real export, every post included."""
+    site = tmp_path / "site"
+    posts = [p for path in sorted((shared_dir / "corpus" / "wxr").glob("*"))
+             for p in blogparse.parse_wxr(path).posts]
+    report = write_site(posts, site, flavor="jekyll")
+    proc = _jekyll(site, tmp_path / "out", "--drafts", "--unpublished")
+    assert 0 == proc.returncode, proc.stderr
+    built = {p.parent.name for p in (tmp_path / "out" / "posts").glob("*/index.html")}
+    # Jekyll's :slug turns the underscores a slug may keep into hyphens
+    expected = {(Path(rel).stem.split("-", 3)[-1] if rel.startswith("_posts/")
+                 else Path(rel).stem).replace("_", "-") for rel in report.written
+                if rel.startswith(("_posts/", "_drafts/"))}
+    assert expected <= built

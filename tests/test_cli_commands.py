@@ -251,7 +251,7 @@ def test_detect_a_missing_file_fails_alone(capsys: pytest.CaptureFixture[str],
     records = jsonl(out)
     assert status == 1
     assert records[0] == {"input": str(gone), "error": {
-        "type": "_Missing", "message": "no such file or folder"}}
+        "type": "InputError", "message": "no such file or folder"}}
     assert records[1]["theme"] == "wordpress-classic"
     assert err.splitlines() == [f"blogparse: {gone}: no such file or folder"]
 
@@ -575,3 +575,13 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path: Path,
 
     assert err == b""
     assert proc.returncode == 1
+
+
+def test_detect_json_for_a_folder_is_an_array(capsys: pytest.CaptureFixture[str]) -> None:
+    """detect --format json gives an array for a folder, even one holding a single page."""
+    status, out, _ = run(capsys, "detect", "--format", "json", BATCH / "notes")
+
+    records = json.loads(out)
+    assert status == 0
+    assert [r["input"] for r in records] == [str(WORKBENCH)]
+    assert records[0]["format"] == "html"

@@ -412,11 +412,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     tasks = _expand(args.inputs)
     if args.url is not None and len(tasks) > 1:
         raise _UsageError("--url is one page's address; give it with a single input")
-    # One input that names one file (or standard input) is written as its bare result;
-    # a folder, a pattern or a web archive can stand for any number of pages.
-    only = args.inputs[0] if len(args.inputs) == 1 else None
-    single = (only is not None and len(tasks) == 1 and not os.path.isdir(only)
-              and (os.path.exists(only) or not glob.has_magic(only))
+    single = (_names_one_file(args.inputs) and len(tasks) == 1
               and not _is_warc_task(tasks[0], args.input_format))
     if args.format == "jsonl" or (args.format is None and not single):
         layout = "jsonl"
@@ -455,6 +451,18 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         progress.close()
         output.close()
     return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _names_one_file(inputs: Sequence[str]) -> bool:
+    """Whether the inputs are one file path (existing or not) or ``-``.
+
+    Such an input is written as its bare result; a folder or a pattern can stand for any
+    number of pages, so it is written as records even when it holds one.
+    """
+    if len(inputs) != 1:
+        return False
+    only = inputs[0]
+    return not os.path.isdir(only) and (os.path.exists(only) or not glob.has_magic(only))
 
 
 def _quiet_stdout() -> None:
@@ -939,7 +947,7 @@ def _cmd_detect(args: argparse.Namespace) -> int:
     _check_input_options(args, registry)
     tasks = _expand(args.inputs)
     fmt = args.format
-    single = len(tasks) == 1
+    single = _names_one_file(args.inputs)
     failed = 0
     out = _Output(None)
     try:
@@ -970,15 +978,11 @@ def _cmd_detect(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-class _Missing(InputError):
-    """An input naming nothing (raised so that detect reports it like other failures)."""
-
-
 def _detect_task(task: _Task, args: argparse.Namespace,
                  registry: ThemeRegistry) -> dict[str, Any]:
     """What ``detect`` reports for one input (raises what stops it)."""
     if task.missing is not None:
-        raise _Missing(task.missing)
+        raise InputError(task.missing)
     if task.data is not None:
         data = task.data
     else:

@@ -30,6 +30,7 @@ from blogparse import Caption, Comment, Image, PageResult, Person, Pingback, Pos
 from blogparse._convert import (
     ConvertReport,
     SiteWriter,
+    data_key,
     main_convert,
     post_to_markdown,
     register,
@@ -550,6 +551,22 @@ def test_comments_and_pingbacks_go_to_a_data_file(tmp_path: Path) -> None:
             (p["url"], p["title"], p["blog_name"], p["kind"]) for p in data["pingbacks"]]
 
 
+def test_jekyll_data_files_have_ascii_names(tmp_path: Path) -> None:
+    """Jekyll drops non-ASCII data file names: they are folded, and the front matter says
+    which file holds the post's responses."""
+    assert "fog" == data_key("fog", "jekyll")
+    assert "日本語テスト" == data_key("日本語テスト", "hugo")
+    key = data_key("日本語テスト", "jekyll")
+    assert key.isascii()
+    assert key.startswith("post-")
+    assert data_key("ünïcödé-中文", "jekyll").startswith("unicode-")
+    assert data_key("ünïcödé-中文", "jekyll") != data_key("ünïcödé-日本", "jekyll")
+    report = write_site([_UNICODE_POST], tmp_path, flavor="jekyll")
+    assert f"_data/comments/{key}.json" in report.written
+    data, _ = _split((tmp_path / "_posts" / "2024-05-01-日本語テスト.md").read_text("utf-8"))
+    assert key == data["comments_data"]
+
+
 def test_no_data_file_without_responses(tmp_path: Path) -> None:
     """A post without comments or pingbacks writes no empty data file."""
     assert ("content/posts/quiet.md",) == write_site([Post(title="Quiet")], tmp_path).written
@@ -677,8 +694,17 @@ unsafe = true
 """
 _HUGO_SINGLE = """\
 <!DOCTYPE html><html><head><title>{{ .Title }}</title></head>
-<body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>
+<body><h1>{{ .Title }}</h1>{{ .Content }}
+{{ with .Params.comments_data }}{{ with index site.Data.comments . }}
+<p class="responses">{{ len .comments }} {{ len .pingbacks }}</p>{{ end }}{{ end }}
+</body></html>
 """
+
+
+_UNICODE_POST = Post(
+    title="日本語テスト", url="https://b.example/2024/05/01/日本語テスト/",
+    published=datetime(2024, 5, 1, 8, 0, tzinfo=UTC),
+    comments=(Comment(id=1, author=Person(name="読者"), content_text="いいね"),))
 
 
 def _hugo(site: Path, out: Path, *flags: str) -> subprocess.CompletedProcess[str]:
@@ -697,7 +723,7 @@ def test_hugo_builds_the_converted_site(tmp_path: Path) -> None:
     """Hugo builds the site: the post page has its title and figures, the old path redirects."""
     post = attrs.evolve(_captions_post(), title='Harbour Day: "pictures" & #tags')
     site = tmp_path / "site"
-    report = write_site([post, *blogparse.parse_wxr(EXPORT).posts], site)
+    report = write_site([post, _UNICODE_POST, *blogparse.parse_wxr(EXPORT).posts], site)
     assert not [n for n in report.problems if "offset" not in n.message]
     proc = _hugo(site, tmp_path / "out")
     assert 0 == proc.returncode, proc.stderr
@@ -710,8 +736,11 @@ def test_hugo_builds_the_converted_site(tmp_path: Path) -> None:
     assert "AP Photo/Marta Quist" in captions[0]
     alias = tmp_path / "out" / "2022" / "05" / "16" / "harbour-day-in-pictures" / "index.html"
     assert "/posts/harbour-day-in-pictures/" in alias.read_text("utf-8")
-    assert (tmp_path / "out" / "posts" / "fog-and-the-night-ferry" / "index.html").is_file()
     assert not (tmp_path / "out" / "posts" / "unfinished-draft").exists()  # a draft
+    for slug, responses in (("fog-and-the-night-ferry", "4 2"), ("日本語テスト", "1 0")):
+        built = lxml.html.document_fromstring(
+            (tmp_path / "out" / "posts" / slug / "index.html").read_bytes())
+        assert [responses] == built.xpath("//p[@class='responses']/text()"), slug
 
 
 # --- the shared corpus ------------------------------------------------------------------------
@@ -772,7 +801,10 @@ future: true
 """
 _JEKYLL_LAYOUT = """\
 <html><head><title>{{ page.title }}</title></head>
-<body><h1>{{ page.title }}</h1>{{ content }}</body></html>
+<body><h1>{{ page.title }}</h1>{{ content }}
+{% if page.comments_data %}{% assign data = site.data.comments[page.comments_data] %}
+<p class="responses">{{ data.comments | size }} {{ data.pingbacks | size }}</p>{% endif %}
+</body></html>
 """
 
 
@@ -793,7 +825,7 @@ def test_jekyll_builds_the_converted_site(tmp_path: Path) -> None:
     """Jekyll builds the site: the post has its title and figures with credits apart."""
     post = attrs.evolve(_captions_post(), title='Harbour Day: "pictures" & {{ tags }} {% x %}')
     site = tmp_path / "site"
-    write_site([post, *blogparse.parse_wxr(EXPORT).posts], site, flavor="jekyll")
+    write_site([post, _UNICODE_POST, *blogparse.parse_wxr(EXPORT).posts], site, flavor="jekyll")
     proc = _jekyll(site, tmp_path / "out")
     assert 0 == proc.returncode, proc.stderr
     page = tmp_path / "out" / "posts" / "harbour-day-in-pictures" / "index.html"
@@ -802,7 +834,10 @@ def test_jekyll_builds_the_converted_site(tmp_path: Path) -> None:
     figures = root.xpath("//figure")
     assert len(post.captions) == len(figures)
     assert ["AP Photo/Marta Quist"] == figures[0].xpath("./figcaption/small/text()")
-    assert (tmp_path / "out" / "posts" / "fog-and-the-night-ferry" / "index.html").is_file()
+    for slug, responses in (("fog-and-the-night-ferry", "4 2"), ("日本語テスト", "1 0")):
+        built = lxml.html.document_fromstring(
+            (tmp_path / "out" / "posts" / slug / "index.html").read_bytes())
+        assert [responses] == built.xpath("//p[@class='responses']/text()"), slug
 
 
 @pytest.mark.skipif(shutil.which("jekyll") is None, reason="the jekyll binary is not installed")

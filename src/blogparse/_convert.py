@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import hashlib
 import html
 import json
 import os
@@ -35,10 +36,14 @@ __all__ = [
     "ConvertNote",
     "ConvertReport",
     "SiteWriter",
+    "data_key",
+    "escape_text",
     "main_convert",
     "post_to_markdown",
     "register",
+    "safe_slug",
     "write_site",
+    "yaml_string",
 ]
 
 FLAVORS = ("hugo", "jekyll")
@@ -150,6 +155,21 @@ def safe_slug(text: str | None) -> str | None:
     if slug in _WINDOWS_RESERVED:
         slug += "-post"
     return slug
+
+
+def data_key(slug: str, flavor: str) -> str:
+    """The name of a post's comments data file (without ``.json``) for ``flavor``.
+
+    Jekyll drops every character outside ASCII letters, digits, ``_`` and ``-`` from data
+    file names, so for Jekyll a slug in another script is folded to ASCII, with a short hash
+    of the slug added whenever folding lost something (the key stays unique).
+    """
+    if flavor != "jekyll" or slug.isascii():
+        return slug
+    folded = unicodedata.normalize("NFKD", slug).encode("ascii", "ignore").decode("ascii")
+    folded = re.sub(r"-{2,}", "-", re.sub(r"[^A-Za-z0-9_-]", "", folded)).strip("-_")
+    digest = hashlib.sha1(slug.encode("utf-8")).hexdigest()[:10]
+    return f"{folded}-{digest}" if folded else f"post-{digest}"
 
 
 _PAGE_SUFFIX_RE = re.compile(r"\.(?:html?|php|aspx?|jsp)$", re.IGNORECASE)
@@ -803,6 +823,8 @@ def _front_matter(post: Post, flavor: str, slug: str, problems: list[str]) -> li
                      else f"images: {_yaml_list([image])}")
     if post.type not in (None, "post", "page"):
         lines.append(f"post_type: {yaml_string(post.type)}")
+    if post.comments or post.pingbacks:
+        lines.append(f"comments_data: {yaml_string(data_key(slug, flavor))}")
     return lines
 
 
@@ -873,7 +895,8 @@ class SiteWriter:
     Layout (Hugo): ``content/posts/<slug>.md``, pages in ``content/pages/<slug>.md``,
     comments and pingbacks in ``data/comments/<slug>.json``.  Layout (Jekyll):
     ``_posts/YYYY-MM-DD-<slug>.md`` (``_drafts/<slug>.md`` for drafts and undated posts),
-    pages in ``pages/<slug>.md``, comments in ``_data/comments/<slug>.json``.  A second
+    pages in ``pages/<slug>.md``, comments in ``_data/comments/<key>.json`` (see
+    :func:`data_key`); the front matter's ``comments_data`` names the file.  A second
     post with a slug already used gets ``-2``, ``-3``…; the same permalink met twice (a
     post page and an archive listing it) is written once, from the fuller copy.
     Files that existed before are left alone unless ``overwrite`` is true.
@@ -905,7 +928,7 @@ class SiteWriter:
         if self.flavor == "hugo":
             section = "pages" if post.type == "page" else "posts"
             return f"content/{section}/{slug}.md", f"data/comments/{slug}.json"
-        data = f"_data/comments/{slug}.json"
+        data = f"_data/comments/{data_key(slug, self.flavor)}.json"
         if post.type == "page":
             return f"pages/{slug}.md", data
         if _is_draft(post):
@@ -1008,8 +1031,10 @@ examples:
 
 Hugo layout: content/posts/<slug>.md, content/pages/<slug>.md, data/comments/<slug>.json.
 Jekyll layout: _posts/YYYY-MM-DD-<slug>.md, _drafts/<slug>.md, pages/<slug>.md,
-_data/comments/<slug>.json.  Exit status: 0 when every input was converted, 1 when an
-input failed (or, with --strict, when a post had a problem), 2 on a usage error.
+_data/comments/<key>.json.  The front matter's comments_data names the data file.
+
+Exit status: 0 when every input was converted, 1 when an input failed (or, with
+--strict, when a post had a problem), 2 on a usage error.
 """
 
 

@@ -155,6 +155,24 @@ def test_themes_shows_plugins_and_broken_plugins(capsys: pytest.CaptureFixture[s
                                 "No module named 'shaky'; it is left out"]
 
 
+def test_themes_names_the_entry_point_a_plugin_came_from(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A plugin theme's origin names the entry point that advertises its module."""
+    from importlib import metadata
+
+    point = metadata.EntryPoint(name="test-plugin", value=f"{__name__}:_PluginTheme",
+                                group="blogparse.themes")
+    monkeypatch.setattr("blogparse._cli.default_registry", _registry_with_plugins)
+    monkeypatch.setattr("blogparse._cli.metadata.entry_points",
+                        lambda group: [point] if group == "blogparse.themes" else [])
+    _, out, _ = run(capsys, "themes", "--format", "json")
+
+    records = {r["name"]: r for r in json.loads(out)}
+    assert records["test-plugin"]["origin"] == (
+        f"plugin from an unknown package (entry point test-plugin = {__name__}:_PluginTheme)")
+
+
 def test_themes_text_marks_a_broken_plugin(capsys: pytest.CaptureFixture[str],
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """The text listing shows a broken plugin as BROKEN with its one-line error."""

@@ -477,6 +477,44 @@ def test_a_web_archive_that_breaks_keeps_what_it_gave(
     assert calls[0]["options"] == blogparse.STRICT
 
 
+def _write_warc(path: Path, pages: list[tuple[str, bytes, str]]) -> None:
+    """A gzipped WARC file of HTTP responses: (url, body, content type) each."""
+    warcwriter = pytest.importorskip("warcio.warcwriter")
+    statusandheaders = pytest.importorskip("warcio.statusandheaders")
+    with path.open("wb") as f:
+        writer = warcwriter.WARCWriter(f, gzip=True)
+        for url, body, content_type in pages:
+            http = statusandheaders.StatusAndHeaders(
+                "200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=http))
+
+
+@pytest.mark.skipif(not _HAS_WARC, reason="the WARC reader is not present")
+def test_a_real_web_archive_in_a_batch(capsys: pytest.CaptureFixture[str],
+                                       tmp_path: Path) -> None:
+    """A WARC file in a folder gives one record per HTML response (not per image), in
+    worker processes as in one."""
+    _write_warc(tmp_path / "crawl.warc.gz", [
+        ("https://spokeshed.example/a/", SINGLE.read_bytes(), "text/html; charset=utf-8"),
+        ("https://spokeshed.example/logo.png", b"\x89PNG\r\n", "image/png"),
+        ("https://spokeshed.example/b/", ARCHIVE.read_bytes(), "text/html"),
+    ])
+    shutil.copy(WORKBENCH, tmp_path / "workbench.htm")
+    serial = run(capsys, "parse", "-j", "1", tmp_path)
+    parallel = run(capsys, "parse", "-j", "2", tmp_path)
+
+    records = jsonl(serial[1])
+    assert serial == parallel
+    assert serial[0] == 0
+    assert [(r["input"], r.get("url")) for r in records] == [
+        (str(tmp_path / "crawl.warc.gz"), "https://spokeshed.example/a/"),
+        (str(tmp_path / "crawl.warc.gz"), "https://spokeshed.example/b/"),
+        (str(tmp_path / "workbench.htm"), None)]
+    assert records[0]["result"]["posts"][0]["title"] == "Truing a Buckled Rear Wheel"
+    assert records[1]["result"]["kind"] == "archive"
+
+
 def test_a_web_archive_is_found_in_a_folder_and_by_its_first_bytes(tmp_path: Path) -> None:
     """Folders are searched for ``.warc.gz`` files; a WARC version line marks one too."""
     from blogparse._cli import _expand, _is_warc

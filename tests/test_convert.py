@@ -39,7 +39,7 @@ from blogparse._convert import (
     yaml_string,
 )
 from blogparse._errors import BlogparseError
-from strategies import posts, words
+from strategies import html_like, posts, raw_text, words
 
 TESTS = Path(__file__).resolve().parent
 PAGES = TESTS / "pages"
@@ -358,6 +358,19 @@ def test_tables_and_embeds_stay_html_blocks() -> None:
     assert body.rstrip().endswith("after")
 
 
+def test_html_blocks_lose_what_would_run() -> None:
+    """Kept HTML loses event handlers, inline documents and active addresses, not content."""
+    body = _body_of("<table onclick='x()'><tr><td><a href='javascript:alert(1)'>a</a>"
+                    "<a href='https://ok.example/'>b</a></td></tr></table>"
+                    "<iframe srcdoc='<script>x</script>' src='https://v.example/1'></iframe>")
+    assert "onclick" not in body
+    assert "javascript" not in body
+    assert "srcdoc" not in body
+    assert 'href="https://ok.example/"' in body
+    assert 'src="https://v.example/1"' in body
+    assert "<td><a>a</a>" in body
+
+
 def test_active_urls_are_dropped() -> None:
     """A ``javascript:`` link keeps its text and loses its target."""
     body = _body_of("<p><a href='javascript:alert(1)'>click</a> "
@@ -429,6 +442,20 @@ def test_generated_posts_convert_faithfully(post: Post, flavor: str) -> None:
     root = lxml.html.fragment_fromstring(rendered or "<p></p>", create_parent="div")
     assert [" ".join(p.split()) for p in (post.content_text or "").split("\n\n")] == [
         " ".join(p.text_content().split()) for p in root.xpath("./p")]
+
+
+@settings(max_examples=150)
+@given(html=html_like(), title=raw_text, url=st.sampled_from(
+    [None, "http://[::1", "javascript:x", "https://b.example/a b/ c/", "?p=1", ""]))
+def test_any_markup_converts(html: str, title: str, url: str | None) -> None:
+    """Broken markup and odd titles or urls still give a file whose front matter loads."""
+    title = title.replace("\x00", "")
+    post = Post(title=title, url=url, content_html=html,
+                blocks=(blogparse.Block(kind="html", html=html),))
+    for flavor in ("hugo", "jekyll"):
+        data, body = _split(post_to_markdown(post, flavor=flavor))
+        assert title == data["title"]
+        assert "=\"javascript:" not in body.lower()
 
 
 def test_deep_nesting_is_bounded() -> None:

@@ -217,6 +217,8 @@ _LINE_START_RE = re.compile(r"^([#+=:>-]|\d+(?=[.)](?: |$)))")
 _BACKTICKS_RE = re.compile(r"`+")
 _IMAGE_ONLY_RE = re.compile(r"(?:!\[[^\]\n]*\]\([^)\s]*\)\s*)+")
 _FENCE_RE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})", re.MULTILINE)
+_URL_ATTRIBUTES = frozenset({"href", "src", "action", "data", "poster", "background",
+                             "cite", "xlink:href", "srcset"})
 _SAFE_SCHEMES = frozenset({"", "http", "https", "mailto", "ftp", "tel"})
 
 _SKIP_TAGS = frozenset({
@@ -460,6 +462,15 @@ class _MarkdownWriter:
             if parent is not None:
                 bad.tail = None
                 parent.remove(bad)
+        # What the page ran is not carried over: event handlers, inline documents, and
+        # addresses with active schemes go; the rest of the markup stays as it was.
+        for node in clone.iter():
+            for name in list(node.attrib):
+                low = name.lower()
+                if low.startswith("on") or low in ("srcdoc", "formaction") or (
+                        low in _URL_ATTRIBUTES and _safe_url(node.attrib[name]) is None
+                        and node.attrib[name].strip()):
+                    del node.attrib[name]
         markup = etree.tostring(clone, encoding="unicode", method="html")
         # An HTML block ends at a blank line: keep it in one piece.
         lines = [line.rstrip() for line in markup.split("\n") if line.strip()]

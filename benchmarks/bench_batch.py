@@ -175,10 +175,12 @@ def main(argv: list[str] | None = None) -> int:
             page.read_bytes()
         run(next(p for p in sorted(folder.iterdir()) if p.is_dir()), 1)  # and bytecode
         timings: dict[int, list[float]] = {1: [], args.jobs: []}
+        cpus: dict[int, list[float]] = {1: [], args.jobs: []}
         for _ in range(args.repeat):
             for jobs in (1, args.jobs):
                 elapsed, cpu = run(folder, jobs)
                 timings[jobs].append(elapsed)
+                cpus[jobs].append(cpu)
                 print(f"  -j {jobs}: {elapsed:7.2f} s  {args.pages / elapsed:8.0f} pages/s  "
                       f"cpu {cpu:7.2f} s ({cpu / elapsed:.2f} cores busy)", flush=True)
         single = statistics.median(timings[1])
@@ -187,6 +189,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"-j 1 : {args.pages / single:8.0f} pages/s (median {single:.2f} s)")
         print(f"-j {args.jobs} : {args.pages / multi:8.0f} pages/s (median {multi:.2f} s)")
         print(f"ratio -j {args.jobs} / -j 1: {single / multi:.2f}x")
+        # What the pool itself costs, whatever else the machine is doing: the CPU seconds
+        # of all processes of a -j N run against those of the -j 1 run.
+        extra = statistics.median(cpus[args.jobs]) / statistics.median(cpus[1]) - 1
+        busy = {jobs: statistics.median(c / t for c, t in zip(cpus[jobs], timings[jobs],
+                                                              strict=True))
+                for jobs in (1, args.jobs)}
+        print(f"CPU seconds of -j {args.jobs} over -j 1: {100 * extra:+.1f}%  (cores busy: "
+              f"-j 1 {busy[1]:.2f}, -j {args.jobs} {busy[args.jobs]:.2f})")
     return 0
 
 

@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 import attrs
 import lxml.etree as etree
 
-from ._document import parse_fragment
+from ._document import clean_text_for_lxml, parse_fragment
 from ._errors import BlogparseError
 from ._models import Block, Caption, PageResult, Post
 
@@ -215,6 +215,9 @@ _ENTITY_LIKE_RE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _TEMPLATE_RE = re.compile(r"\{(?=[{%])")
 _LINE_START_RE = re.compile(r"^([#+=:>-]|\d+(?=[.)](?: |$)))")
 _BACKTICKS_RE = re.compile(r"`+")
+_TOKEN_RE = re.compile("\x00([0-9]+)\x00")
+_DELIMITERS = {"strong": "**", "em": "*", "strike": "~~"}
+_HTML_FORM = {"strong": "strong", "em": "em", "strike": "del"}
 _IMAGE_ONLY_RE = re.compile(r"(?:!\[[^\]\n]*\]\([^)\s]*\)\s*)+")
 _FENCE_RE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})", re.MULTILINE)
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "data", "poster", "background",
@@ -295,6 +298,16 @@ def _fenced(text: str, language: str | None) -> list[str]:
     return [fence + info, *text.split("\n"), fence]
 
 
+def _is_punctuation(ch: str) -> bool:
+    """CommonMark's punctuation: Unicode P and S categories (a pending run counts too)."""
+    return ch == "\x00" or unicodedata.category(ch)[0] in "PS"
+
+
+def _is_word(ch: str) -> bool:
+    """Neither white space nor punctuation: a neighbour that blocks misplaced delimiters."""
+    return not ch.isspace() and not _is_punctuation(ch)
+
+
 def _classes(el: etree._Element) -> set[str]:
     return set((el.get("class") or "").split())
 
@@ -352,7 +365,9 @@ class _MarkdownWriter:
         self.lists: list[_List] = []
         self.inline: list[str] = []
         self.marks: list[_Mark] = []
-        self.code_depth = 0
+        # wrapped inline runs waiting for their neighbours: token number -> (Markdown form,
+        # HTML form, first and last character of the wrapped text)
+        self.pending: list[tuple[str, str, str, str]] = []
         self.heading: int | None = None
         self.flattened = 0  # containers past _MAX_NESTING, read as plain blocks
         self.captions = list(captions)
@@ -391,7 +406,7 @@ class _MarkdownWriter:
 
     def flush(self) -> None:
         """End the paragraph (or heading) being collected."""
-        text = "".join(self.inline)
+        text = self._resolve("".join(self.inline))
         self.inline.clear()
         self.marks.clear()
         level, self.heading = self.heading, None
@@ -415,7 +430,8 @@ class _MarkdownWriter:
         if not text:
             return
         text = _SPACE_RE.sub(" ", text)
-        self.inline.append(text if self.code_depth else escape_text(text))
+        in_code = any(mark.kind == "code" for mark in self.marks)
+        self.inline.append(text if in_code else escape_text(text))
 
     def _close(self, mark: _Mark) -> None:
         inner = "".join(self.inline[mark.start:])
@@ -436,13 +452,37 @@ class _MarkdownWriter:
         trail = inner[len(inner.rstrip(" ")):]
         if mark.kind == "a":
             core = f"[{core}]({mark.href})" if mark.href else core
-        elif mark.kind == "strong":
-            core = f"**{core}**"
-        elif mark.kind == "em":
-            core = f"*{core}*"
-        elif mark.kind == "strike":
-            core = f"~~{core}~~" if self.flavor == "hugo" else f"<del>{core}</del>"
+        elif mark.kind in _DELIMITERS:
+            html_tag = _HTML_FORM[mark.kind]
+            html_form = f"<{html_tag}>{core}</{html_tag}>"
+            if mark.kind == "strike" and self.flavor != "hugo":
+                core = html_form  # kramdown has no strikethrough
+            else:
+                # The delimiters only count as emphasis if their neighbours allow it, which
+                # is known once the paragraph is complete: see _resolve.
+                delimiter = _DELIMITERS[mark.kind]
+                self.pending.append((f"{delimiter}{core}{delimiter}", html_form,
+                                     core[0], core[-1]))
+                core = f"\x00{len(self.pending) - 1}\x00"
         self.inline.append(lead + core + trail)
+
+    def _resolve(self, text: str) -> str:
+        """Put the wrapped runs in: Markdown delimiters where CommonMark reads them as
+        emphasis, HTML tags where it would not (``**(a)**b``: punctuation inside, a letter
+        outside)."""
+        def form(match: re.Match[str], text: str) -> str:
+            md, html_form, first, last = self.pending[int(match.group(1))]
+            before = text[match.start() - 1] if match.start() else " "
+            after = text[match.end()] if match.end() < len(text) else " "
+            if (_is_punctuation(first) and _is_word(before)) or (
+                    _is_punctuation(last) and _is_word(after)):
+                return html_form
+            return md
+
+        while "\x00" in text:  # outer runs first: the inner ones are inside their forms
+            text = _TOKEN_RE.sub(lambda m, text=text: form(m, text), text)  # type: ignore[misc]
+        self.pending.clear()
+        return text
 
     def image(self, el: etree._Element) -> None:
         src = _safe_url(el.get("src") or el.get("data-src"))
@@ -523,7 +563,7 @@ class _MarkdownWriter:
     def feed(self, root: etree._Element) -> None:
         """Convert ``root`` and everything under it (its own tail is not read)."""
         walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
-        opened: list[str] = []  # what each open element pushed, popped at its end
+        opened: list[str | _Mark] = []  # what each open element pushed, popped at its end
         for event, el in walker:
             if event in ("comment", "pi"):
                 self.text(el.tail)
@@ -538,7 +578,7 @@ class _MarkdownWriter:
                     self.text(el.tail)
         self.flush()
 
-    def _start(self, el: etree._Element, tag: str, walker: Any) -> str:
+    def _start(self, el: etree._Element, tag: str, walker: Any) -> str | _Mark:
         if tag in _SKIP_TAGS:
             walker.skip_subtree()
             return ""
@@ -610,26 +650,22 @@ class _MarkdownWriter:
             kind = "strike"
         elif tag in _CODE:
             kind = "code"
-            self.code_depth += 1
         elif tag == "a":
-            href = _safe_url(el.get("href"))
-            self.marks.append(_Mark("a", len(self.inline), href))
-            self.text(el.text)
-            return "mark"
+            kind = "a"
         if kind:
-            self.marks.append(_Mark(kind, len(self.inline)))
+            mark = _Mark(kind, len(self.inline),
+                         _safe_url(el.get("href")) if kind == "a" else None)
+            self.marks.append(mark)
             self.text(el.text)
-            return "mark"
+            return mark
         self.text(el.text)  # span, font, abbr…: their text only
         return ""
 
-    def _end(self, pushed: str) -> None:
-        if pushed == "mark":
-            if self.marks:
-                mark = self.marks.pop()
-                if mark.kind == "code":
-                    self.code_depth -= 1
-                self._close(mark)
+    def _end(self, pushed: str | _Mark) -> None:
+        if isinstance(pushed, _Mark):
+            # a block inside the element ended the paragraph (and the mark) already
+            if self.marks and self.marks[-1] is pushed:
+                self._close(self.marks.pop())
         elif pushed == "block":
             self.flush()
         elif pushed == "list":
@@ -719,6 +755,14 @@ def _shortcode_value(value: str) -> str:
     return '"' + value.replace('"', '\\"') + '"'
 
 
+_NOT_XML_RE = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def _tree_text(text: str) -> str:
+    """``text`` without what an lxml tree cannot hold (control characters, surrogates)."""
+    return _NOT_XML_RE.sub("", clean_text_for_lxml(text))
+
+
 def _element(tag: str, text: str | None = None,
              attributes: dict[str, str] | None = None) -> etree._Element:
     el = etree.Element(tag, attributes or {})
@@ -735,11 +779,12 @@ def _child(parent: etree._Element, tag: str, text: str | None = None,
 
 def _block_element(block: Block) -> etree._Element:
     """A small tree standing for a block that carries text but no HTML (text dumps)."""
-    text = block.text or ""
+    text = _tree_text(block.text or "")
     if block.kind == "heading":
         return _element(f"h{min(max(block.level or 2, 1), 6)}", text)
     if block.kind == "list":
-        items = block.items or tuple(line for line in text.split("\n") if line.strip())
+        items = tuple(_tree_text(item) for item in block.items) or tuple(
+            line for line in text.split("\n") if line.strip())
         root = _element("ol" if block.ordered else "ul")
         for item in items:
             _child(root, "li", item)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import multiprocessing
 import tracemalloc
 from collections import Counter
 from collections.abc import Iterator
@@ -32,9 +33,11 @@ from blogparse import (
     iter_wxr,
     parse_wxr,
 )
+from blogparse import _wxr as wxr_module
 from blogparse._content import element_text
 from blogparse._document import parse_fragment
 from blogparse._wxr_content import (
+    WxrContent,
     comment_text,
     convert_content,
     expand_captions,
@@ -755,6 +758,89 @@ def test_memory_stays_flat_as_the_file_grows() -> None:
     large = _generated(4000)
     assert len(large) > 7 * len(small)
     assert _peak(large) < 2 * _peak(small) + 1_000_000
+
+
+def _read_all(source: object, **kwargs: object) -> tuple[list[Post], object, object]:
+    with iter_wxr(source, **kwargs) as reader:  # type: ignore[arg-type]
+        posts = list(reader)
+        return posts, reader.site, reader.defects
+
+
+# --- content in worker processes (jobs) -------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [FULL, LEGACY, MID])
+def test_jobs_give_the_same_posts_site_and_defects(path: Path) -> None:
+    """Converting content in two worker processes changes nothing in what comes out."""
+    assert _read_all(path) == _read_all(path, jobs=2)
+    assert parse_wxr(path) == parse_wxr(path, jobs=2)
+
+
+def test_jobs_keep_order_over_many_batches() -> None:
+    """Thousands of items (many batches, a full window) come out in file order, unchanged."""
+    data = _generated(3000)
+    one, site, defects = _read_all(data)
+    assert len(one) == 3000
+    assert (one, site, defects) == _read_all(data, jobs=2)
+    assert list(range(3000)) == [p.id for p in one]
+
+
+def test_jobs_truncated_export_yields_posts_then_raises() -> None:
+    """With workers, a cut-off export still yields the posts before the break, then raises."""
+    data = FULL.read_bytes()
+    cut = data.index(b"<wp:post_id>201</wp:post_id>")
+    got: list[int | None] = []
+    with pytest.raises(TruncatedInputError):
+        _drain(iter_wxr(data[:cut], jobs=2), got)
+    assert [200, 101, 102] == got
+
+
+def test_jobs_malformed_middle_keeps_posts_before() -> None:
+    """With workers, parse_wxr keeps the posts before a mid-file fault, as in one process."""
+    data = FULL.read_bytes().replace(b"<wp:post_id>103</wp:post_id>",
+                                     b"<wp:post_id>103</wp:postid>")
+    assert parse_wxr(data) == parse_wxr(data, jobs=2)
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
+                    reason="the patched converter reaches the workers only when they fork")
+def test_jobs_worker_error_is_raised_at_its_post(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A content conversion that fails in a worker raises our error after the posts before."""
+    def failing(raw: str | None, *, base_url: str | None = None) -> WxrContent:
+        if raw is not None and "of 1500." in raw:
+            raise InputError("the HTML fragment cannot be parsed: test")
+        return convert_content(raw, base_url=base_url)
+
+    monkeypatch.setattr(wxr_module, "convert_content", failing)
+    got: list[int | None] = []
+    with pytest.raises(InputError, match="test"):
+        _drain(iter_wxr(_generated(3000), jobs=2), got)
+    assert list(range(1500)) == got
+
+
+def test_jobs_closing_early_stops_the_workers() -> None:
+    """Closing a reader part-way leaves no worker process behind and ends the iteration."""
+    reader = iter_wxr(_generated(2000), jobs=2)
+    first = next(reader)
+    assert 0 == first.id
+    assert multiprocessing.active_children()
+    reader.close()
+    assert multiprocessing.active_children() == []
+    assert list(reader) == []
+
+
+@pytest.mark.parametrize("jobs", [0, -1, True, 2.0, "2"])
+def test_jobs_must_be_a_positive_integer(jobs: object) -> None:
+    """jobs is None or an int of at least 1; anything else is misuse."""
+    with pytest.raises(ValueError, match="jobs"):
+        iter_wxr(FULL, jobs=jobs)  # type: ignore[arg-type]
+
+
+def test_one_job_uses_no_other_process() -> None:
+    """jobs=1 reads in this process, like the default."""
+    posts, _, _ = _read_all(FULL, jobs=1)
+    assert parse_wxr(FULL).posts == tuple(posts)
+    assert multiprocessing.active_children() == []
 
 
 # --- content rendering units --------------------------------------------------------------------

@@ -16,8 +16,10 @@ import html
 import io
 import os
 import re
+import signal
 from collections import deque
 from collections.abc import Generator, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import UTC, datetime
 from typing import IO, BinaryIO, Protocol
 
@@ -27,6 +29,7 @@ import lxml.etree as etree
 from ._content import collapse_space, element_text
 from ._document import parse_fragment, xml_iterparse
 from ._errors import (
+    BlogparseError,
     HostileInputError,
     InputError,
     ResourceLimitError,
@@ -47,7 +50,7 @@ from ._models import (
 )
 from ._options import LENIENT, Options
 from ._text import parse_datetime, split_pingback_title
-from ._wxr_content import comment_text, convert_content
+from ._wxr_content import WxrContent, comment_text, convert_content
 
 __all__ = ["WxrReader", "iter_wxr", "parse_wxr"]
 
@@ -282,6 +285,150 @@ class _Held:
     size: int
 
 
+@attrs.define(eq=False)
+class _Record:
+    """What one ``<item>`` holds, read off its element so the element can be cleared."""
+
+    index: int
+    fields: dict[str, str | None]
+    categories: list[tuple[str | None, str | None, str | None]]
+    """Each ``<category>``: its text, ``domain`` and ``nicename``."""
+    meta: tuple[MetaEntry, ...]
+    comments: list[dict[str, str | None]]
+    content: str | None
+    """``content:encoded``, stripped; ``None`` when empty."""
+    url: str | None
+
+
+# --- content conversion in worker processes (``jobs``) ----------------------------------------
+# The main process streams the XML and builds every model; only the content conversion, the
+# costliest part of a post, runs in the workers.  Items go out in batches (fewer round
+# trips), results come back in file order, and at most a few batches per worker are in
+# flight, so memory stays flat however far the workers fall behind.
+
+_BATCH_ITEMS = 32
+_BATCH_BYTES = 1024 * 1024
+_BATCHES_PER_JOB = 3
+_NO_CONTENT = WxrContent()
+
+
+def _init_content_worker() -> None:
+    # Ctrl-C reaches the whole process group; the reading process alone answers it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _convert_batch(
+    batch: list[tuple[str, str | None]],
+) -> tuple[list[WxrContent], BaseException | None]:
+    """Convert a batch of contents in a worker: the results up to a failure, and the failure.
+
+    A failure is returned rather than raised, so the posts before it are still built and the
+    error is raised at the post where it happened, as in one process.
+    """
+    out: list[WxrContent] = []
+    try:
+        for raw, url in batch:
+            out.append(convert_content(raw, base_url=url))
+    except Exception as exc:
+        return out, exc
+    return out, None
+
+
+class _Batch:
+    __slots__ = ("future", "items", "outcome", "size")
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, str | None]] = []
+        self.size = 0
+        self.future: Future[tuple[list[WxrContent], BaseException | None]] | None = None
+        self.outcome: tuple[list[WxrContent], BaseException | None] | None = None
+
+    def result(self) -> tuple[list[WxrContent], BaseException | None]:
+        if self.outcome is None:
+            assert self.future is not None
+            try:
+                self.outcome = self.future.result()
+            except BlogparseError:
+                raise
+            except Exception as exc:
+                # a worker that died, or a result that could not come back
+                raise BlogparseError(
+                    f"a content conversion worker failed: {type(exc).__name__}: {exc}"
+                ) from exc
+            self.future = None
+        return self.outcome
+
+
+class _ContentPool:
+    """Contents converted by ``jobs`` worker processes, handed back in file order."""
+
+    def __init__(self, jobs: int) -> None:
+        self._jobs = jobs
+        self._executor: ProcessPoolExecutor | None = None
+        self._queue: deque[tuple[_Record, _Batch | None, int]] = deque()
+        self._open = _Batch()
+        self._running = 0
+
+    def put(self, record: _Record) -> None:
+        """Queue an item; its content (if any) joins the batch being filled."""
+        if record.content is None:
+            self._queue.append((record, None, 0))
+            return
+        batch = self._open
+        self._queue.append((record, batch, len(batch.items)))
+        batch.items.append((record.content, record.url))
+        batch.size += len(record.content)
+        if len(batch.items) >= _BATCH_ITEMS or batch.size >= _BATCH_BYTES:
+            self._submit()
+
+    def _submit(self) -> None:
+        batch = self._open
+        if not batch.items:
+            return
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(max_workers=self._jobs,
+                                                 initializer=_init_content_worker)
+        batch.future = self._executor.submit(_convert_batch, batch.items)
+        self._running += 1
+        self._open = _Batch()
+
+    def take(self, *, wait_all: bool = False) -> Iterator[tuple[_Record, WxrContent]]:
+        """The queued items whose content is ready, in order (all of them with ``wait_all``).
+
+        Without ``wait_all`` it waits only while too many batches are in flight.
+        """
+        if wait_all:
+            self._submit()
+        queue = self._queue
+        while queue:
+            record, batch, pos = queue[0]
+            content = _NO_CONTENT
+            if batch is not None:
+                if batch.outcome is None:
+                    if batch.future is None:
+                        break  # the batch being filled
+                    if not (wait_all or batch.future.done()
+                            or self._running > self._jobs * _BATCHES_PER_JOB):
+                        break
+                contents, error = batch.result()
+                if pos >= len(contents):
+                    assert error is not None
+                    queue.clear()
+                    raise error
+                content = contents[pos]
+                if pos == len(batch.items) - 1:
+                    self._running -= 1
+            queue.popleft()
+            yield record, content
+
+    def close(self) -> None:
+        """Stop the workers (batches still running are waited for, queued ones dropped)."""
+        self._queue.clear()
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+
 @attrs.define
 class _Attachment:
     url: str | None
@@ -307,6 +454,12 @@ class WxrReader(Iterator[Post]):
 
     ``lookahead`` is that window as ``(items, bytes)``; ``None`` removes the bound (memory
     then grows with the distance to the attachment).  Most callers use :func:`iter_wxr`.
+
+    ``jobs``: with 2 or more, the content of posts (rendering as WordPress does, the HTML
+    parse, blocks, text and captions) is converted in that many worker processes while this
+    one reads the XML and builds the models.  The posts, their order, the defects and the
+    errors are the same as in one process; at most a few batches of posts per worker are
+    in flight, so memory stays flat.  ``None`` or 1 (the default) uses no other process.
     """
 
     def __init__(
@@ -315,8 +468,13 @@ class WxrReader(Iterator[Post]):
         *,
         options: Options = LENIENT,
         lookahead: tuple[int, int] | None = (_HOLD_ITEMS, _HOLD_BYTES),
+        jobs: int | None = None,
     ) -> None:
+        if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int)
+                                 or jobs < 1):
+            raise ValueError(f"jobs must be a positive integer or None, not {jobs!r}")
         self._options = options
+        self._pool = _ContentPool(jobs) if jobs is not None and jobs > 1 else None
         self._lookahead = lookahead
         self._owned: IO[bytes] | None = None
         self._gzip: gzip.GzipFile | None = None
@@ -482,6 +640,8 @@ class WxrReader(Iterator[Post]):
             yield from self._parse()
         finally:
             self._close_file()
+            if self._pool is not None:
+                self._pool.close()
         if self._stream.misdecoded:
             self._defect(DefectKind.ENCODING_MISDECLARED,
                          "the export is declared UTF-8 but holds other bytes; they were read "
@@ -502,6 +662,7 @@ class WxrReader(Iterator[Post]):
         namespaces: set[str] = set()
         checked = False
         events = xml_iterparse(stream, tag=_EVENT_TAGS)  # type: ignore[arg-type]
+        pool = self._pool
         try:
             for event, el in events:
                 if event == "start-ns":
@@ -513,10 +674,14 @@ class WxrReader(Iterator[Post]):
                 parent = el.getparent()
                 if parent is None:
                     continue
+                record: _Record | None = None
                 if el.tag == "item" and parent.tag == "channel":
                     self._header_done = True
-                    yield from self._item(el)
+                    record = self._read_item(el)
                 elif parent.tag == "channel":
+                    if pool is not None:
+                        # the posts read so far take the site as it was before this element
+                        yield from self._build_taken(pool.take(wait_all=True))
                     self._channel_element(el)
                 else:
                     continue
@@ -524,9 +689,22 @@ class WxrReader(Iterator[Post]):
                 el.clear(keep_tail=False)
                 while el.getprevious() is not None:
                     del parent[0]
+                if record is None:
+                    continue
+                if pool is None:
+                    yield from self._build(
+                        record, convert_content(record.content, base_url=record.url)
+                    )
+                else:
+                    pool.put(record)
+                    yield from self._build_taken(pool.take())
         except etree.XMLSyntaxError as exc:
+            if pool is not None:
+                yield from self._build_taken(pool.take(wait_all=True))
             yield from self._release(final=True)
             raise self._syntax_error(exc) from None
+        if pool is not None:
+            yield from self._build_taken(pool.take(wait_all=True))
         if not checked:
             raise InputError("not a WordPress export (WXR): the document holds no channel")
         yield from self._release(final=True)
@@ -705,13 +883,15 @@ class WxrReader(Iterator[Post]):
 
     # --- items ----------------------------------------------------------------------------
 
-    def _item(self, el: etree._Element) -> Iterator[Post]:
+    def _read_item(self, el: etree._Element) -> _Record:
+        # Everything the post is built from, read off the element in one pass over its
+        # children, so the element can be cleared before the post is built.
         index = self._index
         self._index += 1
         fields: dict[str, str | None] = {}
-        categories: list[etree._Element] = []
-        metas: list[etree._Element] = []
-        comments: list[etree._Element] = []
+        categories: list[tuple[str | None, str | None, str | None]] = []
+        meta: list[MetaEntry] = []
+        comments: list[dict[str, str | None]] = []
         keys = self._keys
         for child in el:
             tag = child.tag
@@ -719,16 +899,29 @@ class WxrReader(Iterator[Post]):
                 continue
             key = keys.get(tag) or self._key(tag)
             if key == "category":
-                categories.append(child)
+                categories.append((child.text, child.get("domain"), child.get("nicename")))
             elif key == "wp:postmeta":
-                metas.append(child)
+                meta.append(self._meta(child))
             elif key == "wp:comment":
-                comments.append(child)
+                comments.append(self._fields(child))
             else:
                 fields.setdefault(key, child.text)
+        raw_content = fields.get("content:encoded")
+        raw_content = raw_content.strip() if raw_content and raw_content.strip() else None
+        return _Record(index=index, fields=fields, categories=categories, meta=tuple(meta),
+                       comments=comments, content=raw_content,
+                       url=_plain(fields.get("link")))
+
+    def _build_taken(self, taken: Iterator[tuple[_Record, WxrContent]]) -> Iterator[Post]:
+        for record, content in taken:
+            yield from self._build(record, content)
+
+    def _build(self, record: _Record, content: WxrContent) -> Iterator[Post]:
+        index = record.index
+        fields = record.fields
+        meta = record.meta
         post_id = _int(fields.get("wp:post_id"))
         post_type = _plain(fields.get("wp:post_type"))
-        meta = tuple(self._meta(m) for m in metas)
         if post_type == "attachment" and post_id is not None:
             self._remember_attachment(post_id, fields, meta)
         site = self._site_of_posts()
@@ -737,12 +930,10 @@ class WxrReader(Iterator[Post]):
         author = None
         if login is not None:
             author = self._authors.get(login) or Person(login=login)
-        url = _plain(fields.get("link"))
-        raw_content = fields.get("content:encoded")
-        raw_content = raw_content.strip() if raw_content and raw_content.strip() else None
-        content = convert_content(raw_content, base_url=url)
-        cats, tags, terms = self._item_terms(categories)
-        comment_list, pingbacks = self._comments(comments, index, author)
+        url = record.url
+        raw_content = record.content
+        cats, tags, terms = self._item_terms(record.categories)
+        comment_list, pingbacks = self._comments(record.comments, index, author)
         thumb_id = next((_int(m.value) for m in meta if m.key == "_thumbnail_id"), None)
         sticky_text = _plain(fields.get("wp:is_sticky"))
         post = Post(
@@ -857,21 +1048,20 @@ class WxrReader(Iterator[Post]):
                          value=f.get("wp:meta_value") or "")
 
     def _item_terms(
-        self, elements: list[etree._Element]
+        self, elements: list[tuple[str | None, str | None, str | None]]
     ) -> tuple[tuple[Term, ...], tuple[Term, ...], tuple[Term, ...]]:
         cats: dict[tuple[str, str], Term] = {}
         tags: dict[tuple[str, str], Term] = {}
         terms: dict[tuple[str, str], Term] = {}
         bare: list[str] = []
-        for c in elements:
-            name = _html_text(c.text)
-            domain = c.get("domain")
+        for text, domain, nicename in elements:
+            name = _html_text(text)
             if domain is None:
                 # WXR 1.0 repeats each category without a domain before the full entry.
                 if name:
                     bare.append(name)
                 continue
-            slug = _plain(c.get("nicename"))
+            slug = _plain(nicename)
             if name is None and slug is None:
                 continue
             taxonomy = "post_tag" if domain == "tag" else domain
@@ -919,7 +1109,7 @@ class WxrReader(Iterator[Post]):
     # --- comments -----------------------------------------------------------------------------
 
     def _comments(
-        self, elements: list[etree._Element], index: int, author: Person | None
+        self, elements: list[dict[str, str | None]], index: int, author: Person | None
     ) -> tuple[tuple[Comment, ...], tuple[Pingback, ...]]:
         if not elements:
             return (), ()
@@ -929,13 +1119,12 @@ class WxrReader(Iterator[Post]):
         pingbacks: list[Pingback] = []
         author_id = author.id if author is not None else None
         other: dict[str, int] = {}
-        for el in elements:
+        for f in elements:
             if len(comments) + len(pingbacks) >= limit:
                 self._defect(DefectKind.LIMIT_REACHED,
                              f"only the first {limit} comments were kept",
                              field="comments", post_index=index)
                 break
-            f = self._fields(el)
             approved = _plain(f.get("wp:comment_approved")) or "1"
             status = _COMMENT_STATUS.get(approved, approved)
             if status not in keep:
@@ -1059,7 +1248,9 @@ def _parse_wp_date(text: str) -> datetime | None:
         return value.replace(tzinfo=None) if value is not None else None
 
 
-def iter_wxr(source: WxrSource, *, options: Options = LENIENT) -> WxrReader:
+def iter_wxr(
+    source: WxrSource, *, options: Options = LENIENT, jobs: int | None = None
+) -> WxrReader:
     """Stream the posts of a WordPress export (WXR 1.0, 1.1 or 1.2), one at a time.
 
     ``source`` is a path, the export's bytes, or a binary file object (left open).  Memory
@@ -1070,11 +1261,15 @@ def iter_wxr(source: WxrSource, *, options: Options = LENIENT) -> WxrReader:
     a document that is not a WordPress export raises :class:`~blogparse.InputError`, one that
     declares entities :class:`~blogparse.HostileInputError`.  With ``options.strict`` the
     defects are raised together (:class:`~blogparse.StrictModeError`) after the last post.
+    ``jobs`` (2 or more) converts post content in that many worker processes, with the
+    same results (see :class:`WxrReader`).
     """
-    return WxrReader(source, options=options)
+    return WxrReader(source, options=options, jobs=jobs)
 
 
-def parse_wxr(source: WxrSource, *, options: Options = LENIENT) -> PageResult:
+def parse_wxr(
+    source: WxrSource, *, options: Options = LENIENT, jobs: int | None = None
+) -> PageResult:
     """Read a whole WordPress export into one :class:`~blogparse.PageResult`.
 
     The result has ``format="wxr"``, ``kind="archive"`` (``"empty"`` when the export holds
@@ -1082,9 +1277,10 @@ def parse_wxr(source: WxrSource, *, options: Options = LENIENT) -> PageResult:
     file.  A truncated export gives the posts before the break and a ``truncated`` defect,
     XML that stops being well-formed in the middle the posts before the fault and a
     ``malformed-markup`` defect (both raised, with the others, in strict mode).  Use
-    :func:`iter_wxr` for large files.
+    :func:`iter_wxr` for large files.  ``jobs`` is as for :func:`iter_wxr`.
     """
-    reader = WxrReader(source, options=attrs.evolve(options, strict=False), lookahead=None)
+    reader = WxrReader(source, options=attrs.evolve(options, strict=False), lookahead=None,
+                       jobs=jobs)
     posts: list[Post] = []
     broken: Defect | None = None
     with reader:

@@ -124,6 +124,53 @@ name="comment_post_ID" value="{n}" /></form></div></div>
 """.encode()
 
 
+def discussion_page(comments: int, pingbacks: int, *, theme: str = "wordpress-classic",
+                    depth: int = 3) -> bytes:
+    """A single post with ``comments`` threaded comments and ``pingbacks`` pingbacks.
+
+    Rendered by the test suite's renderer (``tests/render.py``) in the markup WordPress
+    prints for ``theme``; replies nest up to ``depth`` levels, as ``thread_comments_depth``
+    allows.
+    """
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        import render  # type: ignore[import-not-found]
+    finally:
+        sys.path.pop(0)
+    from datetime import UTC, datetime, timedelta
+
+    rng = random.Random(comments * 7919 + pingbacks)
+    base = "https://bench.example/2024/03/09/spokes/"
+    start = datetime(2024, 3, 9, 8, 0, tzinfo=UTC)
+    made: list[blogparse.Comment] = []
+    parents: list[int | None] = [None]
+    for i in range(comments):
+        level = min(len(parents), rng.randint(1, depth)) if made else 1
+        del parents[level:]
+        cid = 1000 + i
+        made.append(blogparse.Comment(
+            id=cid, author=blogparse.Person(name=f"{rng.choice(_WORDS).title()} Reader {i}",
+                                            url=None if i % 3 else f"https://r{i}.example/"),
+            date=start + timedelta(minutes=7 * i), content_text=_paragraph(rng),
+            parent_id=parents[level - 1], depth=level))
+        parents.append(cid)
+    pings = tuple(blogparse.Pingback(
+        kind="pingback", id=50_000 + i, url=f"https://elsewhere{i}.example/post/",
+        title=_sentence(rng, 4)[:-1], blog_name=f"Elsewhere {i}") for i in range(pingbacks))
+    post = blogparse.Post(
+        title="Truing a wheel, spoke by spoke", url=base, id=4242,
+        authors=(blogparse.Person(name="Sam Reed", url="https://bench.example/author/sam/"),),
+        published=start - timedelta(days=1),
+        categories=(blogparse.Term(name="Wheels", slug="wheels",
+                                   url="https://bench.example/category/wheels/"),),
+        tags=(blogparse.Term(name="spokes", slug="spokes",
+                             url="https://bench.example/tag/spokes/"),),
+        content_text="\n\n".join(_paragraph(rng) for _ in range(6)),
+        comments=tuple(made), pingbacks=pings,
+        site=blogparse.Site(name="Bench Workshop", url="https://bench.example/"))
+    return str(render.render_page(post, theme)).encode("utf-8")
+
+
 def load_pages(args: argparse.Namespace) -> tuple[str, list[tuple[str, bytes]]]:
     """The pages to measure and a line saying where they came from."""
     corpus = Path(args.corpus) if args.corpus else DEFAULT_CORPUS

@@ -41,44 +41,59 @@ def _normalize(value: str) -> str:
 
 
 class TreeIndex:
-    """Class token and ``id`` → elements, and each element's position, for one tree.
+    """Class token, ``id`` and tag → document positions of elements, for one tree.
 
-    Index lists may repeat an element (``class="a a"``); :meth:`in_order` folds repeats.
+    Elements are numbered in document order; every look-up list holds positions, so a
+    query below one node reads only the slice of a list inside that node's range.
     """
 
-    __slots__ = ("_ends", "_root", "_tags", "by_class", "by_id", "elements", "pos")
+    __slots__ = ("_ends", "_memo", "_root", "_tags", "by_class", "by_id", "elements", "pos")
 
     def __init__(self, root: Element) -> None:
         elements = list(root.iter(etree.Element))
-        by_class: dict[str, list[Element]] = {}
-        by_id: dict[str, list[Element]] = {}
-        for el in elements:
+        by_class: dict[str, list[int]] = {}
+        by_id: dict[str, list[int]] = {}
+        for i, el in enumerate(elements):
             value = el.get("class")
             if value:
                 for tok in xml_tokens(value):
                     if tok in by_class:
-                        by_class[tok].append(el)
+                        found = by_class[tok]
+                        if found[-1] != i:  # class="a a"
+                            found.append(i)
                     else:
-                        by_class[tok] = [el]
+                        by_class[tok] = [i]
             value = el.get("id")
             if value is not None:
                 if value in by_id:
-                    by_id[value].append(el)
+                    by_id[value].append(i)
                 else:
-                    by_id[value] = [el]
+                    by_id[value] = [i]
         self._root = root
         self.elements = elements
         self.pos: dict[Element, int] = dict(zip(elements, range(len(elements)), strict=True))
         self.by_class = by_class
         self.by_id = by_id
-        self._tags: dict[str, list[Element]] = {}
+        self._tags: dict[str, list[int]] = {}
         self._ends: dict[Element, int] = {}
+        self._memo: dict[object, list[int] | None] = {}
 
-    def by_tag(self, tag: str) -> list[Element]:
-        """The elements named ``tag``, in document order."""
+    def by_tag(self, tag: str) -> list[int]:
+        """The positions of the elements named ``tag``, in document order."""
         found = self._tags.get(tag)
         if found is None:
-            found = self._tags[tag] = list(self._root.iter(tag))
+            pos = self.pos
+            found = self._tags[tag] = [pos[el] for el in self._root.iter(tag)]
+        return found
+
+    def candidates(self, pred: _Pred) -> list[int] | None:
+        """Sorted positions holding every match of ``pred`` (``None``: any element may)."""
+        if pred in self._memo:
+            return self._memo[pred]
+        found = pred.cands(self)
+        if found is not None and not pred.sorted_cands:
+            found = sorted(set(found))
+        self._memo[pred] = found
         return found
 
     def end(self, el: Element) -> int:
@@ -110,10 +125,13 @@ class TreeIndex:
 # Each predicate tests one element and may name a superset of its matches from the index
 # (``None``: no cheaper set than every element).
 
-Candidates = list[Element] | None
+Candidates = list[int] | None
 
 
 class _Pred:
+    sorted_cands = False
+    """Whether :meth:`cands` gives sorted positions without repeats."""
+
     def test(self, el: Element, ix: TreeIndex) -> bool:
         raise NotImplementedError
 
@@ -129,9 +147,9 @@ class _Or(_Pred):
         return any(p.test(el, ix) for p in self.items)
 
     def cands(self, ix: TreeIndex) -> Candidates:
-        out: list[Element] = []
+        out: list[int] = []
         for p in self.items:
-            c = p.cands(ix)
+            c = ix.candidates(p)
             if c is None:
                 return None
             out.extend(c)
@@ -139,6 +157,8 @@ class _Or(_Pred):
 
 
 class _And(_Pred):
+    sorted_cands = True
+
     def __init__(self, items: list[_Pred]) -> None:
         self.items = items
 
@@ -148,7 +168,7 @@ class _And(_Pred):
     def cands(self, ix: TreeIndex) -> Candidates:
         best: Candidates = None
         for p in self.items:
-            c = p.cands(ix)
+            c = ix.candidates(p)
             if c is not None and (best is None or len(c) < len(best)):
                 best = c
         return best
@@ -164,6 +184,8 @@ class _Not(_Pred):
 
 class _Token(_Pred):
     """``contains(concat(' ', normalize-space(@class), ' '), ' NAME ')`` (and ``cls()``)."""
+
+    sorted_cands = True
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -190,9 +212,9 @@ class _Contains(_Pred):
             return None
         if self.attr == "class":
             # A literal without whitespace lies inside one class token.
-            return [el for tok, els in ix.by_class.items() if self.lit in tok for el in els]
+            return [i for tok, found in ix.by_class.items() if self.lit in tok for i in found]
         if self.attr == "id":
-            return [el for v, els in ix.by_id.items() if self.lit in v for el in els]
+            return [i for v, found in ix.by_id.items() if self.lit in v for i in found]
         return None
 
 
@@ -218,7 +240,7 @@ class _StartsWith(_Pred):
 
     def cands(self, ix: TreeIndex) -> Candidates:
         if self.attr == "id" and self.lit:
-            return [el for v, els in ix.by_id.items() if v.startswith(self.lit) for el in els]
+            return [i for v, found in ix.by_id.items() if v.startswith(self.lit) for i in found]
         return None
 
 
@@ -234,7 +256,7 @@ class _ReTest(_Pred):
     def cands(self, ix: TreeIndex) -> Candidates:
         if self.attr != "id" or self.rx.search("") is not None:
             return None
-        return [el for v, els in ix.by_id.items() if self.rx.search(v) for el in els]
+        return [i for v, found in ix.by_id.items() if self.rx.search(v) for i in found]
 
 
 class _AttrEq(_Pred):
@@ -262,6 +284,8 @@ class _HasAttr(_Pred):
 
 
 class _SelfTag(_Pred):
+    sorted_cands = True
+
     def __init__(self, tag: str) -> None:
         self.tag = tag
 
@@ -318,27 +342,23 @@ class _Step:
             out = [ch for ctx in contexts for ch in ctx.iterchildren(etree.Element)
                    if self.matches(ch, ix)]
             return ix.in_order(out) if len(contexts) > 1 else out
-        cands = self.pred.cands(ix) if self.pred is not None else None
+        cands = ix.candidates(self.pred) if self.pred is not None else None
         if self.tag is not None:
             tagged = ix.by_tag(self.tag)
             if cands is None or len(tagged) <= len(cands):
                 cands = tagged
+        elements = ix.elements
         if cands is None:
-            cands = ix.elements
-        elif cands is not ix.elements and len(cands) > 1:
-            cands = ix.in_order(cands)
-        n = len(ix.elements)
-        if not (len(ranges) == 1 and ranges[0] == (0, n)):
-            if cands is ix.elements:
-                cands = [el for lo, hi in ranges for el in ix.elements[lo:hi]]
-            else:
-                positions = [ix.pos[el] for el in cands]
-                cands = [el for lo, hi in ranges
-                         for el in cands[bisect_left(positions, lo):bisect_left(positions, hi)]]
+            found = [el for lo, hi in ranges for el in elements[lo:hi]]
+        elif len(ranges) == 1 and ranges[0] == (0, len(elements)):
+            found = [elements[i] for i in cands]
+        else:
+            found = [elements[i] for lo, hi in ranges
+                     for i in cands[bisect_left(cands, lo):bisect_left(cands, hi)]]
         tag, pred = self.tag, self.pred
         if pred is None:
-            return [el for el in cands if tag is None or el.tag == tag]
-        return [el for el in cands if (tag is None or el.tag == tag) and pred.test(el, ix)]
+            return [el for el in found if tag is None or el.tag == tag]
+        return [el for el in found if (tag is None or el.tag == tag) and pred.test(el, ix)]
 
 
 class _Path:

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from blogparse import (
     ALL_COMMENTS,
     STRICT,
+    Block,
     BlogparseError,
     Comment,
     DefectKind,
@@ -34,10 +35,13 @@ from blogparse import (
     parse_wxr,
 )
 from blogparse import _wxr as wxr_module
-from blogparse._content import element_text
+from blogparse._content import element_text, extract_content
 from blogparse._document import parse_fragment
 from blogparse._wxr_content import (
+    Unit,
     WxrContent,
+    _named,
+    _simple_blocks,
     comment_text,
     convert_content,
     expand_captions,
@@ -958,6 +962,59 @@ def test_plain_comment_shortcut_matches_the_extractor(text: str) -> None:
     """The no-markup shortcut for comment text equals the full wpautop + parse path."""
     slow = element_text(parse_fragment(wpautop(text)), keep_lines=True) if text.strip() else None
     assert comment_text(text) == slow
+
+
+_UNIT_TEXT = st.lists(
+    st.sampled_from(
+        ["a", "Z", "7", " ", "  ", "\n", "\t", "\r", "\x00", "\x0b", "\u00a0", "\u200b",
+         "\u00e9", "\u2019", "\U0001f600", "\ufeff", "&", "&amp;", "<", ">", "<b>", "</b>",
+         "\"", "'", "/", "--", "[caption]"]
+    ),
+    max_size=12,
+).map("".join)
+_UNIT_CLASSES = st.lists(
+    st.sampled_from(["has-text-align-center", "wp-block-heading", "wp-block-paragraph",
+                     "wp-caption", "sharing", "more-link", "gallery", "has-x", "HAS-X"]),
+    max_size=3,
+)
+
+
+@st.composite
+def _plain_units(draw: st.DrawFn) -> str:
+    tag = draw(st.sampled_from(["p", "h2", "h6", "div", "P"]))
+    classes = draw(_UNIT_CLASSES)
+    attr = f' class="{" ".join(classes)}"' if classes or draw(st.booleans()) else ""
+    close = draw(st.sampled_from([tag, tag, "p", ""]))
+    space = st.sampled_from(["", "\n", " \t\n", "\u00a0", "\r\n"])
+    return (draw(space) + f"<{tag}{attr}>" + draw(_UNIT_TEXT) + (f"</{close}>" if close else "")
+            + draw(space))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_plain_units(), st.sampled_from([None, "core/paragraph", "core/heading"]))
+def test_plain_unit_shortcut_matches_the_extractor(html: str, name: str | None) -> None:
+    """A paragraph or heading unit read without the parser gives the parser's blocks."""
+    unit = Unit(name=name, html=html)
+    fast = _simple_blocks(unit)
+    if fast is not None:
+        content = extract_content(parse_fragment(html), owned=True, with_html=False)
+        assert _named(content.blocks, name) == fast
+
+
+def test_plain_units_take_the_shortcut() -> None:
+    """Block-editor paragraphs and headings of plain text are read without a parse."""
+    para = Unit(name="core/paragraph", html="\n<p>Tide  tables\nfor May.</p>\n")
+    head = Unit(name="core/heading", html='<h3 class="wp-block-heading">Moorings</h3>')
+    assert [Block(kind="paragraph", text="Tide tables for May.",
+                  html="<p>Tide  tables\nfor May.</p>", name="core/paragraph")] == \
+        _simple_blocks(para)
+    assert [Block(kind="heading", text="Moorings", level=3,
+                  html='<h3 class="wp-block-heading">Moorings</h3>', name="core/heading")] == \
+        _simple_blocks(head)
+    assert [] == _simple_blocks(Unit(name=None, html="<p> </p>"))
+    for needs_parse in ("<p>A &amp; B</p>", "<p>a<br>b</p>", '<p class="sharing">x</p>',
+                        "<p>x\r\ny</p>", "\u00a0<p>x</p>", "<p>x</p><p>y</p>"):
+        assert _simple_blocks(Unit(name=None, html=needs_parse)) is None, needs_parse
 
 
 # --- the shared corpus --------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from ._content import _TEXTLESS as TEXTLESS_KINDS
 from ._content import collapse_space, element_text, extract_content
 from ._document import clean_text_for_lxml, parse_fragment
 from ._models import Block, Caption
@@ -451,7 +452,45 @@ def _named(blocks: tuple[Block, ...], name: str | None) -> list[Block]:
     ]
 
 
-def _extract_joined(units: list[Unit], base_url: str | None) -> WxrContent | None:
+# A unit that is one paragraph or heading of plain text (most units of a block-editor post)
+# gives its block without an HTML parse: for such markup the parse and the extractor
+# return the markup itself as the block's HTML and its text with spaces collapsed.  Only
+# what the parse cannot change is taken: no "<", ">" or "&" in the text, no character other
+# than printable ones, spaces, tabs and newlines (libxml2 rewrites "\r" and drops control
+# characters), white space around the element limited to what libxml2 itself calls blank,
+# and classes that no extractor rule looks at.
+_SIMPLE_UNIT_RE = re.compile(
+    r'[ \t\n]*<(p|h[1-6])((?: class="[a-z0-9_-]{1,64}(?: [a-z0-9_-]{1,64}){0,15}")?)>'
+    r"([^<>&]*)</\1>[ \t\n]*\Z"
+)
+_PLAIN_CLASSES = frozenset({"wp-block-paragraph", "wp-block-heading"})
+"""Classes of plain paragraphs and headings besides the ``has-…`` style classes."""
+
+
+def _simple_blocks(unit: Unit) -> list[Block] | None:
+    """The blocks of a plain paragraph or heading unit, or ``None`` if it needs the parser."""
+    m = _SIMPLE_UNIT_RE.match(unit.html)
+    if m is None:
+        return None
+    tag, attr, inner = m.groups()
+    if attr and not all(c.startswith("has-") or c in _PLAIN_CLASSES
+                        for c in attr[8:-1].split(" ")):
+        return None
+    if not inner.isprintable() and not (
+            inner.replace("\n", " ").replace("\t", " ").isprintable()):
+        return None
+    text = collapse_space(inner)
+    if text is None:
+        return []  # an empty paragraph or heading gives no block
+    html_ = f"<{tag}{attr}>{inner}</{tag}>"
+    if tag == "p":
+        return [Block(kind="paragraph", text=text, html=html_, name=unit.name)]
+    return [Block(kind="heading", text=text, html=html_, level=int(tag[1]), name=unit.name)]
+
+
+def _extract_joined(
+    units: list[Unit], base_url: str | None
+) -> tuple[list[list[Block]], tuple[Caption, ...]] | None:
     # One parse and one extraction for the whole post: the units are joined with marked
     # <hr> elements between them, which the extractor returns as separator blocks, so the
     # blocks between two markers belong to one unit.  None when broken markup in a unit
@@ -460,22 +499,35 @@ def _extract_joined(units: list[Unit], base_url: str | None) -> WxrContent | Non
     joined = units[0].html + "".join(m + u.html for m, u in zip(marks, units[1:], strict=True))
     content = extract_content(parse_fragment(joined), base_url=base_url, owned=True,
                                with_html=False)
-    blocks: list[Block] = []
+    blocks: list[list[Block]] = []
     current: list[Block] = []
     unit = 0
     for b in content.blocks:
         if b.kind in _SEPARATOR_KINDS and b.html and _UNIT_ATTR in b.html:
             if unit + 1 >= len(units) or b.html != marks[unit]:
                 return None
-            blocks.extend(_named(tuple(current), units[unit].name))
+            blocks.append(_named(tuple(current), units[unit].name))
             current = []
             unit += 1
         else:
             current.append(b)
     if unit != len(units) - 1:
         return None
-    blocks.extend(_named(tuple(current), units[unit].name))
-    return WxrContent(text=content.text, blocks=tuple(blocks), captions=content.captions)
+    blocks.append(_named(tuple(current), units[unit].name))
+    return blocks, content.captions
+
+
+def _extract_each(
+    units: list[Unit], base_url: str | None
+) -> tuple[list[list[Block]], tuple[Caption, ...]]:
+    blocks: list[list[Block]] = []
+    captions: list[Caption] = []
+    for unit in units:
+        content = extract_content(parse_fragment(unit.html), base_url=base_url,
+                                  owned=True, with_html=False)
+        blocks.append(_named(content.blocks, unit.name))
+        captions.extend(content.captions)
+    return blocks, tuple(captions)
 
 
 def convert_content(raw: str | None, *, base_url: str | None = None) -> WxrContent:
@@ -485,22 +537,17 @@ def convert_content(raw: str | None, *, base_url: str | None = None) -> WxrConte
     units = render_units(raw)
     if not units:
         return WxrContent()
-    joined = _extract_joined(units, base_url)
-    if joined is not None:
-        return joined
-    texts: list[str] = []
-    blocks: list[Block] = []
-    captions: list[Caption] = []
-    for unit in units:
-        content = extract_content(parse_fragment(unit.html), base_url=base_url,
-                                  owned=True, with_html=False)
-        if content.text:
-            texts.append(content.text)
-        blocks.extend(_named(content.blocks, unit.name))
-        captions.extend(content.captions)
-    return WxrContent(
-        text="\n\n".join(texts) or None, blocks=tuple(blocks), captions=tuple(captions)
-    )
+    simple = [_simple_blocks(u) for u in units]
+    parsed = [u for u, s in zip(units, simple, strict=True) if s is None]
+    captions: tuple[Caption, ...] = ()
+    if parsed:
+        extracted = _extract_joined(parsed, base_url) or _extract_each(parsed, base_url)
+        rest, captions = iter(extracted[0]), extracted[1]
+        simple = [next(rest) if s is None else s for s in simple]
+    blocks = tuple(b for unit_blocks in simple if unit_blocks for b in unit_blocks)
+    # the text as extract_content gives it: the text of the blocks that have one
+    text = "\n\n".join(b.text for b in blocks if b.kind not in TEXTLESS_KINDS and b.text)
+    return WxrContent(text=text or None, blocks=blocks, captions=captions)
 
 
 def comment_text(raw: str | None) -> str | None:

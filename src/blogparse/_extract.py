@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
@@ -289,13 +289,25 @@ class _Thread:
 
     def own(self, item: etree._Element, expr: str | tuple[str, ...]) -> list[etree._Element]:
         """Matches of ``expr`` (each expression in turn) that belong to ``item`` itself."""
-        out: list[etree._Element] = []
+        return list(self.iter_own(item, expr))
+
+    def iter_own(self, item: etree._Element, expr: str | tuple[str, ...]
+                 ) -> Iterator[etree._Element]:
+        """:meth:`own`'s matches one by one: later expressions run only when asked for."""
+        seen: set[etree._Element] = set()
         for one in (expr,) if isinstance(expr, str) else expr:
             # The page's locator index answers from its own tree; lxml answers the rest.
             found = self.page.find_all(one, item) if self.page is not None else [
                 e for e in xpath(one)(item) if isinstance(e, etree._Element)]
-            out.extend(e for e in found if self.owner(e) is item and e not in out)
-        return out
+            for e in found:
+                if e not in seen and self.owner(e) is item:
+                    seen.add(e)
+                    yield e
+
+    def first_own(self, item: etree._Element, expr: str | tuple[str, ...]
+                  ) -> etree._Element | None:
+        """The first of :meth:`own`'s matches, or ``None``."""
+        return next(self.iter_own(item, expr), None)
 
 
 def _merge_duplicate_items(items: Sequence[etree._Element]) -> list[etree._Element]:
@@ -398,10 +410,9 @@ _SAYS_RE = re.compile(r"\s+(?:says|said|sagt|denkt|meint|schreibt|dit|dice|zegt)
 def _comment(item: etree._Element, thread: _Thread, base: str | None,
              seen: dict[etree._Element, Comment]) -> Comment | None:
     ident = _item_id(item)
-    authors = thread.own(item, _COMMENT_AUTHOR)
+    a_el = thread.first_own(item, _COMMENT_AUTHOR)
     author = None
-    if authors:
-        a_el = authors[0]
+    if a_el is not None:
         name = element_text(_without(a_el, ".//*[" + cls("says", "screen-reader-text") + "]"))
         if name:
             name = _SAYS_RE.sub("", name)
@@ -411,11 +422,11 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
             url = None
         author = Person(name=clean_space(name), url=url) if name or url else None
     date = None
-    for d in thread.own(item, _COMMENT_DATE):
+    for d in thread.iter_own(item, _COMMENT_DATE):
         date = date_of([d])
         if date is not None:
             break
-    content_el = next(iter(thread.own(item, _COMMENT_CONTENT)), None)
+    content_el = thread.first_own(item, _COMMENT_CONTENT)
     if content_el is None and item.tag == "dt":
         # <dl> comment lists (Thesis and older themes): meta in <dt>, body in the <dd>.
         following = item.getnext()
@@ -472,7 +483,7 @@ def _pingback(item: etree._Element, kind: str, thread: _Thread, base: str | None
     if kind == "trackback":
         # WordPress shows a trackback's blog name as its author and puts the linking
         # post's title in <strong> at the head of its excerpt.
-        strong = next(iter(thread.own(item, ".//strong")), None)
+        strong = thread.first_own(item, ".//strong")
         strong_text = element_text(strong)
         title = strong_text if strong_text and strong_text != link_text else None
         blog = clean_space(_PINGBACK_LABEL_RE.sub("", link_text or "", count=1))
@@ -485,7 +496,7 @@ def _pingback(item: etree._Element, kind: str, thread: _Thread, base: str | None
             rest = rest[len(link_text):]
         excerpt = clean_space(rest)
     date = None
-    for d in thread.own(item, _COMMENT_DATE):
+    for d in thread.iter_own(item, _COMMENT_DATE):
         date = date_of([d])
         if date is not None:
             break

@@ -45,6 +45,7 @@ from blogparse._wxr_content import (
     comment_text,
     convert_content,
     expand_captions,
+    fragment_text,
     split_blocks,
     wpautop,
 )
@@ -331,6 +332,26 @@ def test_reply_to_a_left_out_comment_is_an_orphan_defect() -> None:
     result = parse_wxr(FULL)
     orphans = [d for d in result.defects if d.kind == DefectKind.ORPHAN_COMMENT]
     assert [(d.field, d.post_index) for d in orphans] == [("comments[3].parent_id", 1)]
+
+
+def test_reply_loops_go_to_the_top_and_chains_nest() -> None:
+    """Self-replies and two-comment loops are placed at the top with a defect; chains nest."""
+    pairs = [(1, 0), (2, 1), (3, 2), (4, 4), (5, 6), (6, 5), (7, 99)]
+    comments = "".join(
+        f"<wp:comment><wp:comment_id>{cid}</wp:comment_id><wp:comment_content>c{cid}"
+        f"</wp:comment_content><wp:comment_approved>1</wp:comment_approved>"
+        f"<wp:comment_parent>{parent}</wp:comment_parent></wp:comment>"
+        for cid, parent in pairs
+    )
+    data = _export().replace(b"</item>", comments.encode() + b"</item>")
+    result = parse_wxr(data)
+    got = [(c.id, c.parent_id, c.depth) for c in result.posts[0].comments]
+    # 5 walks up to 6 and back to itself: a loop; 6 then replies to 5, now at the top
+    assert [(1, None, 1), (2, 1, 2), (3, 2, 3), (4, None, 1), (5, None, 1), (6, 5, 2),
+            (7, None, 1)] == got
+    orphans = [d.field for d in result.defects if d.kind == DefectKind.ORPHAN_COMMENT]
+    assert ["comments[3].parent_id", "comments[4].parent_id", "comments[6].parent_id"] == \
+        orphans
 
 
 def test_all_comment_statuses_by_option() -> None:
@@ -1015,6 +1036,32 @@ def test_plain_units_take_the_shortcut() -> None:
     for needs_parse in ("<p>A &amp; B</p>", "<p>a<br>b</p>", '<p class="sharing">x</p>',
                         "<p>x\r\ny</p>", "\u00a0<p>x</p>", "<p>x</p><p>y</p>"):
         assert _simple_blocks(Unit(name=None, html=needs_parse)) is None, needs_parse
+
+
+_EXCERPT_TEXT = st.lists(
+    st.sampled_from(
+        ["word", " ", "\n", "\t", "\r", "\x01", "\u00a0", "\u200b", "[", "]", "&", "&amp;",
+         "&amp", "&lt;", "&gt;", "&quot;", "&apos;", "&nbsp;", "&hellip;", "&rsquo;", "&#8230;",
+         "&#x2026;", "&#X41;", "&#150;", "&#0;", "&#13;", "&#1114111;", "&#55296;", "&#65535;",
+         "&#x1F600;", "&bogus;", "&trade;", "&copy", "<", ">", "<b>x</b>", "\u00e9"]
+    ),
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_EXCERPT_TEXT)
+def test_fragment_text_shortcut_matches_the_parser(text: str) -> None:
+    """Text with character references read without a parse equals the parser's reading."""
+    expected = element_text(parse_fragment(text)) if text.strip() else None
+    assert expected == fragment_text(text)
+
+
+def test_pingback_excerpt_references_are_read() -> None:
+    """A pingback excerpt's character references become the characters they name."""
+    assert "[\u2026] the tide came in \u2014 early & high [\u2026]" == fragment_text(
+        "[&#8230;] the tide came in &mdash; early &amp; high [&#x2026;]"
+    )
 
 
 # --- the shared corpus --------------------------------------------------------------------------

@@ -26,8 +26,8 @@ from typing import IO, BinaryIO, Protocol
 import attrs
 import lxml.etree as etree
 
-from ._content import collapse_space, element_text
-from ._document import parse_fragment, xml_iterparse
+from ._content import collapse_space
+from ._document import xml_iterparse
 from ._errors import (
     BlogparseError,
     HostileInputError,
@@ -50,7 +50,7 @@ from ._models import (
 )
 from ._options import LENIENT, Options
 from ._text import parse_datetime, split_pingback_title
-from ._wxr_content import WxrContent, comment_text, convert_content
+from ._wxr_content import WxrContent, comment_text, convert_content, fragment_text
 
 __all__ = ["WxrReader", "iter_wxr", "parse_wxr"]
 
@@ -1115,7 +1115,8 @@ class WxrReader(Iterator[Post]):
             return (), ()
         keep = self._options.comment_statuses
         limit = self._options.max_comments
-        comments: list[Comment] = []
+        # Each comment's fields, made a Comment once its thread is known (no evolve).
+        comments: list[dict[str, object]] = []
         pingbacks: list[Pingback] = []
         author_id = author.id if author is not None else None
         other: dict[str, int] = {}
@@ -1146,21 +1147,22 @@ class WxrReader(Iterator[Post]):
                 pingbacks.append(self._pingback(kind, f, body, when, cid))
                 continue
             user_id = _int(f.get("wp:comment_user_id"))
-            comments.append(Comment(
-                id=cid,
-                author=Person(
+            comments.append({
+                "id": cid,
+                "author": Person(
                     name=_html_text(f.get("wp:comment_author")),
                     url=_plain(f.get("wp:comment_author_url")),
                     email=_plain(f.get("wp:comment_author_email")),
                     id=user_id or None,
                 ),
-                date=when,
-                content_html=body,
-                content_text=comment_text(body),
-                parent_id=_int(f.get("wp:comment_parent")) or None,
-                by_post_author=bool(user_id and author_id is not None and user_id == author_id),
-                status=status,
-            ))
+                "date": when,
+                "content_html": body,
+                "content_text": comment_text(body),
+                "parent_id": _int(f.get("wp:comment_parent")) or None,
+                "by_post_author": bool(user_id and author_id is not None
+                                       and user_id == author_id),
+                "status": status,
+            })
         for kind, count in other.items():
             self._defect(DefectKind.UNKNOWN_ITEM,
                          f"{count} comment(s) of type {kind[:40]!r} were left out",
@@ -1186,7 +1188,7 @@ class WxrReader(Iterator[Post]):
             title, blog = split_pingback_title(name)
         excerpt = None
         if excerpt_html and excerpt_html.strip():
-            excerpt = element_text(parse_fragment(excerpt_html))
+            excerpt = fragment_text(excerpt_html)
         return Pingback(
             kind=kind,
             url=_plain(f.get("wp:comment_author_url")),
@@ -1197,17 +1199,25 @@ class WxrReader(Iterator[Post]):
             id=cid,
         )
 
-    def _thread(self, comments: list[Comment], index: int) -> tuple[Comment, ...]:
-        by_id = {c.id: c for c in comments if c.id is not None}
+    def _thread(self, comments: list[dict[str, object]], index: int) -> tuple[Comment, ...]:
+        # Each id's parent as exported (of the last comment with that id, if repeated).
+        parents: dict[int, int | None] = {}
+        for c in comments:
+            cid = c["id"]
+            if isinstance(cid, int):
+                parent = c["parent_id"]
+                parents[cid] = parent if isinstance(parent, int) else None
         depths: dict[int | None, int] = {}
         out: list[Comment] = []
         for n, c in enumerate(comments):
+            cid = c["id"] if isinstance(c["id"], int) else None
+            parent_id = c["parent_id"] if isinstance(c["parent_id"], int) else None
             depth = 1
-            parent = c.parent_id
-            seen: set[int | None] = {c.id}
+            parent = parent_id
+            seen: set[int | None] = {cid}
             cycle = False
             # Walk up the thread (bounded by the number of comments, and cycle-safe).
-            while parent is not None and parent in by_id:
+            while parent is not None and parent in parents:
                 if parent in seen:
                     cycle = True  # a reply to itself, or to its own reply
                     break
@@ -1216,26 +1226,25 @@ class WxrReader(Iterator[Post]):
                     depth += depths[parent]
                     break
                 depth += 1
-                parent = by_id[parent].parent_id
-            parent_id = c.parent_id
+                parent = parents[parent]
             if cycle:
                 self._defect(DefectKind.ORPHAN_COMMENT,
-                             f"comment {c.id} replies to {c.parent_id} in a loop; it is "
+                             f"comment {cid} replies to {parent_id} in a loop; it is "
                              "placed at the top", field=f"comments[{n}].parent_id",
                              post_index=index)
                 parent_id, depth = None, 1
-            elif parent_id is not None and parent_id not in by_id:
+            elif parent_id is not None and parent_id not in parents:
                 # WordPress shows a reply whose parent is not shown at the top level; the
                 # defect keeps the id it named.
                 self._defect(DefectKind.ORPHAN_COMMENT,
-                             f"comment {c.id} replies to {c.parent_id}, which is not kept",
+                             f"comment {cid} replies to {parent_id}, which is not kept",
                              field=f"comments[{n}].parent_id", post_index=index)
                 parent_id = None
-            if c.id is not None:
-                depths[c.id] = depth
-            if depth != c.depth or parent_id != c.parent_id:
-                c = attrs.evolve(c, depth=depth, parent_id=parent_id)
-            out.append(c)
+            if cid is not None:
+                depths[cid] = depth
+            c["depth"] = depth
+            c["parent_id"] = parent_id
+            out.append(Comment(**c))  # type: ignore[arg-type]
         return tuple(out)
 
 

@@ -550,6 +550,44 @@ def convert_content(raw: str | None, *, base_url: str | None = None) -> WxrConte
     return WxrContent(text=text or None, blocks=blocks, captions=captions)
 
 
+# Character references the HTML parser reads the same way as html.unescape: decimal and
+# hexadecimal ones for printable characters outside the C1 range, and a few named ones
+# (HTML 4 names, all known to libxml2) that pingback excerpts and titles carry.
+_REF_RE = re.compile(
+    r"&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|nbsp|hellip|ndash|mdash"
+    r"|lsquo|rsquo|ldquo|rdquo|laquo|raquo|copy|reg|trade|middot|bull));"
+)
+_REF_NAMES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "nbsp": "\u00a0",
+              "hellip": "\u2026", "ndash": "\u2013", "mdash": "\u2014", "lsquo": "\u2018",
+              "rsquo": "\u2019", "ldquo": "\u201c", "rdquo": "\u201d", "laquo": "\u00ab",
+              "raquo": "\u00bb", "copy": "\u00a9", "reg": "\u00ae", "trade": "\u2122",
+              "middot": "\u00b7", "bull": "\u2022"}
+
+
+def _ref(m: re.Match[str]) -> str:
+    if m.group(3):
+        return _REF_NAMES[m.group(3)]
+    code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
+    # "\x00" marks a reference left to the parser (control, C1, surrogate, beyond the BMP…)
+    char = chr(code) if 0xA0 <= code <= 0xFFFD or 0x20 <= code < 0x7F else "\x00"
+    return char if char.isprintable() else "\x00"
+
+
+def fragment_text(fragment: str) -> str | None:
+    """The text a reader sees in an HTML fragment: spaces collapsed, ``None`` if empty.
+
+    A fragment with no markup, printable characters and only the character references
+    above (pingback excerpts: ``[&#8230;] text [&#8230;]``) is read without a parse.
+    """
+    if "<" not in fragment and ">" not in fragment and (
+            fragment.isprintable()
+            or fragment.replace("\n", " ").replace("\t", " ").isprintable()):
+        text = _REF_RE.sub(_ref, fragment) if "&" in fragment else fragment
+        if "&" not in _REF_RE.sub("", fragment) and "\x00" not in text:
+            return collapse_space(text)
+    return element_text(parse_fragment(fragment))
+
+
 def comment_text(raw: str | None) -> str | None:
     """The text a reader sees for exported comment markup, read as the page path reads a
     displayed comment: ``comment_text`` runs wpautop, then each line break is kept."""

@@ -156,3 +156,15 @@ def test_xml_tokens_split_only_at_xml_whitespace() -> None:
     assert xml_tokens("a\tb\nc  d") == ["a", "b", "c", "d"]
     assert xml_tokens("a\u00a0b c") == ["a\u00a0b", "c"]
     assert xml_tokens("a\x0bb\x1c c") == ["a\x0bb\x1c", "c"]
+
+
+def test_page_trees_keep_lxml_html_element_classes() -> None:
+    """Form controls get lxml.html's form classes, everything else HtmlElement/HtmlComment."""
+    page = ("<html><body><!-- c --><form action='/x'><label for='a'>A</label>"
+            "<input id='a' name='a'><textarea name='t'></textarea><select name='s'>"
+            "</select></form><div><p>x</p></div></body></html>")
+    ours, _ = _document.parse_html(page)
+    theirs = lxml.html.document_fromstring(page)
+    assert ours is not None
+    assert [type(el) for el in ours.iter()] == [type(el) for el in theirs.iter()]
+    assert isinstance(ours.find(".//form"), lxml.html.FormElement)

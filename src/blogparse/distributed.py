@@ -35,7 +35,7 @@ OutputFormat = Literal["parquet", "jsonl"]
 
 PAGE_SUFFIXES = (".html", ".htm", ".mhtml", ".mht", ".txt", ".xml")
 """File suffixes a folder is searched for (besides web archives), regardless of case."""
-WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")
 """File names ending so are read as web archives, one result per HTML record."""
 
 _INT64 = (-(2**63), 2**63 - 1)

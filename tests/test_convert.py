@@ -7,6 +7,7 @@ renderer (markdown-it, skipped when absent) and compared with the text the post 
 from __future__ import annotations
 
 import argparse
+import html
 import io
 import json
 import re
@@ -58,10 +59,15 @@ def _split(markdown: str) -> tuple[dict[str, Any], str]:
     return data, body
 
 
+def _markdown(markdown_it: Any) -> Any:
+    """A CommonMark renderer with strikethrough, as Hugo's Markdown has."""
+    return markdown_it.MarkdownIt("commonmark").enable("strikethrough")
+
+
 def _render(markdown: str) -> lxml.html.HtmlElement:
     """The body rendered by a CommonMark renderer, as a tree."""
     markdown_it = pytest.importorskip("markdown_it")
-    rendered = markdown_it.MarkdownIt("commonmark").render(markdown)
+    rendered = _markdown(markdown_it).render(markdown)
     return lxml.html.fragment_fromstring(rendered or "<p></p>", create_parent="div")
 
 
@@ -441,7 +447,7 @@ def test_any_text_renders_back(paragraphs: list[str]) -> None:
                    "</p>" for p in paragraphs)
     post = Post(title="T", blocks=(blogparse.Block(kind="html", html=html),))
     body = _split(post_to_markdown(post))[1]
-    rendered = markdown_it.MarkdownIt("commonmark").render(body)
+    rendered = _markdown(markdown_it).render(body)
     root = lxml.html.fragment_fromstring(rendered, create_parent="div")
     assert [" ".join(p.split()) for p in paragraphs] == [
         " ".join(p.text_content().split()) for p in root.xpath("./p")]
@@ -462,7 +468,7 @@ def test_generated_posts_convert_faithfully(post: Post, flavor: str) -> None:
     assert post.url is not None
     assert [urlsplit(post.url).path] == data[
         "redirect_from" if flavor == "jekyll" else "aliases"]
-    rendered = markdown_it.MarkdownIt("commonmark").render(body)
+    rendered = _markdown(markdown_it).render(body)
     root = lxml.html.fragment_fromstring(rendered or "<p></p>", create_parent="div")
     assert [" ".join(p.split()) for p in (post.content_text or "").split("\n\n")] == [
         " ".join(p.text_content().split()) for p in root.xpath("./p")]
@@ -480,6 +486,40 @@ def test_any_markup_converts(html: str, title: str, url: str | None) -> None:
         data, body = _split(post_to_markdown(post, flavor=flavor))
         assert title == data["title"]
         assert not re.search(r"(?:href|src|action)=\"\s*javascript:", body, re.IGNORECASE)
+
+
+_INLINE_TAGS = st.sampled_from(["strong", "em", "b", "i", "code", "a", "span", "del"])
+
+
+@st.composite
+def _inline_html(draw: st.DrawFn, depth: int = 0) -> str:
+    """A run of text with inline markup nested a few levels, punctuation at its edges."""
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        if depth < 3 and draw(st.booleans()):
+            tag = draw(_INLINE_TAGS)
+            inner = draw(_inline_html(depth + 1))
+            href = " href='https://x.example/p'" if tag == "a" else ""
+            parts.append(f"<{tag}{href}>{inner}</{tag}>")
+        else:
+            word = draw(words(1, 3))
+            parts.append(html.escape(word, quote=False))
+        parts.append(draw(st.sampled_from(["", " ", "(", ")", ".", "-", "a", "'"])))
+    return "".join(parts)
+
+
+@settings(max_examples=150)
+@given(html=_inline_html())
+def test_inline_markup_renders_back_to_its_text(html: str) -> None:
+    """Any nesting of emphasis, links and code renders to the same text: no delimiter or
+    escape is left showing, and nothing is lost."""
+    markdown_it = pytest.importorskip("markdown_it")
+    source = lxml.html.fragment_fromstring(f"<p>{html}</p>")
+    post = Post(title="T", blocks=(blogparse.Block(kind="paragraph", html=f"<p>{html}</p>"),))
+    body = _split(post_to_markdown(post))[1]
+    rendered = _markdown(markdown_it).render(body) or "<p></p>"
+    root = lxml.html.fragment_fromstring(rendered, create_parent="div")
+    assert " ".join(source.text_content().split()) == " ".join(root.text_content().split())
 
 
 def test_deep_nesting_is_bounded() -> None:

@@ -215,9 +215,11 @@ _ENTITY_LIKE_RE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _TEMPLATE_RE = re.compile(r"\{(?=[{%])")
 _LINE_START_RE = re.compile(r"^([#+=:>-]|\d+(?=[.)](?: |$)))")
 _BACKTICKS_RE = re.compile(r"`+")
+_CODE_MARKDOWN_RE = re.compile(r"([\\`*_\[\]|])")
 _TOKEN_RE = re.compile("\x00([0-9]+)\x00")
 _DELIMITERS = {"strong": "**", "em": "*", "strike": "~~"}
 _HTML_FORM = {"strong": "strong", "em": "em", "strike": "del"}
+_TOUCHING = frozenset("*~\x00")
 _IMAGE_ONLY_RE = re.compile(r"(?:!\[[^\]\n]*\]\([^)\s]*\)\s*)+")
 _FENCE_RE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})", re.MULTILINE)
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "data", "poster", "background",
@@ -243,18 +245,25 @@ _CAPTION_CLASSES = frozenset({"wp-caption", "gallery-item", "wp-block-image",
                               "blocks-gallery-item", "tiled-gallery-item"})
 
 
-def escape_text(text: str) -> str:
-    """Escape Markdown and template syntax in reader text so it renders as itself."""
+def escape_text(text: str, flavor: str = "hugo") -> str:
+    """Escape Markdown and template syntax in reader text so it renders as itself.
+
+    For Hugo a tilde is escaped too (its Markdown reads ``~~x~~`` as struck through);
+    kramdown, Jekyll's, has no strikethrough and would show the backslash.
+    """
     text = _INLINE_ESCAPE_RE.sub(r"\\\1", text)
+    if flavor == "hugo":
+        text = text.replace("~", "\\~")
     text = _ENTITY_LIKE_RE.sub("&amp;", text)
     return _TEMPLATE_RE.sub("&#123;", text)
 
 
-def _escape_line_start(line: str) -> str:
+def _escape_line_start(line: str, flavor: str) -> str:
     # Only at the start of a line do these open blocks (headings, lists, quotes, setext
     # underlines, kramdown definitions); ``~~~`` would open a fence, and kramdown cannot
-    # backslash-escape a tilde, so it becomes a character reference.
-    if line.startswith("~"):
+    # backslash-escape a tilde, so it becomes a character reference (for Hugo every tilde
+    # of the text is escaped already, and one at the start is a strikethrough's).
+    if line.startswith("~") and flavor != "hugo":
         return "&#126;" + line[1:]
     return _LINE_START_RE.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit()
                               else "\\" + m.group(1), line, count=1)
@@ -276,9 +285,18 @@ def _safe_url(url: str | None) -> str | None:
     return _TEMPLATE_RE.sub("%7B", url)
 
 
-def _code_span(text: str) -> str:
+def _code_html(text: str, flavor: str) -> str:
+    """Code as an inline ``<code>`` element: Markdown still reads the text between the tags,
+    so it is escaped for HTML and for Markdown both."""
+    inner = _CODE_MARKDOWN_RE.sub(r"\\\1", html.escape(text, quote=False))
+    if flavor == "hugo":
+        inner = inner.replace("~", "\\~")
+    return "<code>" + _TEMPLATE_RE.sub("&#123;", inner) + "</code>"
+
+
+def _code_span(text: str, flavor: str) -> str:
     if _TEMPLATE_RE.search(text):
-        return "<code>" + _TEMPLATE_RE.sub("&#123;", html.escape(text, quote=False)) + "</code>"
+        return _code_html(text, flavor)
     longest = max((len(m) for m in _BACKTICKS_RE.findall(text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith(("`", " ")) or text.endswith(("`", " ")) else ""
@@ -366,7 +384,7 @@ class _MarkdownWriter:
         self.inline: list[str] = []
         self.marks: list[_Mark] = []
         # wrapped inline runs waiting for their neighbours: token number -> (Markdown form,
-        # HTML form, first and last character of the wrapped text)
+        # HTML form, first and last character of the wrapped text, "" for code spans)
         self.pending: list[tuple[str, str, str, str]] = []
         self.heading: int | None = None
         self.flattened = 0  # containers past _MAX_NESTING, read as plain blocks
@@ -420,7 +438,7 @@ class _MarkdownWriter:
         if level is not None:
             self.emit(["#" * level + " " + " ".join(line for line in lines if line)])
             return
-        out = [_escape_line_start(line) for line in lines]
+        out = [_escape_line_start(line, self.flavor) for line in lines]
         # a hard line break: two trailing spaces, which CommonMark and kramdown both read
         self.emit([line + "  " if i < len(out) - 1 else line for i, line in enumerate(out)])
 
@@ -431,25 +449,35 @@ class _MarkdownWriter:
             return
         text = _SPACE_RE.sub(" ", text)
         in_code = any(mark.kind == "code" for mark in self.marks)
-        self.inline.append(text if in_code else escape_text(text))
+        self.inline.append(text if in_code else escape_text(text, self.flavor))
 
     def _close(self, mark: _Mark) -> None:
         inner = "".join(self.inline[mark.start:])
         del self.inline[mark.start:]
-        core = inner.strip(" ")
-        if mark.kind == "code":
-            self.inline.append(_code_span(_SPACE_RE.sub(" ", inner)) if inner.strip() else inner)
+        core = inner.strip()  # any white space: a delimiter beside U+00A0 does not count
+        if any(m.kind in ("code", mark.kind) for m in self.marks):
+            # inside a code span markup is only text; bold inside bold (a link inside a
+            # link) adds nothing and would make the delimiters ambiguous
+            self.inline.append(inner)
             return
         if not core.strip():
             self.inline.append(inner)
+            return
+        lead = inner[: len(inner) - len(inner.lstrip())]
+        trail = inner[len(inner.rstrip()):]
+        if mark.kind == "code":
+            # edge spaces go outside: paragraphs collapse runs of spaces, which would eat
+            # the padding a code span needs around them
+            core = _SPACE_RE.sub(" ", core)
+            self.pending.append((_code_span(core, self.flavor), _code_html(core, self.flavor),
+                                 "", ""))
+            self.inline.append(f"{lead}\x00{len(self.pending) - 1}\x00{trail}")
             return
         if mark.kind != "a" and _IMAGE_ONLY_RE.fullmatch(core):
             # a bold image: emphasis means nothing there, and ``**![…](…)**`` followed by a
             # letter is not emphasis to CommonMark, which would show the asterisks
             self.inline.append(inner)
             return
-        lead = inner[: len(inner) - len(inner.lstrip(" "))]
-        trail = inner[len(inner.rstrip(" ")):]
         if mark.kind == "a":
             core = f"[{core}]({mark.href})" if mark.href else core
         elif mark.kind in _DELIMITERS:
@@ -469,14 +497,18 @@ class _MarkdownWriter:
     def _resolve(self, text: str) -> str:
         """Put the wrapped runs in: Markdown delimiters where CommonMark reads them as
         emphasis, HTML tags where it would not (``**(a)**b``: punctuation inside, a letter
-        outside)."""
+        outside; or another run right beside it)."""
         def form(match: re.Match[str], text: str) -> str:
             md, html_form, first, last = self.pending[int(match.group(1))]
             before = text[match.start() - 1] if match.start() else " "
             after = text[match.end()] if match.end() < len(text) else " "
+            if not first:  # a code span: only a backtick beside it would change it
+                return html_form if before in "`\x00" or after in "`\x00" else md
             if (_is_punctuation(first) and _is_word(before)) or (
                     _is_punctuation(last) and _is_word(after)):
                 return html_form
+            if before in _TOUCHING or after in _TOUCHING:
+                return html_form  # ``***a* b**``: delimiter runs that touch merge
             return md
 
         while "\x00" in text:  # outer runs first: the inner ones are inside their forms
@@ -488,7 +520,7 @@ class _MarkdownWriter:
         src = _safe_url(el.get("src") or el.get("data-src"))
         if src is None:
             return
-        alt = escape_text(" ".join((el.get("alt") or "").split()))
+        alt = escape_text(" ".join((el.get("alt") or "").split()), self.flavor)
         self.inline.append(f"![{alt}]({src})")
 
     # -- blocks ------------------------------------------------------------------------------

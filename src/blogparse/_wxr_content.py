@@ -66,6 +66,9 @@ _WRAPPED_LI_RE = re.compile(r"<p>(<li[^<\n]*(?:<(?!/?p>)[^<\n]*)*)</p>")
 _P_BLOCKQUOTE_RE = re.compile(r"<p><blockquote([^>]*)>", re.IGNORECASE)
 _P_BEFORE_BLOCK_RE = re.compile(r"<p>\s*(</?" + _BLOCK_TAGS + r"[^>]*>)")
 _P_AFTER_BLOCK_RE = re.compile(r"(</?" + _BLOCK_TAGS + r"[^>]*>)\s*</p>")
+# What every match of the pattern above ends with: searched first, since it starts with a
+# plain character and so costs far less than trying the tag names at every "<".
+_TAG_BEFORE_P_END_RE = re.compile(r">\s*</p>")
 _KEEP_NL_OPEN_RE = re.compile(r"<(script|style|svg)\b")
 # [^\S\n]{64,}, written to start with a single character class: the regular expression
 # engine then skips ahead to a candidate in C instead of trying a match at every position.
@@ -188,11 +191,13 @@ def wpautop(text: str, *, br: bool = True) -> str:
     if "</div>" in text or "</address>" in text or "</form>" in text:
         text = _UNCLOSED_P_RE.sub(r"<p>\1</p></\2>", text)
     text = _WRAPPED_BLOCK_RE.sub(r"\1", text)
-    text = _WRAPPED_LI_RE.sub(r"\1", text)
+    if "<p><li" in text:
+        text = _WRAPPED_LI_RE.sub(r"\1", text)
     text = _P_BLOCKQUOTE_RE.sub(r"<blockquote\1><p>", text)
     text = text.replace("</blockquote></p>", "</p></blockquote>")
     text = _P_BEFORE_BLOCK_RE.sub(r"\1", text)
-    text = _P_AFTER_BLOCK_RE.sub(r"\1", text)
+    if _TAG_BEFORE_P_END_RE.search(text):
+        text = _P_AFTER_BLOCK_RE.sub(r"\1", text)
     if br:
         if "<script" in text or "<style" in text or "<svg" in text:
             text = _keep_newlines(text)

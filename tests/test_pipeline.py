@@ -118,3 +118,61 @@ def test_export_behind_a_long_prolog_is_sniffed_as_wxr() -> None:
     result = blogparse.parse_page(data)
     assert "wxr" == result.format
     assert ["Deep"] == [p.title for p in result.posts]
+
+
+def _count_entry_point_scans(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A fresh default registry, and a list that grows each time entry points are read."""
+    from importlib import metadata
+
+    import blogparse._pipeline as pipeline
+
+    scans: list[str] = []
+
+    def entry_points(**selection: str) -> metadata.EntryPoints:
+        scans.append(selection.get("group", ""))
+        return metadata.EntryPoints(())
+
+    monkeypatch.setattr(metadata, "entry_points", entry_points)
+    monkeypatch.setattr(pipeline, "_default_registry", None)
+    return scans
+
+
+def test_naming_a_builtin_theme_loads_no_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``theme=`` with a built-in name parses without reading the entry points."""
+    scans = _count_entry_point_scans(monkeypatch)
+    page = (PAGES / "classic_single.html").read_bytes()
+    result = blogparse.parse_page(page, theme="wordpress-classic")
+    assert result.theme == "wordpress-classic"
+    assert scans == []
+
+
+def test_detection_loads_plugins_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Detection must weigh plugin themes: the entry points are read on its first run only."""
+    scans = _count_entry_point_scans(monkeypatch)
+    page = (PAGES / "classic_single.html").read_bytes()
+    blogparse.parse_page(page, theme="wordpress-classic")
+    assert scans == []
+    blogparse.parse_page(page)
+    blogparse.parse_page(page)
+    assert scans == ["blogparse.themes"]
+
+
+def test_unknown_theme_name_looks_among_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name that is not built in reads the entry points before giving up."""
+    scans = _count_entry_point_scans(monkeypatch)
+    with pytest.raises(blogparse.ThemeError):
+        blogparse.parse_page((PAGES / "classic_single.html").read_bytes(), theme="nope")
+    assert scans == ["blogparse.themes"]
+
+
+def test_import_loads_neither_plugins_nor_dateutil() -> None:
+    """``import blogparse`` stays cheap: no entry-point scan, no date parser yet."""
+    import subprocess
+    import sys
+
+    code = ("import sys, blogparse; "
+            "print(sorted(m for m in ('importlib.metadata', 'dateutil.parser') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=120).stdout
+    assert out.strip() == "[]"

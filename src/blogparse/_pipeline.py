@@ -25,13 +25,15 @@ _XML_ENCODING_DECL_RE = re.compile(rb"<\?xml([^>]{0,200}?)\s+encoding=[\"'][^\"'
 def default_registry() -> ThemeRegistry:
     """The process-wide registry: built-in themes plus installed plugin themes.
 
+    Plugins are imported on first need (detection, a theme name that is not built in, the
+    list of names), not when blogparse is imported nor when ``theme=`` names a built-in.
     A plugin that fails to load is left out with a warning (see
     ``ThemeRegistry.plugin_errors``) so that one broken package cannot stop all parsing.
     """
     global _default_registry
     if _default_registry is None:
         registry = builtin_registry()
-        registry.load_entry_points(skip_broken=True)
+        registry.defer_entry_points(skip_broken=True)
         _default_registry = registry
     return _default_registry
 

@@ -13,8 +13,7 @@ import json
 import re
 import warnings
 from collections.abc import Iterable, Iterator
-from importlib import metadata
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 import lxml.etree as etree
@@ -22,6 +21,9 @@ import lxml.html
 
 from ._errors import ThemeError
 from ._locate import TreeIndex, run_locator
+
+if TYPE_CHECKING:
+    from importlib import metadata
 
 ENTRY_POINT_GROUP = "blogparse.themes"
 """The entry-point group third-party packages use to add themes."""
@@ -559,15 +561,45 @@ def _dedupe(elements: Iterable[etree._Element]) -> list[etree._Element]:
 
 
 class ThemeRegistry:
-    """An instance-held set of themes; detection asks each for its score."""
+    """An instance-held set of themes; detection asks each for its score.
+
+    Plugin themes can be loaded at once (:meth:`load_entry_points`) or on first need
+    (:meth:`defer_entry_points`): then they are loaded when detection runs, when a theme
+    name is not among the registered ones, or when the names or plugin errors are asked
+    for — never for a page parsed with a registered theme named.
+    """
 
     def __init__(self, themes: Iterable[Theme] = ()) -> None:
         self._themes: dict[str, Theme] = {}
         self._fallback: Theme | None = None
-        self.plugin_errors: tuple[ThemeError, ...] = ()
-        """Plugins left out by ``load_entry_points(skip_broken=True)``, with why."""
+        self._plugin_errors: tuple[ThemeError, ...] = ()
+        self._deferred: bool | None = None  # skip_broken of deferred entry points
         for theme in themes:
             self.register(theme)
+
+    @property
+    def plugin_errors(self) -> tuple[ThemeError, ...]:
+        """Plugins left out by ``load_entry_points(skip_broken=True)``, with why."""
+        self._load_deferred()
+        return self._plugin_errors
+
+    @plugin_errors.setter
+    def plugin_errors(self, errors: tuple[ThemeError, ...]) -> None:
+        self._plugin_errors = tuple(errors)
+
+    def defer_entry_points(self, *, skip_broken: bool = False) -> None:
+        """Load the ``blogparse.themes`` entry points on first need instead of now.
+
+        Loading them means importing every installed plugin package; a page parsed with
+        a registered theme named does without.  ``skip_broken`` is as for
+        :meth:`load_entry_points`.
+        """
+        self._deferred = skip_broken
+
+    def _load_deferred(self) -> None:
+        if self._deferred is not None:
+            skip_broken, self._deferred = self._deferred, None
+            self.load_entry_points(skip_broken=skip_broken)
 
     def register(self, theme: Theme, *, replace: bool = False) -> None:
         """Add ``theme``; a name already taken is an error unless ``replace``."""
@@ -585,10 +617,13 @@ class ThemeRegistry:
 
     def names(self) -> tuple[str, ...]:
         """The registered themes' names, in registration order."""
+        self._load_deferred()
         return tuple(self._themes)
 
     def get(self, name: str) -> Theme:
         """The theme registered as ``name``; :class:`ThemeError` if none is."""
+        if name not in self._themes:
+            self._load_deferred()
         try:
             return self._themes[name]
         except KeyError:
@@ -598,6 +633,7 @@ class ThemeRegistry:
 
     def scores(self, page: PageDocument) -> list[tuple[float, Theme]]:
         """Every theme's score for ``page``, best first (a theme that fails scores 0)."""
+        self._load_deferred()
         out = []
         for index, theme in enumerate(self._themes.values()):
             try:
@@ -625,6 +661,9 @@ class ThemeRegistry:
         ``skip_broken`` it is left out instead, with a :class:`RuntimeWarning`, and the
         error is kept in :attr:`plugin_errors`.
         """
+        # Imported here: scanning installed packages is only needed when plugins are.
+        from importlib import metadata
+
         added = []
         for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
             try:
@@ -635,7 +674,7 @@ class ThemeRegistry:
             except ThemeError as exc:
                 if not skip_broken:
                     raise
-                self.plugin_errors += (exc,)
+                self._plugin_errors += (exc,)
                 warnings.warn(f"blogparse: {exc}; the plugin is left out", RuntimeWarning,
                               stacklevel=2)
         return added

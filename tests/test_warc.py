@@ -148,6 +148,12 @@ def test_theme_and_options_reach_the_page_parser() -> None:
     assert {"generic"} == {r.result.theme for r in got}
 
 
+def test_an_unknown_theme_name_is_misuse_whatever_errors_says() -> None:
+    """A theme name no theme has raises ThemeError: it is not a property of one page."""
+    with pytest.raises(blogparse.ThemeError):
+        list(iter_warc(mf.archive_bytes(), theme="no-such-theme", errors="record"))
+
+
 def test_a_record_over_the_size_limit_is_refused_alone() -> None:
     """A page over max_input_bytes (counted after gzip is undone) does not stop the archive."""
     big = b"<html><body>" + b"<p>filler words</p>" * 4000 + b"</body></html>"

@@ -22,7 +22,14 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 import attrs
 
 from . import _source
-from ._errors import BlogparseError, InputError, ResourceLimitError, TruncatedInputError
+from ._errors import (
+    BlogparseError,
+    HostileInputError,
+    InputError,
+    ResourceLimitError,
+    StrictModeError,
+    TruncatedInputError,
+)
 from ._models import Defect, DefectKind, PageResult, _Model
 from ._options import LENIENT, Options
 from ._pipeline import parse_page
@@ -282,7 +289,8 @@ def _read_record(
             return None
         page = _parse_payload(payload, url=url, charset=charset, options=options, theme=theme,
                               registry=registry)
-    except BlogparseError as exc:
+    except (InputError, StrictModeError) as exc:
+        # A theme name no theme has (ThemeError) is misuse, not a bad page: it propagates.
         if policy == "raise":
             raise
         if policy == "skip":
@@ -333,14 +341,13 @@ def _parse_payload(
 
 def _failed(exc: BlogparseError, url: str | None) -> PageResult:
     """An empty result whose defects say why the record's page was not parsed."""
-    from ._errors import StrictModeError
-
     if isinstance(exc, StrictModeError):
         defects = exc.defects
-    elif isinstance(exc, ResourceLimitError):
-        defects = (Defect(kind=DefectKind.LIMIT_REACHED, message=str(exc)),)
     else:
-        defects = (Defect(kind=DefectKind.TRUNCATED, message=str(exc)),)
+        kind = (DefectKind.LIMIT_REACHED if isinstance(exc, ResourceLimitError)
+                else DefectKind.HOSTILE_MARKUP if isinstance(exc, HostileInputError)
+                else DefectKind.TRUNCATED)
+        defects = (Defect(kind=kind, message=str(exc)),)
     return PageResult(kind="empty", format="html", url=url, defects=defects)
 
 

@@ -103,7 +103,8 @@ def build_records() -> list[Rec]:
         Rec("response", f"{SITE}/2019/02/frost/", body=windows_1252_page(),
             content_type="text/html; charset=windows-1252", charset="windows-1252"),
         Rec("revisit", f"{SITE}/2019/01/stone-wall/", html=False),
-        Rec("dns", "dns:hollin-farm.example", body=b"hollin-farm.example. 300 IN A 192.0.2.7\n",
+        Rec("response", "dns:hollin-farm.example",
+            body=b"20240501100008\nhollin-farm.example. 300 IN A 192.0.2.7\n",
             content_type="text/dns", html=False),
         Rec("response", f"{SITE}/missing/", body=b"<html><body>Not here</body></html>",
             status="404 Not Found", html=False),
@@ -134,7 +135,12 @@ def write_archive(out: io.BufferedIOBase | io.BytesIO, records: Iterable[Rec], *
     writer = WARCWriter(out, gzip=gzip, warc_version="1.1")
     for n, rec in enumerate(records):
         warc_headers = {"WARC-Record-ID": _record_id(n), "WARC-Date": _date(n)}
-        if rec.type == "response":
+        if rec.type == "response" and rec.uri.startswith("dns:"):
+            # A DNS lookup is a response record with no HTTP in it (ISO 28500, Annex D).
+            built = writer.create_warc_record(
+                rec.uri, "response", payload=io.BytesIO(rec.body),
+                warc_content_type=rec.content_type or "", warc_headers_dict=warc_headers)
+        elif rec.type == "response":
             built = writer.create_warc_record(
                 rec.uri, "response", payload=io.BytesIO(rec.http_bytes()),
                 warc_headers_dict=warc_headers)

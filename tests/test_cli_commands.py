@@ -425,8 +425,9 @@ def _fake_warc_module(calls: list[dict[str, Any]], fail_after: int | None) -> An
     import types
 
     def iter_warc(source: Any, *, options: Any = None, theme: Any = None,
-                  registry: Any = None) -> Any:
-        calls.append({"source": source, "options": options, "theme": theme})
+                  registry: Any = None, errors: Any = None) -> Any:
+        calls.append({"source": source, "options": options, "theme": theme,
+                      "errors": errors})
         for n, page in enumerate((SINGLE, ARCHIVE)):
             if fail_after is not None and n == fail_after:
                 raise InputError("the archive stops in the middle of a record")
@@ -455,7 +456,8 @@ def test_a_web_archive_gives_one_record_per_response(
         (str(archive), "<urn:uuid:0>", "https://x.example/0"),
         (str(archive), "<urn:uuid:1>", "https://x.example/1")]
     assert PageResult.from_dict(records[1]["result"]) == parse_file(ARCHIVE, theme="generic")
-    assert calls == [{"source": str(archive), "options": blogparse.LENIENT, "theme": "generic"}]
+    assert calls == [{"source": str(archive), "options": blogparse.LENIENT, "theme": "generic",
+                      "errors": "record"}]
 
 
 def test_a_web_archive_that_breaks_keeps_what_it_gave(
@@ -474,7 +476,7 @@ def test_a_web_archive_that_breaks_keeps_what_it_gave(
                                             ["error", "input"]]
     assert records[1]["error"]["message"] == "the archive stops in the middle of a record"
     assert err == "blogparse: <stdin>: the archive stops in the middle of a record\n"
-    assert calls[0]["options"] == blogparse.STRICT
+    assert (calls[0]["options"], calls[0]["errors"]) == (blogparse.STRICT, "record")
 
 
 def _write_warc(path: Path, pages: list[tuple[str, bytes, str]]) -> None:
@@ -513,6 +515,65 @@ def test_a_real_web_archive_in_a_batch(capsys: pytest.CaptureFixture[str],
         (str(tmp_path / "workbench.htm"), None)]
     assert records[0]["result"]["posts"][0]["title"] == "Truing a Buckled Rear Wheel"
     assert records[1]["result"]["kind"] == "archive"
+
+
+def test_a_web_archive_record_the_reader_could_not_parse_is_a_failure(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:
+    """A record the reader gives back empty, with the defect saying why it could not be
+    parsed, is reported as that record's failure; an empty page without one is a result."""
+    import types
+
+    from blogparse import Defect, DefectKind
+
+    too_big = PageResult(kind="empty", format="html", defects=(Defect(
+        kind=DefectKind.LIMIT_REACHED, message="the page is over the size limit"),))
+    blank = PageResult(kind="empty", format="html")
+
+    def iter_warc(source: Any, **kwargs: Any) -> Any:
+        yield _FakeWarcResult("<urn:uuid:big>", "https://x.example/big", too_big)
+        yield _FakeWarcResult("<urn:uuid:blank>", "https://x.example/blank", blank)
+
+    module = types.ModuleType("blogparse._warc")
+    module.iter_warc = iter_warc  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "blogparse._warc", module)
+    archive = tmp_path / "crawl.warc"
+    archive.write_bytes(b"WARC/1.0\r\n")
+    status, out, err = run(capsys, "parse", "--format", "json", archive)
+
+    records = json.loads(out)
+    assert status == 1
+    assert records[0] == {"input": str(archive), "record_id": "<urn:uuid:big>",
+                          "url": "https://x.example/big", "date": None,
+                          "error": {"type": "InputError",
+                                    "message": "the page is over the size limit"}}
+    assert records[1]["result"]["kind"] == "empty"
+    assert err == f"blogparse: {archive} (https://x.example/big): the page is over the size limit\n"
+
+
+@pytest.mark.skipif(not _HAS_WARC, reason="the WARC reader is not present")
+def test_a_failed_web_archive_record_is_reported_and_the_archive_goes_on(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path,
+) -> None:
+    """With --strict, a record whose page has defects fails alone: one stderr line naming
+    it, an error record carrying its id and url; the records after it are still read."""
+    archive = tmp_path / "crawl.warc.gz"
+    _write_warc(archive, [
+        ("https://spokeshed.example/bench/", WORKBENCH.read_bytes(), "text/html"),
+        ("https://spokeshed.example/a/", SINGLE.read_bytes(), "text/html"),
+    ])
+    status, out, err = run(capsys, "parse", "--strict", archive)
+
+    bad, good = jsonl(out)
+    assert status == 1
+    assert sorted(bad) == ["date", "error", "input", "record_id", "url"]
+    assert bad["url"] == "https://spokeshed.example/bench/"
+    assert bad["record_id"].startswith("<urn:uuid:")
+    assert bad["error"]["type"] == "StrictModeError"
+    assert "naive-date" in bad["error"]["message"]
+    assert good["result"]["posts"][0]["title"] == "Truing a Buckled Rear Wheel"
+    assert err.splitlines() == [
+        f"blogparse: {archive} (https://spokeshed.example/bench/): {bad['error']['message']}"]
 
 
 def test_a_web_archive_is_found_in_a_folder_and_by_its_first_bytes(tmp_path: Path) -> None:
@@ -641,3 +702,22 @@ def test_detect_json_for_a_folder_is_an_array(capsys: pytest.CaptureFixture[str]
     assert status == 0
     assert [r["input"] for r in records] == [str(WORKBENCH)]
     assert records[0]["format"] == "html"
+
+
+@pytest.mark.skipif(not _HAS_WARC, reason="the WARC reader is not present")
+def test_iter_parsed_reads_each_web_archive_record(tmp_path: Path) -> None:
+    """iter_parsed yields each HTML record's PageResult, and in strict mode the exception
+    of a record with defects, then goes on with the archive."""
+    archive = tmp_path / "crawl.warc.gz"
+    _write_warc(archive, [
+        ("https://spokeshed.example/bench/", WORKBENCH.read_bytes(), "text/html"),
+        ("https://spokeshed.example/a/", SINGLE.read_bytes(), "text/html"),
+    ])
+    lenient = list(iter_parsed([str(archive)]))
+    strict = list(iter_parsed([str(archive)], strict=True))
+
+    assert [name for name, _ in lenient] == [str(archive)] * 2
+    assert [type(r).__name__ for _, r in lenient] == ["PageResult", "PageResult"]
+    assert isinstance(strict[0][1], StrictModeError)
+    assert [d.kind.value for d in strict[0][1].defects] == ["naive-date"]
+    assert strict[1][1] == lenient[1][1]

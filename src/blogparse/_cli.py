@@ -34,8 +34,8 @@ from typing import IO, TYPE_CHECKING, Any
 import attrs
 
 from . import _source
-from ._errors import BlogparseError, InputError, StrictModeError
-from ._models import PageResult
+from ._errors import BlogparseError, DefectError, InputError, StrictModeError
+from ._models import Defect, DefectKind, PageResult
 from ._options import LENIENT, STRICT, Options
 from ._pipeline import default_registry, parse_file, parse_page
 
@@ -107,10 +107,12 @@ class _Task:
     """Why the input names nothing to parse (a path that does not exist, an empty glob)."""
 
 
-_Item = tuple[str, str | None, str | None, str | None, str | None]
-"""One output record as the workers send it back: name, JSON text, or error type, error
-message and (with ``--traceback``) the formatted traceback.  Plain tuples of strings are
-the cheapest thing to pickle back to the writing process."""
+_Item = tuple[str, str | None, str | None, str | None]
+"""One output record as the workers send it back: the name for messages, the JSON text to
+write (a result or an error record; ``None`` for a failure in the single layout), the
+one-line error message of a failure (``None`` on success) and, with ``--traceback``, the
+formatted traceback.  Plain tuples of strings are the cheapest thing to pickle back to the
+writing process."""
 
 
 # -- the command line ----------------------------------------------------------------------
@@ -434,15 +436,14 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         writer = _Writer(output.stream, layout, flush_each=_isatty(output.stream))
         for items in _outcomes(tasks, settings, jobs):
             progress.advance()
-            for name, text, error_type, error, trace in items:
+            for label, text, error, trace in items:
+                if error is not None:
+                    failed += 1
+                    if trace:
+                        progress.message(trace.rstrip("\n"))
+                    progress.message(f"blogparse: {label}: {error}")
                 if text is not None:
-                    writer.result(text)
-                    continue
-                failed += 1
-                if trace:
-                    progress.message(trace.rstrip("\n"))
-                progress.message(f"blogparse: {name}: {error}")
-                writer.error(name, error_type or "Error", error or "")
+                    writer.write(text)
         writer.close()
     except BrokenPipeError:
         _quiet_stdout()
@@ -579,8 +580,9 @@ def iter_parsed(
     ``result`` is the :class:`~blogparse.PageResult` or the exception that stopped the
     input (a path naming nothing gives an :class:`~blogparse.InputError`).  A WordPress
     export yields one result holding its posts; a web archive one result per HTML
-    response record.  The keyword arguments mean what the command's options of the
-    same names mean.  Runs in the calling process; nothing is written anywhere.
+    response record (a record that fails, as ``parse`` would report it, yields its
+    exception).  The keyword arguments mean what the command's options of the same
+    names mean.  Runs in the calling process; nothing is written anywhere.
     """
     settings = _Settings(theme=theme, input_format=input_format, encoding=encoding, url=url,
                          strict=strict)
@@ -590,8 +592,17 @@ def iter_parsed(
             continue
         try:
             for _name, result in _parsed(task, settings):
-                page = result if isinstance(result, PageResult) else result.result
-                yield task.name, page
+                if isinstance(result, PageResult):
+                    yield task.name, result
+                elif _record_failure(result.result, strict=strict) is None:
+                    yield task.name, result.result
+                elif strict and result.result.defects:
+                    yield task.name, StrictModeError(
+                        _strict_message(result.result.defects),
+                        [DefectError(d) for d in result.result.defects])
+                else:
+                    yield task.name, InputError(
+                        "; ".join(d.message for d in result.result.defects))
         except Exception as exc:
             yield task.name, exc
 
@@ -613,7 +624,11 @@ def _parsed(task: _Task, settings: _Settings) -> Iterator[tuple[str, Any]]:
         from ._warc import iter_warc  # type: ignore[import-not-found,unused-ignore]
 
         source: Any = io.BytesIO(task.data) if task.data is not None else task.path
-        for record in iter_warc(source, options=options, theme=settings.theme):
+        # Every record comes back, a page that could not be parsed as an empty result
+        # whose defects say why: the command reports it as that record's failure and
+        # goes on with the rest of the archive, in strict mode too.
+        for record in iter_warc(source, options=options, theme=settings.theme,
+                                errors="record"):
             yield task.name, record
         return
     if fmt == "wxr" or (fmt is None and _is_wxr(head)):
@@ -690,37 +705,87 @@ def run_task(task: _Task, settings: _Settings) -> list[_Item]:
     Runs in a worker process for batches, so it takes and returns only picklable values.
     A web archive gives one item per record, and an error item where reading stopped.
     """
+    layout = settings.layout
     if task.missing is not None:
-        return [_failure(task.name, "InputError", task.missing, None)]
+        return [_failure(task.name, "InputError", task.missing, None, layout)]
     items: list[_Item] = []
     try:
         for name, result in _parsed(task, settings):
-            items.append((name, _render(name, result, settings.layout), None, None, None))
+            if isinstance(result, PageResult):
+                items.append((name, _render(name, result, layout), None, None))
+                continue
+            why = _record_failure(result.result, strict=settings.strict)
+            if why is None:
+                items.append((name, _render(name, result, layout), None, None))
+            else:
+                where = {"record_id": result.record_id, "url": result.url,
+                         "date": result.date.isoformat() if result.date else None}
+                items.append(_failure(name, why[0], why[1], None, layout, where))
     except StrictModeError as exc:
-        kinds = "; ".join(f"{d.kind.value} ({d.message})" for d in exc.defects)
-        items.append(_failure(task.name, "StrictModeError",
-                              f"{len(exc.defects)} defect(s) in strict mode: {kinds}",
-                              _trace(settings)))
+        items.append(_failure(task.name, "StrictModeError", _strict_message(exc.defects),
+                              _trace(settings), layout))
     except BlogparseError as exc:
-        items.append(_failure(task.name, type(exc).__name__, str(exc), _trace(settings)))
+        items.append(_failure(task.name, type(exc).__name__, str(exc), _trace(settings),
+                              layout))
     except OSError as exc:
         items.append(_failure(task.name, "OSError", f"cannot read: {exc.strerror or exc}",
-                              _trace(settings)))
+                              _trace(settings), layout))
     except ImportError as exc:  # an optional reader whose dependency is not installed
         items.append(_failure(task.name, "InputError", f"cannot read this input here: {exc}",
-                              _trace(settings)))
+                              _trace(settings), layout))
     except Exception as exc:  # a bug below must cost one input, not the whole batch
         items.append(_failure(task.name, type(exc).__name__,
-                              f"unexpected {type(exc).__name__}: {exc}", _trace(settings)))
+                              f"unexpected {type(exc).__name__}: {exc}", _trace(settings),
+                              layout))
     return items
+
+
+_UNPARSED = frozenset({DefectKind.LIMIT_REACHED, DefectKind.HOSTILE_MARKUP,
+                       DefectKind.TRUNCATED})
+"""Defect kinds that mark a web-archive record whose page could not be parsed at all."""
+
+
+def _record_failure(page: PageResult, *, strict: bool) -> tuple[str, str] | None:
+    """Why a web-archive record counts as failed (error type, message), or ``None``.
+
+    In strict mode any defect fails the record, as it fails a file; otherwise a record
+    fails when the reader could not parse its page (an empty result carrying why).
+    """
+    if strict and page.defects:
+        return "StrictModeError", _strict_message(page.defects)
+    if page.kind == "empty" and not page.posts and any(
+            d.kind in _UNPARSED for d in page.defects):
+        return "InputError", "; ".join(d.message for d in page.defects)
+    return None
+
+
+def _strict_message(defects: Sequence[Defect]) -> str:
+    kinds = "; ".join(f"{d.kind.value} ({d.message})" for d in defects)
+    return f"{len(defects)} defect(s) in strict mode: {kinds}"
 
 
 def _trace(settings: _Settings) -> str | None:
     return traceback.format_exc() if settings.traceback else None
 
 
-def _failure(name: str, kind: str, message: str, trace: str | None) -> _Item:
-    return (name, None, kind, _one_line(message) or kind, trace)
+def _failure(name: str, kind: str, message: str, trace: str | None, layout: str,
+             where: dict[str, Any] | None = None) -> _Item:
+    """A failure item: its one-line message, and its error record in the run's layout.
+
+    ``where`` names the web-archive record that failed (record id, url, date).
+    """
+    message = _one_line(message) or kind
+    label = name
+    if where is not None:
+        label = f"{name} ({where['url'] or where['record_id'] or 'a record'})"
+    text = None
+    if layout != "single":
+        record: dict[str, Any] = {"input": name, **(where or {}),
+                                  "error": {"type": kind, "message": message}}
+        text = (json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+                if layout == "jsonl" else
+                textwrap.indent(json.dumps(record, ensure_ascii=False, indent=2), "  "))
+    return (label, text, message, trace)
 
 
 # -- output --------------------------------------------------------------------------------
@@ -747,7 +812,8 @@ class _Writer:
         self._flush_each = flush_each
         self._count = 0
 
-    def result(self, text: str) -> None:
+    def write(self, text: str) -> None:
+        """Write one record (or, in the single layout, the result)."""
         if self._layout == "array":
             self._out.write(("[\n" if self._count == 0 else ",\n") + text)
         else:
@@ -755,15 +821,6 @@ class _Writer:
         self._count += 1
         if self._flush_each:
             self._out.flush()
-
-    def error(self, name: str, kind: str, message: str) -> None:
-        if self._layout == "single":
-            return  # the one-line message on standard error says it all
-        record: dict[str, Any] = {"input": name, "error": {"type": kind, "message": message}}
-        if self._layout == "jsonl":
-            self.result(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-        else:
-            self.result(textwrap.indent(json.dumps(record, ensure_ascii=False, indent=2), "  "))
 
     def close(self) -> None:
         if self._layout == "array":

@@ -721,3 +721,17 @@ def test_iter_parsed_reads_each_web_archive_record(tmp_path: Path) -> None:
     assert isinstance(strict[0][1], StrictModeError)
     assert [d.kind.value for d in strict[0][1].defects] == ["naive-date"]
     assert strict[1][1] == lenient[1][1]
+
+
+def test_detect_names_the_theme_parse_uses_on_the_corpus(
+    capsys: pytest.CaptureFixture[str], shared_dir: Path,
+) -> None:
+    """On every page of the shared corpus, detect names the theme that parse then uses."""
+    pages = shared_dir / "corpus" / "html"
+    _, detected, _ = run(capsys, "detect", "--format", "jsonl", pages)
+    _, parsed, _ = run(capsys, "parse", "-j", "2", pages)
+
+    themes = {r["input"]: r["result"]["theme"] for r in jsonl(parsed) if "result" in r}
+    claims = {r["input"]: r["theme"] for r in jsonl(detected) if "theme" in r}
+    assert len(claims) > 10
+    assert claims == {name: themes[name] for name in claims}

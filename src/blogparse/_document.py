@@ -68,9 +68,17 @@ def xml_parser(*, recover: bool = False) -> etree.XMLParser:
     )
 
 
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+
+
 def clean_text_for_lxml(text: str) -> str:
     """Drop what libxml2 cannot hold in a tree: NUL and other C0 control characters."""
-    return _CONTROL_RE.sub("", text) if _CONTROL_RE.search(text) else text
+    # Deleting bytes from the UTF-8 form is several times faster than a regex search,
+    # and exact: bytes below 0x20 only ever stand for themselves in UTF-8.
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data.translate(None, _CONTROL_BYTES)) == len(data):
+        return text
+    return _CONTROL_RE.sub("", text)
 
 
 def parse_html(

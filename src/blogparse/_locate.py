@@ -131,6 +131,8 @@ Candidates = list[int] | None
 class _Pred:
     sorted_cands = False
     """Whether :meth:`cands` gives sorted positions without repeats."""
+    exact = False
+    """Whether :meth:`cands` gives exactly the matches (no test needed on them)."""
 
     def test(self, el: Element, ix: TreeIndex) -> bool:
         raise NotImplementedError
@@ -142,6 +144,7 @@ class _Pred:
 class _Or(_Pred):
     def __init__(self, items: list[_Pred]) -> None:
         self.items = items
+        self.exact = all(p.exact for p in items)
 
     def test(self, el: Element, ix: TreeIndex) -> bool:
         return any(p.test(el, ix) for p in self.items)
@@ -186,6 +189,7 @@ class _Token(_Pred):
     """``contains(concat(' ', normalize-space(@class), ' '), ' NAME ')`` (and ``cls()``)."""
 
     sorted_cands = True
+    exact = True
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -262,6 +266,7 @@ class _ReTest(_Pred):
 class _AttrEq(_Pred):
     def __init__(self, attr: str, value: str, normalize: bool = False) -> None:
         self.attr, self.value, self.normalize = attr, value, normalize
+        self.exact = attr == "id" and not normalize
 
     def test(self, el: Element, ix: TreeIndex) -> bool:
         value = el.get(self.attr)
@@ -285,6 +290,7 @@ class _HasAttr(_Pred):
 
 class _SelfTag(_Pred):
     sorted_cands = True
+    exact = True
 
     def __init__(self, tag: str) -> None:
         self.tag = tag
@@ -343,10 +349,11 @@ class _Step:
                    if self.matches(ch, ix)]
             return ix.in_order(out) if len(contexts) > 1 else out
         cands = ix.candidates(self.pred) if self.pred is not None else None
+        tested = self.pred is not None and cands is not None and self.pred.exact
         if self.tag is not None:
             tagged = ix.by_tag(self.tag)
             if cands is None or len(tagged) <= len(cands):
-                cands = tagged
+                cands, tested = tagged, False
         elements = ix.elements
         if cands is None:
             found = [el for lo, hi in ranges for el in elements[lo:hi]]
@@ -356,7 +363,7 @@ class _Step:
             found = [elements[i] for lo, hi in ranges
                      for i in cands[bisect_left(cands, lo):bisect_left(cands, hi)]]
         tag, pred = self.tag, self.pred
-        if pred is None:
+        if pred is None or tested:
             return [el for el in found if tag is None or el.tag == tag]
         return [el for el in found if (tag is None or el.tag == tag) and pred.test(el, ix)]
 

@@ -68,7 +68,7 @@ def xml_parser(*, recover: bool = False) -> etree.XMLParser:
     )
 
 
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 
 
 def clean_text_for_lxml(text: str) -> str:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import collections
 import contextlib
 import functools
 import glob
 import importlib.util
 import io
+import itertools
 import json
 import os
 import shutil
@@ -26,7 +28,7 @@ import time
 import traceback
 import warnings
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from importlib import metadata
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -668,10 +670,15 @@ def _init_worker(settings: _Settings) -> None:
         default_registry()
 
 
-def _work(task: _Task) -> list[_Item]:
-    """A worker's job for one input: parse it and render its records as JSON text."""
+def _work(chunk: Sequence[_Task]) -> list[list[_Item]]:
+    """A worker's job for a chunk of inputs: parse each and render its records as JSON."""
     assert _worker_settings is not None
-    return run_task(task, _worker_settings)
+    return [run_task(task, _worker_settings) for task in chunk]
+
+
+_CHUNKS_IN_FLIGHT = 4
+"""Chunks submitted ahead per worker: enough to keep every worker busy, few enough that
+a batch of millions of pages never holds more than a few hundred results in memory."""
 
 
 def _outcomes(tasks: Sequence[_Task], settings: _Settings, jobs: int) -> Iterator[list[_Item]]:
@@ -688,11 +695,19 @@ def _outcomes(tasks: Sequence[_Task], settings: _Settings, jobs: int) -> Iterato
     # Chunks of several inputs save round trips on big batches of small pages; a chunk
     # stays small enough (at most 1/8 of a worker's share) to keep the load even and the
     # progress bar moving.
-    chunksize = max(1, min(32, len(tasks) // (workers * 8)))
+    size = max(1, min(32, len(tasks) // (workers * 8)))
+    chunks = (tasks[i:i + size] for i in range(0, len(tasks), size))
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                                initargs=(settings,))
     try:
-        yield from pool.map(_work, tasks, chunksize=chunksize)
+        pending: collections.deque[Future[list[list[_Item]]]] = collections.deque(
+            pool.submit(_work, chunk)
+            for chunk in itertools.islice(chunks, workers * _CHUNKS_IN_FLIGHT))
+        while pending:
+            done = pending.popleft().result()
+            for chunk in itertools.islice(chunks, 1):
+                pending.append(pool.submit(_work, chunk))
+            yield from done
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise

@@ -47,7 +47,8 @@ class TreeIndex:
     query below one node reads only the slice of a list inside that node's range.
     """
 
-    __slots__ = ("_ends", "_memo", "_root", "_tags", "by_class", "by_id", "elements", "pos")
+    __slots__ = ("_ends", "_memo", "_root", "_sets", "_tags", "by_class", "by_id", "elements",
+                 "pos")
 
     def __init__(self, root: Element) -> None:
         elements = list(root.iter(etree.Element))
@@ -77,6 +78,7 @@ class TreeIndex:
         self._tags: dict[str, list[int]] = {}
         self._ends: dict[Element, int] = {}
         self._memo: dict[object, list[int] | None] = {}
+        self._sets: dict[object, frozenset[int]] = {}
 
     def by_tag(self, tag: str) -> list[int]:
         """The positions of the elements named ``tag``, in document order."""
@@ -94,6 +96,14 @@ class TreeIndex:
         if found is not None and not pred.sorted_cands:
             found = sorted(set(found))
         self._memo[pred] = found
+        return found
+
+    def candidate_set(self, pred: _Pred) -> frozenset[int]:
+        """:meth:`candidates` of an exact predicate, as a set."""
+        key = (pred, "set")
+        found = self._sets.get(key)
+        if found is None:
+            found = self._sets[key] = frozenset(self.candidates(pred) or ())
         return found
 
     def end(self, el: Element) -> int:
@@ -200,6 +210,27 @@ class _Token(_Pred):
 
     def cands(self, ix: TreeIndex) -> Candidates:
         return ix.by_class.get(self.name, [])
+
+
+class _Tokens(_Pred):
+    """Any of several class tokens: what ``cls(a, b, …)`` asks for."""
+
+    sorted_cands = False
+    exact = True
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = frozenset(names)
+
+    def test(self, el: Element, ix: TreeIndex) -> bool:
+        value = el.get("class")
+        return value is not None and not self.names.isdisjoint(xml_tokens(value))
+
+    def cands(self, ix: TreeIndex) -> Candidates:
+        by_class = ix.by_class
+        out: list[int] = []
+        for name in self.names:
+            out.extend(by_class.get(name, ()))
+        return out
 
 
 class _Contains(_Pred):
@@ -309,6 +340,12 @@ class _Ancestor(_Pred):
         self.tag, self.preds = tag, preds
 
     def test(self, el: Element, ix: TreeIndex) -> bool:
+        if len(self.preds) == 1 and self.preds[0].exact:
+            # The index names every match: an ancestor is one if its position is listed.
+            listed = ix.candidate_set(self.preds[0])
+            pos = ix.pos
+            return any((self.tag is None or a.tag == self.tag) and pos[a] in listed
+                       for a in el.iterancestors())
         for a in el.iterancestors():
             if (self.tag is None or a.tag == self.tag) and all(
                     p.test(a, ix) for p in self.preds):
@@ -629,8 +666,7 @@ def _cls_tokens(node: _And) -> _Pred:
         names.append(q.lit)
     if len(quick_items) != len(exact_items):
         return node
-    tokens: list[_Pred] = [_Token(n) for n in names]
-    return tokens[0] if len(tokens) == 1 else _Or(tokens)
+    return _Token(names[0]) if len(names) == 1 else _Tokens(names)
 
 
 @functools.cache

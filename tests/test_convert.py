@@ -784,7 +784,7 @@ disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]
 unsafe = true
 """
 _HUGO_SINGLE = """\
-<!DOCTYPE html><html><head><title>{{ .Title }}</title></head>
+<!DOCTYPE html><html><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
 <body><h1>{{ .Title }}</h1>{{ .Content }}
 {{ with .Params.comments_data }}{{ with index site.Data.comments . }}
 <p class="responses">{{ len .comments }} {{ len .pingbacks }}</p>{{ end }}{{ end }}
@@ -891,7 +891,7 @@ permalink: /posts/:slug/
 future: true
 """
 _JEKYLL_LAYOUT = """\
-<html><head><title>{{ page.title }}</title></head>
+<html><head><meta charset="utf-8"><title>{{ page.title }}</title></head>
 <body><h1>{{ page.title }}</h1>{{ content }}
 {% if page.comments_data %}{% assign data = site.data.comments[page.comments_data] %}
 <p class="responses">{{ data.comments | size }} {{ data.pingbacks | size }}</p>{% endif %}

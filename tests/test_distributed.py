@@ -231,3 +231,29 @@ def test_the_schema_names_every_column_with_a_description() -> None:
 
     assert bd.COLUMNS == tuple(schema.names)
     assert all(f.metadata and f.metadata[b"description"] for f in schema)
+
+
+def test_remote_inputs_and_outputs_go_through_fsspec() -> None:
+    """URLs are expanded, read and written through fsspec (here its in-memory file system)
+    and give the rows the same files give locally."""
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    fs.pipe("/bp-test/in/a.html", (PAGES / "classic_archive.html").read_bytes())
+    fs.pipe("/bp-test/in/crawl.warc.gz", WARC.read_bytes())
+    try:
+        urls = bd.expand_inputs("memory://bp-test/in/*")
+        assert ["memory:///bp-test/in/a.html", "memory:///bp-test/in/crawl.warc.gz"] == urls
+
+        def local(path: Path, url: str) -> list[dict[str, Any]]:
+            return [{**row, "source": url} for row in bd.input_rows(str(path))]
+
+        assert local(PAGES / "classic_archive.html", urls[0]) == list(bd.input_rows(urls[0]))
+        assert local(WARC, urls[1]) == list(bd.input_rows(urls[1]))
+
+        stats = bd.write_partition(0, urls, "memory://bp-test/out")
+        assert "memory:///bp-test/out/part-00000.parquet" == stats["file"]
+        with fsspec.open(stats["file"], "rb") as f:
+            assert stats["rows"] == pq.read_table(f).num_rows == 3 + 8
+    finally:
+        fs.rm("/bp-test", recursive=True)

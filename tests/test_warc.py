@@ -108,6 +108,21 @@ def test_chunked_and_gzip_encoded_payloads_are_decoded() -> None:
     assert expected == [r.result for r in got]
 
 
+def test_a_broken_gzip_body_costs_only_its_own_record() -> None:
+    """A Content-Encoding: gzip body that is corrupt part-way gives a best-effort result;
+    the records after it are read as usual."""
+    page = (mf.PAGES / "classic_single.html").read_bytes()
+    packed = gzip.compress(page, mtime=0)
+    broken = packed[:300] + bytes(40) + packed[340:]
+    recs = [mf.Rec("response", "https://x.example/b/", body=broken, content_type="text/html",
+                   headers=[("Content-Encoding", "gzip")]),
+            mf.Rec("response", "https://x.example/c/", body=page)]
+    got = list(iter_warc(mf.archive_bytes(recs)))
+
+    assert ["https://x.example/b/", "https://x.example/c/"] == [r.url for r in got]
+    assert blogparse.parse_page(page, url="https://x.example/c/") == got[1].result
+
+
 def test_a_whole_file_gzip_is_read_too() -> None:
     """An archive gzipped as one member (not one per record) gives the same records."""
     whole = gzip.compress(mf.archive_bytes(gzip=False), mtime=0)

@@ -272,3 +272,23 @@ def test_a_result_converts_to_json_and_back() -> None:
         data = json.loads(json.dumps(item.to_dict()))
         assert ["date", "record_id", "result", "url"] == sorted(data)
         assert item == WarcResult.from_dict(data)
+
+
+@pytest.mark.slow
+def test_real_pages_through_an_archive_equal_parse_page(shared_dir: Path) -> None:
+    """Real saved pages of the shared corpus, put into an archive (plain, chunked, gzip) with
+    their own addresses, come out as parse_page gives them."""
+    import csv
+
+    with (shared_dir / "corpus" / "MANIFEST.tsv").open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f, delimiter="\t")
+                if r["local_file"].startswith("html/")][:40]
+    recs = [mf.Rec("response", r["url"], body=(shared_dir / "corpus" / r["local_file"])
+                   .read_bytes(), content_type="text/html", chunked=n % 3 == 1,
+                   gzip_body=n % 3 == 2)
+            for n, r in enumerate(rows)]
+    got = list(iter_warc(mf.archive_bytes(recs)))
+
+    assert [r.uri for r in recs] == [item.url for item in got]
+    for rec, item in zip(recs, got, strict=True):
+        assert blogparse.parse_page(rec.body, url=rec.uri) == item.result

@@ -230,6 +230,61 @@ def per_page(pages: list[tuple[str, bytes]], repeat: int) -> PerPage:
     return out
 
 
+STAGES = ("read", "tree", "detect", "locate", "extract")
+
+
+def stage_times(data: bytes, repeat: int) -> dict[str, float] | None:
+    """Seconds per layer for one page (best of ``repeat``), as ``parse_page`` runs them.
+
+    read: sniffing and decoding; tree: the hardened lxml parse; detect: theme scores
+    (with the page index they build); locate: the theme's regions; extract: field values
+    and models.  ``None`` for a page that is not HTML.
+    """
+    from blogparse import _document, _extract, _pipeline, _source
+    from blogparse._theme import PageDocument
+
+    registry = _pipeline.default_registry()
+    best = dict.fromkeys(STAGES, float("inf"))
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        source = _source.read_source(data)
+        if source.format != "html":
+            return None
+        t1 = time.perf_counter()
+        root, _ = _document.parse_html(source.text)
+        if root is None:
+            return None
+        t2 = time.perf_counter()
+        page = PageDocument(root, url=source.url)
+        theme, _score = registry.detect(page)
+        t3 = time.perf_counter()
+        regions = theme.locate(page)
+        t4 = time.perf_counter()
+        _extract.extract_page(page, regions, theme_name=theme.name,
+                              options=blogparse.LENIENT, defects=[])
+        t5 = time.perf_counter()
+        for name, spent in zip(STAGES, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4),
+                               strict=True):
+            best[name] = min(best[name], spent)
+    return best
+
+
+def print_stages(pages: list[tuple[str, bytes]], repeat: int) -> None:
+    """Where the time goes: per-layer medians and shares of the total over the pages."""
+    rows = [t for _, data in pages if (t := stage_times(data, repeat)) is not None]
+    base = [best_of(repeat, lambda: lxml.html.document_fromstring(d))  # noqa: B023
+            for _, d in pages]
+    total = sum(sum(r.values()) for r in rows)
+    print(f"{'stage':<12}{'median ms':>10}{'share':>8}{'total s':>10}")
+    for name in STAGES:
+        spent = [r[name] for r in rows]
+        print(f"{name:<12}{statistics.median(spent) * 1e3:>10.2f}"
+              f"{sum(spent) / total:>8.0%}{sum(spent):>10.3f}")
+    sums = [sum(r.values()) for r in rows]
+    print(f"{'all stages':<12}{statistics.median(sums) * 1e3:>10.2f}{1:>8.0%}{total:>10.3f}")
+    print(f"{'bare lxml':<12}{statistics.median(base) * 1e3:>10.2f}{'':>8}{sum(base):>10.3f}")
+
+
 def _quantile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
@@ -271,9 +326,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="pages in the batch measurement (0 skips it)")
     parser.add_argument("--jobs", type=int, default=_cores(),
                         help="workers for the all-cores batch (default: every core)")
+    parser.add_argument("--stages", action="store_true",
+                        help="only print the time per layer (read, tree, detect, locate, "
+                             "extract)")
     args = parser.parse_args(argv)
 
     source, pages = load_pages(args)
+    if args.stages:
+        for _, data in pages[:3]:
+            _parse_counting(data, set(), 0)
+        print(f"{source}, best of {args.repeat} runs per page\n")
+        print_stages(pages, args.repeat)
+        return 0
     size_mb = sum(len(d) for _, d in pages) / 1e6
     print(f"blogparse {blogparse.__version__}, Python {sys.version.split()[0]}, "
           f"lxml {'.'.join(map(str, lxml.etree.LXML_VERSION[:3]))}, {_cores()} core(s)")

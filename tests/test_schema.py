@@ -314,6 +314,20 @@ def test_warc_results_validate() -> None:
     assert record == warc_result.from_dict(data)
 
 
+@pytest.mark.parametrize("path", sorted((TESTS / "warc").glob("*.warc*")), ids=_rel)
+def test_warc_fixture_output_validates_and_round_trips(path: Path) -> None:
+    """Every page record of the web-archive fixtures validates as a WarcResult and reads back."""
+    warc = pytest.importorskip("blogparse._warc")
+    pytest.importorskip("warcio")
+    records = list(warc.iter_warc(path))
+    assert records, "a WARC fixture with no page records tests nothing here"
+    for record in records:
+        data = json.loads(json.dumps(record.to_dict(), ensure_ascii=False))
+        assert [] == _errors(VALIDATOR, data)
+        assert [] == _errors(_sub_validator("WarcResult"), data)
+        assert record == type(record).from_dict(data)
+
+
 # --- the shared corpus ------------------------------------------------------------------------
 
 _CORPUS_PAGES = sorted((SHARED / "corpus" / "html").glob("*")) if SHARED else []

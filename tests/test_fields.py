@@ -120,3 +120,29 @@ def test_slug_and_space_helpers() -> None:
     assert "news" == slug_from_url("https://x.example/tag/news/page/2/")
     assert "In Winter" == clean_space(" In\u00a0Winter \n")
     assert clean_space("  ") is None
+
+
+@pytest.mark.parametrize("dayfirst", [False, True])
+def test_common_date_lines_read_as_dateutil_reads_them(dayfirst: bool) -> None:
+    """The shortcut for common date lines gives dateutil's own answer, or none at all."""
+    import itertools
+
+    from dateutil import parser
+
+    from blogparse._text import _TZ_ABBREVIATIONS, _common_date
+
+    hits = 0
+    for fmt, month, day, clock in itertools.product(
+        ["{d}. {m} {y}", "{d} {m} {y}", "{m} {d}, {y}", "{m} {d} {y}", "{d}. {m}, {y}"],
+        ["January", "april", "MAY", "September", "Febuary", "Sept"],
+        [1, 9, 29, 31, 0, 32],
+        ["", "   9:05 pm", " 12:30 am", " 12:00 PM", ", 23:59", " 0:30 am", " 24:00",
+         "  7:07  ", " 13:00 pm", " 10:20 Uhr"],
+    ):
+        text = fmt.format(d=day, m=month, y=2021) + clock
+        fast = _common_date(text)
+        if fast is None:
+            continue
+        hits += 1
+        assert fast == parser.parse(text, dayfirst=dayfirst, tzinfos=_TZ_ABBREVIATIONS), text
+    assert hits > 300

@@ -196,11 +196,14 @@ def parse_datetime(text: str | None, *, dayfirst: bool = False) -> datetime | No
         return None
     if _ZERO_DATE_RE.match(text):
         return None
+    value: datetime | None
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
     except ValueError:
-        _dateparser = _date_parser()
         localized, was_localized = _englishify(text)
+        value = _common_date(localized)
+    if value is None:
+        _dateparser = _date_parser()
         try:
             value = _dateparser.parse(localized, dayfirst=dayfirst or was_localized,
                                       tzinfos=_TZ_ABBREVIATIONS)
@@ -273,6 +276,49 @@ _EMBEDDED_DATE_RE = re.compile(
     r"|[A-Z][a-z]{2,9}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?\s{1,3}\d{4}" + _TIME +
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}" + _TIME + r")"
 )
+
+
+_MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"), start=1)}
+_CLOCK = r"(?:[\s,]{1,6}(?P<h>\d{1,2}):(?P<min>\d{2})(?:\s?(?P<ampm>[ap])m)?)?\s*$"
+_MONTH = r"(?P<month>[A-Za-z]{3,9})"
+# The date lines WordPress themes print most, once _englishify has run: "April 9, 2020",
+# "9. April 2020 um 10:20 Uhr", "December 24, 2019 at 8:05 pm" (filler words already
+# dropped).  "@" before the time is left to dateutil, whose reading of it varies by month.
+_COMMON_DATE_RES = (
+    re.compile(r"^(?P<day>\d{1,2})\.?\s{1,3}" + _MONTH + r",?\s{1,3}(?P<year>\d{4})" + _CLOCK,
+               re.IGNORECASE),
+    re.compile(r"^" + _MONTH + r"\s{1,3}(?P<day>\d{1,2}),?\s{1,3}(?P<year>\d{4})" + _CLOCK,
+               re.IGNORECASE),
+)
+
+
+def _common_date(text: str) -> datetime | None:
+    """The naive date and time of the commonest date lines, read as dateutil reads them.
+
+    ``None`` for anything else (dateutil then reads it): this only spares its cost for the
+    lines most pages carry.
+    """
+    for rx in _COMMON_DATE_RES:
+        m = rx.match(text)
+        if m is None:
+            continue
+        month = _MONTH_NUMBERS.get(m.group("month").lower())
+        if month is None:
+            return None
+        hour = int(m.group("h")) if m.group("h") else 0
+        ampm = (m.group("ampm") or "").lower()
+        if ampm:
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if ampm == "p" else 0)
+        try:
+            return datetime(int(m.group("year")), month, int(m.group("day")), hour,
+                            int(m.group("min") or 0))
+        except ValueError:
+            return None
+    return None
 
 
 def _englishify(text: str) -> tuple[str, bool]:

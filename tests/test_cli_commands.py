@@ -164,13 +164,39 @@ def test_themes_names_the_entry_point_a_plugin_came_from(
     point = metadata.EntryPoint(name="test-plugin", value=f"{__name__}:_PluginTheme",
                                 group="blogparse.themes")
     monkeypatch.setattr("blogparse._cli.default_registry", _registry_with_plugins)
-    monkeypatch.setattr("blogparse._cli.metadata.entry_points",
+    monkeypatch.setattr("importlib.metadata.entry_points",
                         lambda group: [point] if group == "blogparse.themes" else [])
     _, out, _ = run(capsys, "themes", "--format", "json")
 
     records = {r["name"]: r for r in json.loads(out)}
     assert records["test-plugin"]["origin"] == (
         f"plugin from an unknown package (entry point test-plugin = {__name__}:_PluginTheme)")
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+@pytest.mark.parametrize("command", [["themes"], ["parse", str(SINGLE)]])
+def test_a_broken_plugin_costs_one_warning_line(capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                command: list[str]) -> None:
+    """A plugin that fails to import (loaded on first need) is one warning line on stderr,
+    not a Python warning with its source line; the command still works."""
+    from importlib import metadata
+
+    point = metadata.EntryPoint(name="shaky", value="no_such_plugin_module:Theme",
+                                group="blogparse.themes")
+
+    fresh = builtin_registry()
+    fresh.defer_entry_points(skip_broken=True)
+    monkeypatch.setattr("blogparse._cli.default_registry", lambda: fresh)
+    monkeypatch.setattr("blogparse._pipeline.default_registry", lambda: fresh)
+    monkeypatch.setattr("importlib.metadata.entry_points",
+                        lambda group: [point] if group == "blogparse.themes" else [])
+    status, out, err = run(capsys, *command)
+
+    assert status == 0
+    assert out
+    assert err.splitlines() == ["blogparse: warning: theme plugin 'shaky' failed to load: "
+                                "No module named 'no_such_plugin_module'; it is left out"]
 
 
 def test_themes_text_marks_a_broken_plugin(capsys: pytest.CaptureFixture[str],

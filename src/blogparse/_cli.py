@@ -29,7 +29,6 @@ import traceback
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from importlib import metadata
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -384,7 +383,10 @@ def _registry() -> ThemeRegistry:
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("always")
         registry = default_registry()
-    for error in registry.plugin_errors:
+        # Plugins load on first need; asking for their errors loads them here, where the
+        # registry's own warnings are caught and replaced by the lines below.
+        errors = registry.plugin_errors
+    for error in errors:
         print(f"blogparse: warning: {_one_line(str(error))}; it is left out", file=sys.stderr)
     return registry
 
@@ -667,7 +669,7 @@ def _init_worker(settings: _Settings) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the parent already reported broken plugins
-        default_registry()
+        default_registry().plugin_errors  # noqa: B018 - loads the plugins, quietly
 
 
 def _work(chunk: Sequence[_Task]) -> list[list[_Item]]:
@@ -948,6 +950,8 @@ def _cmd_themes(args: argparse.Namespace) -> int:
 
 def _plugin_origins() -> dict[str, str]:
     """Where each plugin module came from: ``distribution version (entry point)``."""
+    from importlib import metadata
+
     from ._theme import ENTRY_POINT_GROUP
 
     out: dict[str, str] = {}

@@ -224,11 +224,11 @@ def test_models_pickle(model: type, data: st.DataObject) -> None:
 
 
 def test_every_model_is_covered() -> None:
-    """The exported models are exactly the attrs classes of the models module."""
-    from blogparse import _models
+    """The exported models are exactly the attrs classes of the models and WARC modules."""
+    from blogparse import _models, _warc
 
-    defined = {obj for obj in vars(_models).values()
-               if isinstance(obj, type) and attrs.has(obj)}
+    defined = {obj for module in (_models, _warc) for obj in vars(module).values()
+               if isinstance(obj, type) and attrs.has(obj) and obj.__module__ == module.__name__}
     assert set(MODELS) == defined
 
 

@@ -172,15 +172,6 @@ def test_errors_pickle_with_their_attributes(error: blogparse.BlogparseError) ->
     assert _error_state(error) == _error_state(_round_trip(error))
 
 
-# DefectError.__init__ takes the Defect, but pickling calls it with the message (its
-# args); the fix belongs in _errors.py: DefectError.__reduce__ returning
-# (type(self), (self.defect,), self.__dict__).  StrictModeError then pickles too.
-_DEFECT_ERROR_FIX = pytest.mark.xfail(
-    raises=AttributeError, strict=True,
-    reason="DefectError needs __reduce__ in _errors.py to pickle (rebuilt from its message)")
-
-
-@_DEFECT_ERROR_FIX
 def test_a_defect_error_pickles_with_its_defect() -> None:
     """DefectError comes back with its defect and field."""
     error = blogparse.DefectError(DEFECT)
@@ -189,7 +180,6 @@ def test_a_defect_error_pickles_with_its_defect() -> None:
     assert (DEFECT, "published", str(error)) == (copy.defect, copy.field, str(copy))
 
 
-@_DEFECT_ERROR_FIX
 def test_a_strict_mode_error_pickles_with_every_defect() -> None:
     """StrictModeError comes back as an exception group with the same defects."""
     other = attrs.evolve(DEFECT, kind=blogparse.DefectKind.NAIVE_DATE, post_index=None)

@@ -41,6 +41,7 @@ from ._models import (
 from ._options import ALL_COMMENTS, LENIENT, STRICT, Options
 from ._pipeline import default_registry, parse_file, parse_page, parse_saved_page
 from ._version import __version__
+from ._warc import WarcResult, iter_warc
 from ._wxr import WxrReader, iter_wxr, parse_wxr
 
 __all__ = [
@@ -73,9 +74,11 @@ __all__ = [
     "Term",
     "ThemeError",
     "TruncatedInputError",
+    "WarcResult",
     "WxrReader",
     "__version__",
     "default_registry",
+    "iter_warc",
     "iter_wxr",
     "parse_file",
     "parse_page",

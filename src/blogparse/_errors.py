@@ -8,7 +8,7 @@ also inherits the builtin a caller would naturally catch (``ValueError``, ``Look
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._models import Defect
@@ -61,6 +61,10 @@ class DefectError(BlogparseError, ValueError):
         super().__init__(f"{defect.kind}: {defect.message}")
         self.defect = defect
         self.field = defect.field
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle by the defect: the message alone cannot rebuild it."""
+        return (type(self), (self.defect,), self.__dict__)
 
 
 class StrictModeError(BlogparseError, ExceptionGroup[DefectError]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import multiprocessing
+import os
 import tracemalloc
 from collections import Counter
 from collections.abc import Iterator
@@ -841,6 +842,20 @@ def test_jobs_worker_error_is_raised_at_its_post(monkeypatch: pytest.MonkeyPatch
     with pytest.raises(InputError, match="test"):
         _drain(iter_wxr(_generated(3000), jobs=2), got)
     assert list(range(1500)) == got
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
+                    reason="the patched converter reaches the workers only when they fork")
+def test_jobs_dead_worker_is_a_library_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker process that dies raises BlogparseError, and no worker is left behind."""
+
+    def dying(raw: str | None, *, base_url: str | None = None) -> WxrContent:
+        os._exit(3)
+
+    monkeypatch.setattr(wxr_module, "convert_content", dying)
+    with pytest.raises(BlogparseError, match="worker failed"):
+        list(iter_wxr(_generated(200), jobs=2))
+    assert [] == multiprocessing.active_children()
 
 
 def test_jobs_closing_early_stops_the_workers() -> None:

@@ -428,10 +428,14 @@ class _ContentPool:
         batch = self._open
         if not batch.items:
             return
-        if self._executor is None:
-            self._executor = ProcessPoolExecutor(max_workers=self._jobs,
-                                                 initializer=_init_content_worker)
-        batch.future = self._executor.submit(_convert_batch, batch.items)
+        try:
+            if self._executor is None:
+                self._executor = ProcessPoolExecutor(max_workers=self._jobs,
+                                                     initializer=_init_content_worker)
+            batch.future = self._executor.submit(_convert_batch, batch.items)
+        except (OSError, RuntimeError) as exc:
+            # no process could be started (limits), or the pool broke earlier
+            raise BlogparseError(f"cannot start content conversion workers: {exc}") from exc
         self._running += 1
         self._open = _Batch()
 

@@ -1110,6 +1110,16 @@ def test_corpus_every_file_parses_without_error(shared_dir: Path) -> None:
         assert result.site.name, path.name
 
 
+def test_corpus_jobs_give_the_same_results(shared_dir: Path) -> None:
+    """Real exports read with two content workers equal the single-process results."""
+    files = sorted((shared_dir / "corpus" / "wxr").glob("*.xml"))
+    assert files
+    for path in files:
+        assert _read_all(path) == _read_all(path, jobs=2), path.name
+        assert parse_wxr(path, options=ALL_COMMENTS) == parse_wxr(
+            path, options=ALL_COMMENTS, jobs=2), path.name
+
+
 def test_corpus_theme_unit_test_values(shared_dir: Path) -> None:
     """Theme unit test data: a known title, a caption, threads, pingbacks, a featured image."""
     result = parse_wxr(shared_dir / "corpus" / "wxr" / "WPTT__themeunittestdata.wordpress.xml")

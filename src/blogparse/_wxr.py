@@ -282,7 +282,8 @@ class _Stream:
 class _Held:
     """A post held back until the attachment its ``_thumbnail_id`` names is read."""
 
-    post: Post
+    values: dict[str, Any]
+    """The post's fields: it is built when released, with its featured image by then."""
     pending: int | None
     index: int
     size: int
@@ -983,42 +984,42 @@ class WxrReader(Iterator[Post]):
         comment_list, pingbacks = self._comments(record.comments, index, author)
         thumb_id = next((_int(m.value) for m in meta if m.key == "_thumbnail_id"), None)
         sticky_text = _plain(fields.get("wp:is_sticky"))
-        post = Post(
-            title=_html_text(fields.get("title")),
-            url=url,
-            id=post_id,
-            type=post_type,
-            status=_plain(fields.get("wp:status")),
-            authors=(author,) if author is not None else (),
-            published=self._date(fields, "wp:post_date", index, "published"),
-            updated=self._date(fields, "wp:post_modified", index, "updated"),
-            categories=cats,
-            tags=tags,
-            terms=terms,
-            excerpt=_plain(fields.get("excerpt:encoded")),
-            content_html=raw_content,
-            content_text=content.text,
-            blocks=content.blocks,
-            captions=content.captions,
-            comments=comment_list,
-            pingbacks=pingbacks,
-            site=site,
-            guid=_plain(fields.get("guid")),
-            sticky=None if sticky_text is None else sticky_text == "1",
-            featured_image=self._image(thumb_id) if thumb_id is not None else None,
-            meta=meta,
-        )
+        values: dict[str, Any] = {
+            "title": _html_text(fields.get("title")),
+            "url": url,
+            "id": post_id,
+            "type": post_type,
+            "status": _plain(fields.get("wp:status")),
+            "authors": (author,) if author is not None else (),
+            "published": self._date(fields, "wp:post_date", index, "published"),
+            "updated": self._date(fields, "wp:post_modified", index, "updated"),
+            "categories": cats,
+            "tags": tags,
+            "terms": terms,
+            "excerpt": _plain(fields.get("excerpt:encoded")),
+            "content_html": raw_content,
+            "content_text": content.text,
+            "blocks": content.blocks,
+            "captions": content.captions,
+            "comments": comment_list,
+            "pingbacks": pingbacks,
+            "site": site,
+            "guid": _plain(fields.get("guid")),
+            "sticky": None if sticky_text is None else sticky_text == "1",
+            "featured_image": self._image(thumb_id) if thumb_id is not None else None,
+            "meta": meta,
+        }
         pending = thumb_id if thumb_id is not None and thumb_id not in self._attachments else None
         if self._held or pending is not None:
             size = len(raw_content or "") + sum(len(c.content_html or "") for c in comment_list)
-            entry = _Held(post=post, pending=pending, index=index, size=size)
+            entry = _Held(values=values, pending=pending, index=index, size=size)
             self._held.append(entry)
             self._held_bytes += size
             if pending is not None:
                 self._waiting.setdefault(pending, []).append(entry)
             yield from self._release(final=False)
         else:
-            yield post
+            yield Post(**values)
 
     def _release(self, *, final: bool) -> Iterator[Post]:
         # Posts leave in file order: the head goes once its featured image is resolved, or
@@ -1044,7 +1045,7 @@ class WxrReader(Iterator[Post]):
                     + ("" if final else " within the look-ahead window"),
                     field="featured_image", post_index=head.index,
                 )
-            yield head.post
+            yield Post(**head.values)
 
     def _remember_attachment(
         self, post_id: int, fields: dict[str, str | None], meta: tuple[MetaEntry, ...]
@@ -1079,7 +1080,7 @@ class WxrReader(Iterator[Post]):
         )
         for entry in waiting or ():
             # posts held back for this attachment get their featured image now
-            entry.post = attrs.evolve(entry.post, featured_image=self._image(post_id))
+            entry.values["featured_image"] = self._image(post_id)
             entry.pending = None
 
     def _image(self, attachment_id: int) -> Image:

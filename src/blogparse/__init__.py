@@ -9,6 +9,9 @@ The user-facing API lives here; theme authors import :mod:`blogparse.themes`.
 
 from __future__ import annotations
 
+import importlib
+import typing
+
 from ._errors import (
     BlogparseError,
     DecodeError,
@@ -44,6 +47,31 @@ from ._version import __version__
 from ._warc import WarcResult, iter_warc
 from ._wxr import WxrReader, iter_wxr, parse_wxr
 
+if typing.TYPE_CHECKING:
+    from ._convert import ConvertNote, ConvertReport, SiteWriter, post_to_markdown, write_site
+    from ._schema import load_schema
+
+# Conversion and the schema are imported on first use: most programs never need them.
+_LAZY = {
+    "ConvertNote": "._convert",
+    "ConvertReport": "._convert",
+    "SiteWriter": "._convert",
+    "post_to_markdown": "._convert",
+    "write_site": "._convert",
+    "load_schema": "._schema",
+}
+
+
+def __getattr__(name: str) -> typing.Any:
+    """Import the conversion and schema helpers when first asked for."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'blogparse' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
 __all__ = [
     "ALL_COMMENTS",
     "LENIENT",
@@ -53,6 +81,8 @@ __all__ = [
     "Caption",
     "Comment",
     "CommentForm",
+    "ConvertNote",
+    "ConvertReport",
     "DecodeError",
     "Defect",
     "DefectError",
@@ -70,6 +100,7 @@ __all__ = [
     "Post",
     "ResourceLimitError",
     "Site",
+    "SiteWriter",
     "StrictModeError",
     "Term",
     "ThemeError",
@@ -80,8 +111,11 @@ __all__ = [
     "default_registry",
     "iter_warc",
     "iter_wxr",
+    "load_schema",
     "parse_file",
     "parse_page",
     "parse_saved_page",
     "parse_wxr",
+    "post_to_markdown",
+    "write_site",
 ]

@@ -168,3 +168,31 @@ def test_page_trees_keep_lxml_html_element_classes() -> None:
     assert ours is not None
     assert [type(el) for el in ours.iter()] == [type(el) for el in theirs.iter()]
     assert isinstance(ours.find(".//form"), lxml.html.FormElement)
+
+
+def test_plans_reach_elements_beside_a_broken_pages_root() -> None:
+    """``//`` covers every element of the document, also a second top-level ``<html>``."""
+    root, _ = _document.parse_html(
+        "<html><body><p class='a'>1</p></body></html><html><div class='a'>2</div>")
+    assert root is not None
+    index = TreeIndex(root)
+    page = PageDocument(root)
+    for expr in ("//*[" + cls("a") + "]", "//div | //p", "//*[not(ancestor::p)]"):
+        plan = compile_locator(expr)
+        assert plan is not None
+        for node in index.elements:
+            assert plan.run(index, node) == xpath(expr)(node), (expr, node.tag)
+        assert page.find_all(expr) == xpath(expr)(root)
+
+
+def test_giant_pages_are_searched_without_an_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over the element limit the page answers from lxml, with the same elements."""
+    import blogparse._theme as theme_module
+
+    root = lxml.html.document_fromstring(ODD)
+    expr = "//*[" + cls("comment") + "]//p"
+    expected = xpath(expr)(root)
+    monkeypatch.setattr(theme_module, "MAX_INDEXED_ELEMENTS", 5)
+    page = PageDocument(root)
+    assert page.find_all(expr) == expected
+    assert page._index is None

@@ -47,11 +47,15 @@ class TreeIndex:
     query below one node reads only the slice of a list inside that node's range.
     """
 
-    __slots__ = ("_ends", "_memo", "_root", "_sets", "_tags", "by_class", "by_id", "elements",
+    __slots__ = ("_ends", "_memo", "_sets", "_tags", "_tops", "by_class", "by_id", "elements",
                  "pos")
 
     def __init__(self, root: Element) -> None:
-        elements = list(root.iter(etree.Element))
+        # The whole document: "//" reaches every element, also beside a broken page's root.
+        top = root.getroottree().getroot()
+        self._tops = [*reversed(list(top.itersiblings(etree.Element, preceding=True))), top,
+                      *top.itersiblings(etree.Element)]
+        elements = [el for t in self._tops for el in t.iter(etree.Element)]
         by_class: dict[str, list[int]] = {}
         by_id: dict[str, list[int]] = {}
         for i, el in enumerate(elements):
@@ -70,7 +74,6 @@ class TreeIndex:
                     by_id[value].append(i)
                 else:
                     by_id[value] = [i]
-        self._root = root
         self.elements = elements
         self.pos: dict[Element, int] = dict(zip(elements, range(len(elements)), strict=True))
         self.by_class = by_class
@@ -85,7 +88,7 @@ class TreeIndex:
         found = self._tags.get(tag)
         if found is None:
             pos = self.pos
-            found = self._tags[tag] = [pos[el] for el in self._root.iter(tag)]
+            found = self._tags[tag] = [pos[el] for t in self._tops for el in t.iter(tag)]
         return found
 
     def candidates(self, pred: _Pred) -> list[int] | None:
@@ -344,7 +347,7 @@ class _Ancestor(_Pred):
             # The index names every match: an ancestor is one if its position is listed.
             listed = ix.candidate_set(self.preds[0])
             pos = ix.pos
-            return any((self.tag is None or a.tag == self.tag) and pos[a] in listed
+            return any((self.tag is None or a.tag == self.tag) and pos.get(a) in listed
                        for a in el.iterancestors())
         for a in el.iterancestors():
             if (self.tag is None or a.tag == self.tag) and all(

@@ -62,6 +62,11 @@ def cls(*names: str) -> str:
     return f"(({quick}) and ({exact}))"
 
 
+MAX_INDEXED_ELEMENTS = 250_000
+"""Pages with more elements than this are searched with lxml's XPath, without an index
+(its memory, a Python object and a table entry per element, would outgrow the page's)."""
+
+
 class PageDocument:
     """A parsed HTML page as themes see it: the tree plus cached page-level metadata.
 
@@ -100,14 +105,17 @@ class PageDocument:
         return None
 
     @functools.cached_property
-    def _index(self) -> TreeIndex:
-        # One walk of the tree answers the class, id and tag tests of every locator.
+    def _index(self) -> TreeIndex | None:
+        # One walk of the tree answers the class, id and tag tests of every locator.  It
+        # holds a Python object per element, so a giant page is left to lxml's XPath.
+        if self.root.xpath("count(//*)") > MAX_INDEXED_ELEMENTS:
+            return None
         return TreeIndex(self.root)
 
     def _select(self, expr: str, node: etree._Element | None) -> list[etree._Element]:
         context = self.root if node is None else node
         index = self._index
-        if context not in index.pos:  # not a node of this page's tree
+        if index is None or context not in index.pos:  # not a node of the indexed tree
             return _xpath_elements(expr, context)
         return run_locator(expr, index, context, _xpath_elements)
 

@@ -758,6 +758,28 @@ def test_main_convert_strict_fails_on_problems(tmp_path: Path) -> None:
     assert 1 == main_convert(args, iter_inputs=_iter_inputs, stdout=io.StringIO(), stderr=err)
 
 
+def test_main_convert_names_the_defects_of_a_strict_failure(tmp_path: Path) -> None:
+    """A page refused in strict mode costs one line naming its defects, and a traceback
+    only when asked for."""
+    defect = blogparse.Defect(kind=blogparse.DefectKind.NAIVE_DATE, message="no offset here")
+    refused = blogparse.StrictModeError("1 defect(s) in strict mode",
+                                        [blogparse.DefectError(defect)])
+
+    def iter_inputs(paths: Sequence[str]) -> Iterator[tuple[str, PageResult | BaseException]]:
+        yield "page.html", refused
+
+    for asked in (False, True):
+        args = _args("page.html", "-o", str(tmp_path / "s"))
+        args.traceback = asked
+        err = io.StringIO()
+        assert 1 == main_convert(args, iter_inputs=iter_inputs, stdout=io.StringIO(),
+                                 stderr=err)
+        first = err.getvalue().splitlines()[0]
+        assert "blogparse: page.html: strict mode: naive-date: no offset here" == first
+        assert asked == ("Traceback" in err.getvalue() or "StrictModeError" in
+                         err.getvalue().split("\n", 1)[1])
+
+
 def test_main_convert_refuses_a_file_as_output(tmp_path: Path) -> None:
     """An output path that is a file is a usage error (exit 2)."""
     (tmp_path / "f").write_text("x")

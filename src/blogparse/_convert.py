@@ -17,6 +17,7 @@ import html
 import json
 import os
 import re
+import traceback
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
@@ -28,7 +29,7 @@ import attrs
 import lxml.etree as etree
 
 from ._document import clean_text_for_lxml, parse_fragment
-from ._errors import BlogparseError
+from ._errors import BlogparseError, StrictModeError
 from ._models import Block, Caption, PageResult, Post
 
 __all__ = [
@@ -1189,10 +1190,18 @@ def main_convert(
         inputs += 1
         if isinstance(outcome, BaseException):
             failed += 1
-            why = str(outcome) if isinstance(outcome, BlogparseError | OSError) else (
-                f"unexpected {type(outcome).__name__}: {outcome}")
+            if isinstance(outcome, StrictModeError):
+                # say which defects, not only how many
+                why = "strict mode: " + "; ".join(
+                    f"{d.kind.value}: {d.message}" for d in outcome.defects)
+            elif isinstance(outcome, BlogparseError | OSError):
+                why = str(outcome)
+            else:
+                why = f"unexpected {type(outcome).__name__}: {outcome}"
             print(f"blogparse: {name}: {_one_line(why) or type(outcome).__name__}",
                   file=stderr)
+            if getattr(args, "traceback", False):
+                stderr.write("".join(traceback.format_exception(outcome)))
             continue
         for post in outcome.posts:
             posts += 1

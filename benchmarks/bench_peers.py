@@ -113,7 +113,7 @@ def tools(peers: bool) -> dict[str, Callable[[Page], object]]:
     except ImportError:
         print("trafilatura is not installed: skipped")
     try:
-        import readability
+        import readability  # type: ignore[import-untyped]
 
         out["readability"] = lambda p: readability.Document(p.text).summary()
     except ImportError:

@@ -697,7 +697,7 @@ def test_convert_binds_strict_and_reads_standard_input(
 
     assert status == 1
     assert err.startswith(f"blogparse: {WORKBENCH}: ")
-    assert "defect(s) in strict mode" in err
+    assert "strict mode: naive-date: " in err
     assert piped == 0
     assert [p.name for p in (tmp_path / "b" / "_posts").iterdir()] == [
         "2022-09-04-truing-a-buckled-rear-wheel.md"]

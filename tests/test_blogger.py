@@ -6,10 +6,6 @@ classic Blogger layout markup: ``div.post-outer > div.post.hentry``, ``h3.post-t
 ``div.post-body.entry-content``, ``span.post-author.vcard``, ``a.timestamp-link`` around
 ``abbr.published[title]``, ``span.post-labels`` and ``div#comments`` with
 ``li.comment > div.comment-block``.  The expected values below are read off the pages.
-
-Tests marked ``xfail(strict=True)`` state what a reader sees but the parser does not yet
-return; each names the change that makes it pass, and fails loudly once it does so the
-marker is removed.
 """
 
 from __future__ import annotations
@@ -28,25 +24,6 @@ PAGES = Path(__file__).resolve().parent / "pages"
 BLOG = "https://saltmarshsketchbook.blogspot.com"
 NELL = "https://www.blogger.com/profile/04412345678901234567"
 FOG_URL = f"{BLOG}/2019/02/painting-fog-over-estuary.html"
-
-NEEDS_ARCHIVE_POSTS = pytest.mark.xfail(
-    strict=True,
-    reason="every Blogger post sits inside <div class='widget Blog'>, which the default "
-           "post filter (_theme._is_teaser) takes for a sidebar widget; BloggerTheme needs "
-           "its own post_elements (see the report of this change)")
-NEEDS_COMMENT_PARTS = pytest.mark.xfail(
-    strict=True,
-    reason="the extract layer does not yet read Blogger's comment parts: id 'c<N>', "
-           "<cite class='user'>, <span class='datetime'>, <cite class='blog-author'>")
-NEEDS_JUMP_LINK = pytest.mark.xfail(
-    strict=True,
-    reason="the content layer does not yet drop Blogger's <div class='jump-link'> "
-           "('Read more »') as it drops WordPress' more-link")
-NEEDS_TABLE_CAPTIONS = pytest.mark.xfail(
-    strict=True,
-    reason="the content layer does not yet read Blogger's <table class='tr-caption-container'> "
-           "captions")
-
 
 def _parse(name: str, **kwargs: object) -> PageResult:
     return blogparse.parse_file(PAGES / name, **kwargs)  # type: ignore[arg-type]
@@ -171,7 +148,6 @@ def test_comment_text_leaves_out_the_actions(post_page: PageResult) -> None:
         assert "Delete" not in (comment.content_text or "")
 
 
-@NEEDS_COMMENT_PARTS
 def test_comment_authors_ids_and_dates(post_page: PageResult) -> None:
     """Each comment's author, id (from 'c6601'), parent, date and the blog author's mark."""
     post = post_page.post
@@ -204,7 +180,6 @@ def test_site_from_the_page(post_page: PageResult) -> None:
     assert "blogger" == site.generator
 
 
-@NEEDS_TABLE_CAPTIONS
 def test_table_caption(post_page: PageResult) -> None:
     """Blogger's caption table becomes a Caption with its image and link."""
     post = post_page.post
@@ -228,7 +203,6 @@ def test_json_round_trip(post_page: PageResult, home_page: PageResult) -> None:
 # --- the home page ---------------------------------------------------------------------------
 
 
-@NEEDS_ARCHIVE_POSTS
 def test_home_page_lists_every_post(home_page: PageResult) -> None:
     """The home page is an archive of three posts, newest first, each with its own fields."""
     assert "archive" == home_page.kind
@@ -254,7 +228,6 @@ def test_home_page_first_post(home_page: PageResult) -> None:
     assert "A New Palette" not in (post.content_text or "")
 
 
-@NEEDS_JUMP_LINK
 def test_home_page_leaves_out_read_more(home_page: PageResult) -> None:
     """The 'Read more »' link under a shortened post is not part of its text."""
     for post in home_page.posts:

@@ -146,3 +146,10 @@ def test_common_date_lines_read_as_dateutil_reads_them(dayfirst: bool) -> None:
         hits += 1
         assert fast == parser.parse(text, dayfirst=dayfirst, tzinfos=_TZ_ABBREVIATIONS), text
     assert hits > 300
+
+
+@pytest.mark.parametrize("text", ["21:00", "at 9:15 pm", "February 10", "10 Feb",
+                                  "March 2019", "2019", "Tuesday"])
+def test_parse_datetime_never_fills_in_today(text: str) -> None:
+    """A date line without its year, month and day gives None, not today's date."""
+    assert parse_datetime(text) is None

@@ -92,18 +92,22 @@ FURNITURE = Locator(
         "wp-block-jetpack-sharing-buttons", "post-navigation", "nav-links",
         "screen-reader-text", "printfriendly", "social-share", "share-buttons",
         "sharedaddy-wrapper", "more-link",
+        # Blogger: the "Read more »" link under a post on listings
+        "jump-link",
     }),
     ids=frozenset({"jp-post-flair", "jp-relatedposts", "related-posts"}),
     tags=frozenset({"script", "style", "noscript", "template", "form", "button", "svg"}),
 )
 _CAPTION_BOXES = Locator(
     classes=frozenset({"wp-caption", "wp-block-image", "gallery-item", "blocks-gallery-item",
-                       "tiled-gallery-item"}),
+                       "tiled-gallery-item",
+                       # Blogger: <table class="tr-caption-container"> … <td class="tr-caption">
+                       "tr-caption-container"}),
     tags=frozenset({"figure"}),
 )
 _CAPTION_TEXT = Locator(
     classes=frozenset({"wp-caption-text", "wp-caption-dd", "gallery-caption",
-                       "tiled-gallery-caption", "blocks-gallery-item__caption"}),
+                       "tiled-gallery-caption", "blocks-gallery-item__caption", "tr-caption"}),
     child_tags=frozenset({"figcaption"}),
 )
 _CREDIT_ELEMENTS = Locator(
@@ -446,7 +450,7 @@ def _block_for(el: etree._Element, *, base_url: str | None) -> Block | None:
                 return Block(kind="image", html=html, src=image_of(img, base_url=base_url).src)
             return None
         return Block(kind="paragraph", text=text, html=html)
-    if tag == "figure" or "wp-caption" in classes:
+    if tag == "figure" or "wp-caption" in classes or "tr-caption-container" in classes:
         imgs = _images(el)
         cap_texts = _CAPTION_TEXT(el)
         caption = element_text(cap_texts[0]) if cap_texts else None

@@ -216,7 +216,7 @@ def terms_of(elements: Sequence[etree._Element], taxonomy: str, base: str | None
 
 # --- the discussion ------------------------------------------------------------------------
 
-_COMMENT_ID_RE = re.compile(r"(?:^|[-_])comment-(\d{1,18})$")
+_COMMENT_ID_RE = re.compile(r"(?:^|[-_])comment-(\d{1,18})$|^c(\d{1,19})$")
 _ITEM_CHILD_LISTS = ".//*[" + cls("children", "comment-children") + "]"
 _COMMENT_AUTHOR = (
     ".//*[" + cls("comment-author", "comment_author", "commentauthor", "comment-author-name",
@@ -229,6 +229,8 @@ _COMMENT_AUTHOR = (
     + "]",
     ".//*[" + cls("comment-author", "comment_author", "commentauthor") + "]",
     ".//cite//a[" + cls("url") + "]",
+    # Blogger's threaded comments: <cite class="user"><a href="…/profile/N">Name</a></cite>
+    ".//cite[" + cls("user") + "]",
 )
 _COMMENT_DATE = (
     ".//time[@datetime]",
@@ -239,6 +241,8 @@ _COMMENT_DATE = (
                   "comment-time", "social-posted-when", "comment_date",
                   "wp-block-comment-date") + "]",
     ".//time",
+    # Blogger: <span class="datetime secondary-text"><a href="…?showComment=…">…</a></span>
+    ".//*[" + cls("datetime") + "]//a",
     # some themes print the date inside the author line: "Ben 19. Juni 2018 um 15:28 Uhr"
     ".//*[" + cls("comment-author", "comment_author") + "]",
 )
@@ -266,7 +270,7 @@ def _item_id(item: etree._Element) -> int | None:
         if candidate:
             m = _COMMENT_ID_RE.search(candidate)
             if m:
-                return int(m.group(1))
+                return int(m.group(1) or m.group(2))
     return None
 
 
@@ -462,7 +466,8 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
         content_text=content_text,
         parent_id=parent.id if parent is not None else None,
         depth=depth,
-        by_post_author=has_class(item, "bypostauthor"),
+        by_post_author=has_class(item, "bypostauthor") or bool(
+            thread.own(item, ".//cite[" + cls("blog-author") + "]")),
     )
 
 

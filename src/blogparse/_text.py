@@ -184,6 +184,22 @@ def _date_parser() -> ModuleType:
     return parser
 
 
+def _full_date(text: str, *, dayfirst: bool) -> datetime | None:
+    """dateutil's reading of ``text``, or ``None`` when it lacks a year, month or day.
+
+    dateutil fills missing parts from today ("21:00" would become today at 21:00); parsing
+    against two different defaults shows which parts the text itself carries.
+    """
+    _dateparser = _date_parser()
+    one: datetime = _dateparser.parse(text, dayfirst=dayfirst, tzinfos=_TZ_ABBREVIATIONS,
+                                      default=datetime(2000, 1, 1))
+    two = _dateparser.parse(text, dayfirst=dayfirst, tzinfos=_TZ_ABBREVIATIONS,
+                            default=datetime(2001, 2, 2))
+    if (one.year, one.month, one.day) != (two.year, two.month, two.day):
+        return None
+    return one
+
+
 def parse_datetime(text: str | None, *, dayfirst: bool = False) -> datetime | None:
     """Parse a machine-readable or human date with python-dateutil; ``None`` if it is none.
 
@@ -205,8 +221,7 @@ def parse_datetime(text: str | None, *, dayfirst: bool = False) -> datetime | No
     if value is None:
         _dateparser = _date_parser()
         try:
-            value = _dateparser.parse(localized, dayfirst=dayfirst or was_localized,
-                                      tzinfos=_TZ_ABBREVIATIONS)
+            value = _full_date(localized, dayfirst=dayfirst or was_localized)
         except (ValueError, OverflowError, TypeError, _dateparser.ParserError):
             # A date inside other words ("Ben 19. June 2018 15:28 - Reply"): parse the
             # date-shaped part alone rather than letting dateutil guess from every word.
@@ -214,10 +229,11 @@ def parse_datetime(text: str | None, *, dayfirst: bool = False) -> datetime | No
             if m is None:
                 return None
             try:
-                value = _dateparser.parse(m.group(), dayfirst=dayfirst or was_localized,
-                                          tzinfos=_TZ_ABBREVIATIONS)
+                value = _full_date(m.group(), dayfirst=dayfirst or was_localized)
             except (ValueError, OverflowError, TypeError, _dateparser.ParserError):
                 return None
+    if value is None:
+        return None
     if value.tzinfo is not None:
         offset = value.utcoffset()
         if offset is None:

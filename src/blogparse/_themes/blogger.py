@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from lxml import etree
+
 from ..themes import Locator, PageDocument, Theme, cls
 
 
@@ -27,11 +29,17 @@ class BloggerTheme(Theme):
     CONTENT: ClassVar[Locator] = ".//*[" + cls("post-body", "entry-content") + "]"
     AUTHORS: ClassVar[Locator] = ".//*[" + cls("post-author", "author") + "]//*[" + cls(
         "fn") + "] | .//*[" + cls("post-author") + "]//a"
-    PUBLISHED: ClassVar[Locator] = ".//abbr[" + cls("published") + "] | .//time[@datetime]" \
-        " | .//*[" + cls("published") + "]"
+    PUBLISHED: ClassVar[Locator] = (
+        ".//abbr[" + cls("published") + "] | .//time[@datetime] | .//*[" + cls("published") + "]",
+        # layouts without the machine date: the visible time, then the day's date header
+        # (<div class="date-outer"><h2 class="date-header">…</h2><div class="date-posts">…)
+        ".//*[" + cls("post-timestamp") + "]",
+        "ancestor::*[" + cls("date-outer") + "][1]/*[" + cls("date-header") + "]",
+    )
     CATEGORIES: ClassVar[Locator] = ".//*[" + cls("post-labels") + "]//a"
     TAGS: ClassVar[Locator] = ".//a[normalize-space(@rel)='tag' and not(ancestor::*[" + cls(
         "post-labels") + "])]"
+    COMMENTS_LINK: ClassVar[Locator] = ".//*[" + cls("post-comment-link") + "]//a"
     COMMENTS_AREA: ClassVar[Locator] = "//*[@id='comments' or " + cls("comments") + "]"
     RESPONSE_ITEMS: ClassVar[Locator] = (
         ".//li[" + cls("comment") + "] | .//dt[starts-with(@id, 'c') and " + cls(
@@ -41,6 +49,24 @@ class BloggerTheme(Theme):
         "comments") + "]/h4"
     COMMENT_FORM: ClassVar[Locator] = "//*[@id='comment-editor'] | //*[" + cls(
         "comment-form") + "]"
+
+    def post_elements(self, page: PageDocument) -> list[etree._Element]:
+        """Every post container, outermost only, outside sidebars and footers.
+
+        Blogger prints all posts inside ``<div class="widget Blog" id="Blog1">``, which the
+        default filter takes for a sidebar widget, so the filter here names Blogger's own
+        sidebar and footer sections instead.
+        """
+        found = page.find_all(self.POSTS)
+        chosen = set(found)
+        return [el for el in found
+                if not any(a in chosen for a in el.iterancestors())
+                and page.find(self._OUTSIDE_MAIN, el) is None]
+
+    _OUTSIDE_MAIN: ClassVar[str] = (
+        "ancestor::*[self::aside or self::nav or self::footer or " + cls(
+            "sidebar", "footer-outer", "column-left-outer", "column-right-outer") + "]"
+    )
 
     def score(self, page: PageDocument) -> float:
         """Certain with Blogger's generator; likely with blogger.com assets."""

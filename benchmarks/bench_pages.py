@@ -298,8 +298,8 @@ def batch(pages: list[tuple[str, bytes]], size: int, jobs: int) -> float:
         for i in range(size):
             name, data = pages[i % len(pages)]
             (folder / f"{i:06d}-{Path(name).stem[:40]}.html").write_bytes(data)
-        command = [sys.executable, "-m", "blogparse", "--jsonl", "--no-progress",
-                   "--jobs", str(jobs), "-o", os.devnull, str(folder)]
+        command = [sys.executable, "-m", "blogparse", "parse", "--format", "jsonl",
+                   "--no-progress", "--jobs", str(jobs), "-o", os.devnull, str(folder)]
         start = time.perf_counter()
         subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                        check=False)

@@ -18,8 +18,6 @@ import argparse
 import math
 import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import lxml.html
@@ -28,17 +26,7 @@ import blogparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_pages import discussion_page
-
-
-def median_time(repeat: int, func: Callable[[], object]) -> float:
-    """The median of ``repeat`` timed calls (after one untimed warm-up), in seconds."""
-    func()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+from bench_peers import median_ms
 
 
 def fit_exponent(sizes: list[int], seconds: list[float]) -> float:
@@ -58,8 +46,8 @@ def series(label: str, pages: list[tuple[int, bytes]], repeat: int) -> None:
           f"{'ratio':>8}")
     sizes, ours = [], []
     for n, data in pages:
-        base = median_time(repeat, lambda: lxml.html.document_fromstring(data))  # noqa: B023
-        mine = median_time(repeat, lambda: blogparse.parse_page(data))  # noqa: B023
+        base = median_ms(repeat, lambda: lxml.html.document_fromstring(data)) / 1000  # noqa: B023
+        mine = median_ms(repeat, lambda: blogparse.parse_page(data)) / 1000  # noqa: B023
         result = blogparse.parse_page(data)
         got = len(result.post.comments) + len(result.post.pingbacks) if result.post else 0
         if got != n:

@@ -14,34 +14,17 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+from tests.test_cli import ARCHIVE, BATCH, BROKEN, EXPORT, SINGLE, WORKBENCH, jsonl, run
 
 import blogparse
 from blogparse import InputError, PageResult, StrictModeError, ThemeError, parse_file
-from blogparse._cli import iter_parsed, main
+from blogparse._cli import iter_parsed
 from blogparse._themes import builtin_registry
 from blogparse.themes import PageDocument, Theme, ThemeRegistry
 
 TESTS = Path(__file__).resolve().parent
 PAGES = TESTS / "pages" / "cli"
-SINGLE = PAGES / "single.html"
-EXPORT = PAGES / "export.xml"
-BATCH = PAGES / "batch"
-ARCHIVE = BATCH / "archive.html"
-BROKEN = BATCH / "broken-export.xml"
-WORKBENCH = BATCH / "notes" / "workbench.htm"
 DUMP = TESTS / "dumps" / "lynx_style.txt"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    """Run the command in-process; return its exit status, stdout and stderr."""
-    status = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-def jsonl(text: str) -> list[dict[str, Any]]:
-    """The records of a JSON Lines output."""
-    return [json.loads(line) for line in text.splitlines()]
 
 
 # -- the shorthand form ---------------------------------------------------------------------

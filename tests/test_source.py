@@ -772,3 +772,38 @@ def test_corpus_pages_saved_complete(shared_dir: Path, tmp_path: Path, name: str
         assert original.split("://", 1)[1] in saved
         assert original.split("?", 1)[0].rsplit("/", 1)[-1] in {
             k.rsplit("/", 1)[-1] for k in mapped}
+
+
+_SERVED = ('<html><head><meta charset="utf-8"><title>Caf\u00e9 notes</title></head>'
+           '<body><article class="post"><h1 class="entry-title">Caf\u00e9 notes</h1>'
+           '<div class="entry-content"><p>Cr\u00e8me br\u00fbl\u00e9e, twice.</p></div>'
+           '</article></body></html>')
+
+
+def test_transport_encoding_outranks_the_page_declaration() -> None:
+    """The charset a server sent (HTTP Content-Type) decodes bytes whose own <meta> is wrong."""
+    data = _SERVED.encode("windows-1252")
+
+    served = blogparse.parse_page(data, transport_encoding="windows-1252")
+    assert served.post is not None
+    assert "Café notes" == served.post.title
+    assert "windows-1252" == served.encoding
+    assert DefectKind.ENCODING_MISDECLARED not in {d.kind for d in served.defects}
+
+
+def test_transport_encoding_is_checked_against_the_bytes() -> None:
+    """A server that says ISO-8859-1 over UTF-8 bytes is caught, and the defect says so."""
+    served = blogparse.parse_page(_SERVED.encode("utf-8"), transport_encoding="iso-8859-1")
+    assert served.post is not None
+    assert "Café notes" == served.post.title
+    assert [d for d in served.defects if d.kind == DefectKind.ENCODING_MISDECLARED
+            and "HTTP Content-Type" in d.message]
+
+
+def test_a_byte_order_mark_outranks_the_transport_encoding() -> None:
+    """A UTF-8 byte-order mark wins over any charset the server named."""
+    served = blogparse.parse_page(b"\xef\xbb\xbf" + _SERVED.encode("utf-8"),
+                                  transport_encoding="windows-1252")
+    assert served.post is not None
+    assert "Café notes" == served.post.title
+    assert "utf-8" == served.encoding

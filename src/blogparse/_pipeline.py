@@ -47,21 +47,26 @@ def parse_page(
     format: str | None = None,
     options: Options = LENIENT,
     registry: ThemeRegistry | None = None,
+    transport_encoding: str | None = None,
 ) -> PageResult:
     """Parse one saved page (HTML, MHTML, text dump or WXR) into a :class:`PageResult`.
 
     ``url`` is the page's address (resolves relative links; recorded when the page has
     no canonical link).  ``theme`` names a registered theme (or passes one) to skip
     detection.  ``encoding`` overrides the page's declared charset, ``format`` the sniffed
-    format (``html``, ``mhtml``, ``text``, ``wxr``).  With ``options.strict`` every defect
-    is raised together as :class:`~blogparse.StrictModeError`.
+    format (``html``, ``mhtml``, ``text``, ``wxr``).  ``transport_encoding`` is the charset
+    the bytes were served with (an HTTP ``Content-Type`` header, as a crawl records it):
+    it outranks the page's own declaration but not a byte-order mark or ``encoding``, and
+    is checked against the bytes like any declaration.  With ``options.strict`` every
+    defect is raised together as :class:`~blogparse.StrictModeError`.
     """
     if isinstance(data, bytes | bytearray | str) and len(data) > options.max_input_bytes:
         raise ResourceLimitError(
             f"the input is {len(data)} bytes, over the limit of {options.max_input_bytes}",
             limit="max_input_bytes",
         )
-    source = _source.read_source(data, encoding=encoding, format=format, url=url)
+    source = _source.read_source(data, encoding=encoding, format=format, url=url,
+                                 transport_encoding=transport_encoding)
     if source.format == "wxr":
         from ._wxr import parse_wxr
 

@@ -356,8 +356,9 @@ def _replaced(name: str) -> Defect:
                   message=f"bytes not valid in {name} were replaced with U+FFFD")
 
 
-def decode(data: bytes, *, encoding: str | None = None,
-           transport: str | None = None) -> tuple[str, str, tuple[Defect, ...]]:
+def decode(data: bytes, *, encoding: str | None = None, transport: str | None = None,
+           transport_name: str = "the MHTML part's charset",
+           ) -> tuple[str, str, tuple[Defect, ...]]:
     """Decode ``data``; return the text, the WHATWG name of the encoding used and the defects.
 
     Never fails on any bytes.  Precedence (``docs/input-formats.md``):
@@ -387,7 +388,7 @@ def decode(data: bytes, *, encoding: str | None = None,
             raise DecodeError(f"unknown encoding {encoding!r}", encoding=encoding)
         return _decode_declared(data, resolved, f"the encoding asked for ({encoding})",
                                 trusted=True)
-    for label, what, inside in ((transport, "the MHTML part's charset", False),
+    for label, what, inside in ((transport, transport_name, False),
                                 (declared_encoding(data), "the page's charset declaration",
                                  True)):
         if not label:
@@ -876,14 +877,17 @@ def read_source(
     encoding: str | None = None,
     format: str | None = None,
     url: str | None = None,
+    transport_encoding: str | None = None,
 ) -> Source:
     """Decode ``data`` and decide its format (``format`` overrides the sniffing).
 
     Bytes are decoded by :func:`decode`'s precedence; a ``str`` is taken as already
     decoded (``Source.encoding`` is then ``None``).  MHTML is unpacked to its root HTML part
     (``format`` stays ``"mhtml"``, ``url`` defaults to the part's ``Content-Location``).
-    Raises :class:`InputError` for an unknown ``format`` or an MHTML file with no HTML
-    part, :class:`DecodeError` for an unknown ``encoding``.
+    ``transport_encoding`` is the charset the bytes arrived with (an HTTP ``Content-Type``
+    header): weaker than a byte-order mark or ``encoding``, stronger than the page's own
+    declaration.  Raises :class:`InputError` for an unknown ``format`` or an MHTML file
+    with no HTML part, :class:`DecodeError` for an unknown ``encoding``.
     """
     if format is not None and format not in FORMATS:
         raise InputError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
@@ -898,6 +902,7 @@ def read_source(
     if format == "mhtml" or (format is None
                              and _looks_like_mhtml(raw[:16384].decode("latin-1"))):
         return _read_mhtml(raw, encoding=encoding, url=url)
-    text, used, defects = decode(raw, encoding=encoding)
+    text, used, defects = decode(raw, encoding=encoding, transport=transport_encoding,
+                                 transport_name="the HTTP Content-Type charset")
     fmt = format or sniff_format(text)
     return Source(text=text, format=fmt, encoding=used, url=url, defects=defects)

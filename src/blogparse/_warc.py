@@ -21,7 +21,6 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from . import _source
 from ._errors import (
     BlogparseError,
     HostileInputError,
@@ -45,8 +44,6 @@ _ERROR_POLICIES = ("raise", "skip", "record")
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _CHUNK = 1 << 16
 # How the decoder names a charset from outside the document; here it is HTTP's.
-_TRANSPORT_LABEL = "the MHTML part's charset"
-_HTTP_LABEL = "the HTTP Content-Type charset"
 # An HTML page with no Content-Type is recognised by its first markup (WHATWG MIME
 # Sniffing, "rules for identifying an unknown MIME type": "<!DOCTYPE HTML", "<HTML", ...).
 _HTML_START_RE = re.compile(
@@ -323,20 +320,11 @@ def _parse_payload(
     payload: bytes, *, url: str | None, charset: str | None, options: Options,
     theme: str | Theme | None, registry: ThemeRegistry | None,
 ) -> PageResult:
-    if charset is None:
-        return parse_page(payload, url=url, theme=theme, options=options, registry=registry)
     # The HTTP charset is the page's transport encoding: weaker than a byte-order mark,
     # stronger than the page's own <meta>, and checked against the bytes like any
     # declaration (a server that says ISO-8859-1 over UTF-8 bytes is common).
-    text, used, decode_defects = _source.decode(payload, transport=charset)
-    defects = tuple(attrs.evolve(d, message=d.message.replace(_TRANSPORT_LABEL, _HTTP_LABEL))
-                    for d in decode_defects)
-    result = parse_page(text, url=url, theme=theme, registry=registry,
-                        options=attrs.evolve(options, strict=False))
-    result = attrs.evolve(result, encoding=used if result.format != "wxr" else result.encoding,
-                          defects=defects + result.defects)
-    options.check(result.defects)
-    return result
+    return parse_page(payload, url=url, theme=theme, options=options, registry=registry,
+                      transport_encoding=charset)
 
 
 def _failed(exc: BlogparseError, url: str | None) -> PageResult:

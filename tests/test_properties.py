@@ -7,6 +7,8 @@ result satisfies the models' invariants (threads, depths, counts, dates, JSON ro
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -221,6 +223,21 @@ def test_nul_in_mhtml_charset() -> None:
             b"Content-Location: https://x.example/\n\n<html><body><p>x</p></body></html>\n"
             b"--b--\n")
     check_invariants(blogparse.parse_page(data, format="mhtml"))
+
+
+@pytest.mark.parametrize("stamp", ["2020-01-01T10:00:00+99:00", "January 1, 2020 10:00 -2400"])
+def test_a_zone_a_day_or_more_from_utc_is_no_zone(stamp: str) -> None:
+    """A date whose UTC offset is 24 hours or more keeps its wall time, without the
+    impossible zone, and the post records the naive date (found by the mhtml target)."""
+    page = ('<html><body class="single postid-1"><article class="post hentry">'
+            '<h1 class="entry-title">T</h1>'
+            f'<time class="entry-date published" datetime="{stamp}">x</time>'
+            "</article></body></html>")
+    result = blogparse.parse_page(page)
+    check_invariants(result)
+    assert result.post is not None
+    assert datetime(2020, 1, 1, 10, 0) == result.post.published
+    assert blogparse._text.parse_datetime(stamp) == datetime(2020, 1, 1, 10, 0)
 
 
 def test_depth_zero_class_gives_depth_one() -> None:

@@ -235,7 +235,10 @@ def parse_datetime(text: str | None, *, dayfirst: bool = False) -> datetime | No
     if value is None:
         return None
     if value.tzinfo is not None:
-        offset = value.utcoffset()
+        try:
+            offset = value.utcoffset()
+        except ValueError:
+            offset = None  # "+99:00": no zone is a day or more from UTC; keep the wall time
         if offset is None:
             return value.replace(tzinfo=None)
         return value.replace(tzinfo=timezone(offset)) if offset else value.replace(

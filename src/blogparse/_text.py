@@ -193,6 +193,8 @@ def _full_date(text: str, *, dayfirst: bool) -> datetime | None:
     _dateparser = _date_parser()
     one: datetime = _dateparser.parse(text, dayfirst=dayfirst, tzinfos=_TZ_ABBREVIATIONS,
                                       default=datetime(2000, 1, 1))
+    if one.year != 2000 and one.month != 1 and one.day != 1:
+        return one  # no part equals the default's, so the text carried them all
     two = _dateparser.parse(text, dayfirst=dayfirst, tzinfos=_TZ_ABBREVIATIONS,
                             default=datetime(2001, 2, 2))
     if (one.year, one.month, one.day) != (two.year, two.month, two.day):

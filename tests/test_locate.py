@@ -119,6 +119,11 @@ ODD = """<html><body>
     "//*[normalize-space(@class)='comments-area x']",
     ".//p | .//h2",
     "//*[contains(@id, 'comment')]",
+    "//li[1]",
+    "//*[" + cls("comments-area") + "]//*[self::p or self::h2][1]",
+    ".//*[self::li or self::p][1] | .//h2",
+    "//ol/li[1]",
+    "//*[" + cls("comment") + "][1]",
 ])
 def test_plans_match_xpath_on_odd_markup(expr: str) -> None:
     """Whitespace, repeated ids, substrings, comment nodes and nesting agree with lxml."""
@@ -133,6 +138,8 @@ def test_plans_match_xpath_on_odd_markup(expr: str) -> None:
 @pytest.mark.parametrize("expr", [
     "//*[@itemprop='articleBody']/ancestor::*[.//h1][1]",
     "//li[last()]",
+    "//li[2]",
+    "//li[1][@id]",
     "//*[@id='a'] | //text()",
     "//li/following-sibling::li",
     "count(//li)",

@@ -58,22 +58,25 @@ class TreeIndex:
         elements = [el for t in self._tops for el in t.iter(etree.Element)]
         by_class: dict[str, list[int]] = {}
         by_id: dict[str, list[int]] = {}
+        class_list = by_class.get
+        id_list = by_id.get
         for i, el in enumerate(elements):
             value = el.get("class")
             if value:
-                for tok in xml_tokens(value):
-                    if tok in by_class:
-                        found = by_class[tok]
-                        if found[-1] != i:  # class="a a"
-                            found.append(i)
-                    else:
+                # A printable value has no whitespace but the space (see xml_tokens).
+                for tok in value.split() if value.isprintable() else xml_tokens(value):
+                    found = class_list(tok)
+                    if found is None:
                         by_class[tok] = [i]
+                    elif found[-1] != i:  # class="a a"
+                        found.append(i)
             value = el.get("id")
             if value is not None:
-                if value in by_id:
-                    by_id[value].append(i)
-                else:
+                found = id_list(value)
+                if found is None:
                     by_id[value] = [i]
+                else:
+                    found.append(i)
         self.elements = elements
         self.pos: dict[Element, int] = dict(zip(elements, range(len(elements)), strict=True))
         self.by_class = by_class
@@ -172,18 +175,33 @@ class _Or(_Pred):
         return out
 
 
+_FEW = 64
+"""Candidates few enough that testing them beats building a larger look-up list."""
+
+
+def _tags_only(pred: _Pred) -> bool:
+    """Whether ``pred`` names its candidates by tag alone (whole-tree lists, often long)."""
+    if isinstance(pred, _Or):
+        return all(_tags_only(p) for p in pred.items)
+    return isinstance(pred, _SelfTag)
+
+
 class _And(_Pred):
     sorted_cands = True
 
     def __init__(self, items: list[_Pred]) -> None:
         self.items = items
+        # Tag lists are built last, and only when the other parts name no small set.
+        self._order = sorted(items, key=_tags_only)
 
     def test(self, el: Element, ix: TreeIndex) -> bool:
         return all(p.test(el, ix) for p in self.items)
 
     def cands(self, ix: TreeIndex) -> Candidates:
         best: Candidates = None
-        for p in self.items:
+        for p in self._order:
+            if best is not None and len(best) <= _FEW and _tags_only(p):
+                break
             c = ix.candidates(p)
             if c is not None and (best is None or len(c) < len(best)):
                 best = c
@@ -209,7 +227,8 @@ class _Token(_Pred):
 
     def test(self, el: Element, ix: TreeIndex) -> bool:
         value = el.get("class")
-        return value is not None and self.name in xml_tokens(value)
+        # the substring test rejects most elements before any split
+        return value is not None and self.name in value and self.name in xml_tokens(value)
 
     def cands(self, ix: TreeIndex) -> Candidates:
         return ix.by_class.get(self.name, [])
@@ -261,9 +280,15 @@ class _Padded(_Pred):
 
     def __init__(self, attr: str, lit: str, normalize: bool) -> None:
         self.attr, self.lit, self.normalize = attr, lit, normalize
+        core = lit.strip(" ")
+        # A core without whitespace that the value lacks cannot be in the padded value,
+        # normalized or not: the substring test rejects most elements cheaply.
+        self.core = core if core and not _XML_WS_RE.search(core) else ""
 
     def test(self, el: Element, ix: TreeIndex) -> bool:
         value = el.get(self.attr) or ""
+        if self.core not in value:
+            return False
         if self.normalize:
             value = _normalize(value)
         return self.lit in f" {value} "
@@ -370,27 +395,40 @@ class _Exists(_Pred):
 
 
 class _Step:
-    __slots__ = ("child", "pred", "tag")
+    __slots__ = ("child", "first", "pred", "tag")
 
-    def __init__(self, child: bool, tag: str | None, preds: list[_Pred]) -> None:
+    def __init__(self, child: bool, tag: str | None, preds: list[_Pred],
+                 first: bool = False) -> None:
         self.child = child
         self.tag = tag
         self.pred: _Pred | None = (preds[0] if len(preds) == 1 else _And(preds)) \
             if preds else None
+        self.first = first
+        """A trailing ``[1]``: only the first match among its parent's children."""
+
+    def run(self, ix: TreeIndex, ranges: list[tuple[int, int]],
+            contexts: list[Element]) -> list[Element]:
+        found = self._run(ix, ranges, contexts)
+        if not self.first:
+            return found
+        # ``A//B[1]`` is ``A/descendant-or-self::node()/child::B[1]``: the position counts
+        # along each parent's children, so a match stays if no earlier sibling matches.
+        return [el for el in found if not any(
+            self.matches(s, ix) for s in el.itersiblings(etree.Element, preceding=True))]
 
     def matches(self, el: Element, ix: TreeIndex) -> bool:
         return (self.tag is None or el.tag == self.tag) and (
             self.pred is None or self.pred.test(el, ix))
 
-    def run(self, ix: TreeIndex, ranges: list[tuple[int, int]],
-            contexts: list[Element]) -> list[Element]:
+    def _run(self, ix: TreeIndex, ranges: list[tuple[int, int]],
+             contexts: list[Element]) -> list[Element]:
         if self.child:
             out = [ch for ctx in contexts for ch in ctx.iterchildren(etree.Element)
                    if self.matches(ch, ix)]
             return ix.in_order(out) if len(contexts) > 1 else out
         cands = ix.candidates(self.pred) if self.pred is not None else None
         tested = self.pred is not None and cands is not None and self.pred.exact
-        if self.tag is not None:
+        if self.tag is not None and (cands is None or len(cands) > _FEW):
             tagged = ix.by_tag(self.tag)
             if cands is None or len(tagged) <= len(cands):
                 cands, tested = tagged, False
@@ -538,7 +576,15 @@ class _Parser:
         return _Path(first == "//", steps)
 
     def step(self, *, child: bool) -> _Step:
-        return _Step(child, self.nodetest(), self.predicates())
+        tag = self.nodetest()
+        preds = self.predicates()
+        first = False
+        if self.peek() == "[" and self.peek(1) == "1" and self.peek(2) == "]":
+            self.i += 3
+            first = True
+            if self.peek() == "[":
+                raise _Unsupported("a predicate after a position")
+        return _Step(child, tag, preds, first)
 
     def nodetest(self) -> str | None:
         if self.peek() == "*":
@@ -550,7 +596,7 @@ class _Parser:
 
     def predicates(self) -> list[_Pred]:
         preds = []
-        while self.peek() == "[":
+        while self.peek() == "[" and not (self.peek(1) == "1" and self.peek(2) == "]"):
             self.take()
             preds.append(self.or_expr())
             self.take("]")

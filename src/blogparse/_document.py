@@ -73,12 +73,17 @@ _CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 
 def clean_text_for_lxml(text: str) -> str:
     """Drop what libxml2 cannot hold in a tree: NUL and other C0 control characters."""
+    return _clean_encoded(text)[0]
+
+
+def _clean_encoded(text: str) -> tuple[str, bytes | None]:
+    """:func:`clean_text_for_lxml`'s text, and its UTF-8 form when nothing was dropped."""
     # Deleting bytes from the UTF-8 form is several times faster than a regex search,
     # and exact: bytes below 0x20 only ever stand for themselves in UTF-8.
     data = text.encode("utf-8", "surrogatepass")
     if len(data.translate(None, _CONTROL_BYTES)) == len(data):
-        return text
-    return _CONTROL_RE.sub("", text)
+        return text, data
+    return _CONTROL_RE.sub("", text), None
 
 
 def parse_html(
@@ -90,12 +95,16 @@ def parse_html(
     text.  Where libxml2 stops at one of its safety limits, the page is read again with
     nesting capped and over-long text runs cut, and a ``limit-reached`` defect says so.
     """
-    text = clean_text_for_lxml(_XML_DECL_RE.sub("", text, count=1))
-    if not text.strip():
+    decl = _XML_DECL_RE.match(text)
+    if decl is not None:
+        text = text[decl.end():]
+    text, data = _clean_encoded(text)
+    if not text or text.isspace():
         return None, (Defect(kind=DefectKind.NO_POSTS, message="the document is empty"),)
     defects: list[Defect] = []
     text, cut = limit_attributes(text)
     if cut:
+        data = None
         defects.append(Defect(
             kind=DefectKind.LIMIT_REACHED,
             message=f"{cut} element(s) with more than {MAX_ATTRIBUTES} attributes were cut "
@@ -103,7 +112,8 @@ def parse_html(
         ))
     if max_depth < HTML_SAFE_DEPTH:
         text = tame_html(text, max_depth=max(1, max_depth))
-    root, halted = _parse_document(text)
+        data = None
+    root, halted = _parse_document(text, data)
     if halted:
         root, halted = _parse_document(tame_html(text, max_depth=min(max_depth,
                                                                      HTML_SAFE_DEPTH)))
@@ -124,12 +134,14 @@ def parse_html(
     return root, tuple(defects)
 
 
-def _parse_document(text: str) -> tuple[lxml.html.HtmlElement | None, bool]:
-    """The tree of ``text`` and whether libxml2 stopped early at one of its safety limits."""
+def _parse_document(text: str, data: bytes | None = None
+                    ) -> tuple[lxml.html.HtmlElement | None, bool]:
+    """The tree of ``text`` (``data``: its UTF-8 form, when the caller has it) and whether
+    libxml2 stopped early at one of its safety limits."""
     parser = html_parser()
     try:
-        root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"),
-                                             parser=parser)
+        root = lxml.html.document_fromstring(
+            data if data is not None else text.encode("utf-8", "surrogatepass"), parser=parser)
     except etree.ParserError:
         return None, _halted(parser)
     except (etree.LxmlError, ValueError, UnicodeError) as exc:

@@ -74,6 +74,22 @@ def _abs(url: str | None, base: str | None) -> str | None:
     return url
 
 
+def _text_without(el: etree._Element | None, expr: str, page: PageDocument | None = None
+                  ) -> str | None:
+    """:func:`element_text` of ``el`` without the descendants matching ``expr``.
+
+    Most elements hold nothing to leave out: their text is read in place, and only the
+    others are copied.  ``page`` (the page ``el`` belongs to) answers the look-up from its
+    index.
+    """
+    if el is None:
+        return None
+    found = page.find_all(expr, el) if page is not None else xpath(expr)(el)
+    if not any(isinstance(e, etree._Element) for e in found):
+        return element_text(el)
+    return element_text(_without(el, expr))
+
+
 def _without(el: etree._Element, expr: str | Locator) -> etree._Element:
     """A copy of ``el`` without the descendants matching ``expr``."""
     dup = copy.deepcopy(el)
@@ -179,7 +195,7 @@ def persons_of(elements: Sequence[etree._Element], base: str | None) -> tuple[Pe
     out: list[Person] = []
     seen: set[str] = set()
     for el in elements:
-        name = element_text(_without(el, ".//*[" + cls("screen-reader-text") + "]"))
+        name = _text_without(el, ".//*[" + cls("screen-reader-text") + "]")
         if name is None or len(name) > 120:
             continue
         name = _BYLINE_PREFIX_RE.sub("", name)
@@ -421,7 +437,8 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
     a_el = thread.first_own(item, _COMMENT_AUTHOR)
     author = None
     if a_el is not None:
-        name = element_text(_without(a_el, ".//*[" + cls("says", "screen-reader-text") + "]"))
+        name = _text_without(a_el, ".//*[" + cls("says", "screen-reader-text") + "]",
+                             thread.page)
         if name:
             name = _SAYS_RE.sub("", name)
         link = a_el if a_el.tag == "a" else a_el.find(".//a[@href]")
@@ -441,13 +458,19 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
         content_el = following if following is not None and following.tag == "dd" else None
     if content_el is None:
         content_el = item
-    body = _without(content_el, _CONTENT_JUNK)
-    # nested replies are never part of this comment's body
-    for child in list(body):
-        if isinstance(child.tag, str) and child.tag in {"ul", "ol"} and (
-            has_class(child, "children") or child.find(".//li[@id]") is not None
-        ):
-            body.remove(child)
+    nested = [child for child in content_el
+              if isinstance(child.tag, str) and child.tag in {"ul", "ol"} and (
+                  has_class(child, "children") or child.find(".//li[@id]") is not None)]
+    if nested or _CONTENT_JUNK(content_el):
+        body = _without(content_el, _CONTENT_JUNK)
+        # nested replies are never part of this comment's body
+        for child in list(body):
+            if isinstance(child.tag, str) and child.tag in {"ul", "ol"} and (
+                has_class(child, "children") or child.find(".//li[@id]") is not None
+            ):
+                body.remove(child)
+    else:
+        body = content_el  # nothing to leave out: read in place
     content_html = inner_html(body)
     content_text = element_text(body, keep_lines=True)
     if ident is None and author is None and content_text is None:
@@ -484,9 +507,9 @@ def _pingback(item: etree._Element, kind: str, thread: _Thread, base: str | None
     url_links = author_links or links
     link = url_links[0] if url_links else None
     link_text = element_text(link) if link is not None else None
-    body_text = element_text(_without(item, _ITEM_CHILD_LISTS + " | .//script | .//*[" + cls(
+    body_text = _text_without(item, _ITEM_CHILD_LISTS + " | .//script | .//*[" + cls(
         "comment-meta", "commentmetadata", "reply", "social-comment-meta", "comment-author",
-        "fn") + "]"))
+        "fn") + "]", thread.page)
     if link_text is None and body_text:
         link_text = _PINGBACK_LABEL_RE.sub("", body_text, count=1)
     if kind == "trackback":
@@ -546,8 +569,7 @@ def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
         + "] | .//h3 | .//h2 | .//h4")(container)), None)
     heading = None
     if isinstance(heading_el, etree._Element) and not is_inside(heading_el, [form]):
-        heading = element_text(
-            _without(heading_el, ".//small | .//*[@id='cancel-comment-reply-link']"))
+        heading = _text_without(heading_el, ".//small | .//*[@id='cancel-comment-reply-link']")
     elif isinstance(heading_el, etree._Element) and form is None:
         heading = element_text(heading_el)
     scope = form if form is not None else container
@@ -588,8 +610,8 @@ def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
         if label_el is not None:
             if xpath(".//*[" + cls("required") + "]")(label_el):
                 required = True
-            label = element_text(_without(label_el, ".//*[" + cls(
-                "required", "nopublish", "required-field-message", "screen-reader-text") + "]"))
+            label = _text_without(label_el, ".//*[" + cls(
+                "required", "nopublish", "required-field-message", "screen-reader-text") + "]")
             if label and _REQUIRED_RE.search(label):
                 required = True
                 label = _REQUIRED_RE.sub("", label).strip() or None

@@ -163,7 +163,10 @@ class _Or(_Pred):
         self.exact = all(p.exact for p in items)
 
     def test(self, el: Element, ix: TreeIndex) -> bool:
-        return any(p.test(el, ix) for p in self.items)
+        for p in self.items:  # noqa: SIM110 - a generator per element costs more
+            if p.test(el, ix):
+                return True
+        return False
 
     def cands(self, ix: TreeIndex) -> Candidates:
         out: list[int] = []
@@ -195,7 +198,10 @@ class _And(_Pred):
         self._order = sorted(items, key=_tags_only)
 
     def test(self, el: Element, ix: TreeIndex) -> bool:
-        return all(p.test(el, ix) for p in self.items)
+        for p in self.items:  # noqa: SIM110 - as in _Or.test
+            if not p.test(el, ix):
+                return False
+        return True
 
     def cands(self, ix: TreeIndex) -> Candidates:
         best: Candidates = None

@@ -41,12 +41,16 @@ from blogparse._document import parse_fragment
 from blogparse._wxr_content import (
     Unit,
     WxrContent,
+    _extract_each,
+    _extract_joined,
+    _fast_unit,
     _named,
     _simple_blocks,
     comment_text,
     convert_content,
     expand_captions,
     fragment_text,
+    render_units,
     split_blocks,
     wpautop,
 )
@@ -1051,6 +1055,213 @@ def test_plain_units_take_the_shortcut() -> None:
     for needs_parse in ("<p>A &amp; B</p>", "<p>a<br>b</p>", '<p class="sharing">x</p>',
                         "<p>x\r\ny</p>", "\u00a0<p>x</p>", "<p>x</p><p>y</p>"):
         assert _simple_blocks(Unit(name=None, html=needs_parse)) is None, needs_parse
+
+
+# Pieces of content in the shapes read without a parse, and near misses of each: every
+# value is drawn from the plain choices, or (for a near miss) from those and the odd ones.
+_TEXT_PLAIN = ["tide", "Ebb", " ", "  ", "\n", "\t", "\u00a0", "\u200b", "\u00e9", "\u2019",
+               "Photo: Ann Lee", "(AP Photo/Bo Ek)", "Credit: Harbour Trust", "'", '"']
+_TEXT_ODD = ["&", "&amp;", "<", ">", "<em>", "</em>", "\r", "\x01", "<br>"]
+_FIGURE_CLASSES = ["wp-block-image", "wp-caption", "size-large", "alignright", "aligncenter",
+                   "is-resized", "is-style-rounded"]
+_IMG_CLASSES = ["wp-image-12", "size-medium", "alignleft"]
+_FIGCAPTION_CLASSES = ["wp-caption-text", "wp-element-caption"]
+_TEXT_CLASSES = ["wp-block-quote", "wp-block-list", "has-x", "is-style-plain",
+                 "wp-block-paragraph"]
+_CLASSES_ODD = ["gallery", "wp-block-gallery", "sharing", "credit", "lazy", "", "A",
+                "wp-caption-text", "wp-caption"]
+_URLS_PLAIN = ["https://harbour.example.org/m/gull.jpg", "/m/gull.jpg", "gull.jpg",
+               "../m/a.jpg", "https://harbour.example.org/m/(1).jpg?w=300"]
+_URLS_ODD = ["", " /m/a.jpg", "https://harbour.example.org/m/lazy-load.png",
+             "data:image/gif;base64,R0lGOD", "https://harbour.example.org/m/caf\u00e9.jpg",
+             "https://harbour.example.org/m/a b.jpg", "https://harbour.example.org/?p=1&amp;s=2"]
+
+
+class _Draw:
+    """Draws piece values: plain ones, or with ``odd`` the odd ones too."""
+
+    def __init__(self, draw: st.DrawFn) -> None:
+        self.draw = draw
+        self.odd = draw(st.integers(0, 3)) == 0
+
+    def pick(self, plain: list[str], odd: list[str]) -> str:
+        return self.draw(st.sampled_from(plain + odd if self.odd else plain))
+
+    def text(self) -> str:
+        return "".join(self.draw(st.lists(
+            st.sampled_from(_TEXT_PLAIN + _TEXT_ODD if self.odd else _TEXT_PLAIN),
+            max_size=6)))
+
+    def classes(self, plain: list[str]) -> str:
+        return " ".join(self.draw(st.lists(
+            st.sampled_from(plain + _CLASSES_ODD if self.odd else plain),
+            min_size=1, max_size=3)))
+
+    def flag(self) -> bool:
+        return self.draw(st.booleans())
+
+
+def _attr(name: str, value: str) -> str:
+    return f' {name}="{value}"'
+
+
+@st.composite
+def _figure_pieces(draw: st.DrawFn) -> str:
+    d = _Draw(draw)
+    fattrs = ""
+    if d.flag():
+        fattrs += _attr("id", d.pick(["attachment_12", "fig-1"], ["a b", "x&amp;y"]))
+    if d.flag():
+        fattrs += _attr("class", d.classes(_FIGURE_CLASSES))
+    if d.flag():
+        fattrs += _attr("style", "width: 300px")
+    if d.flag():
+        fattrs += _attr(d.pick(["aria-describedby"], ["data-x"]), "c-1")
+    names = draw(st.lists(st.sampled_from(["alt", "class", "width", "height"]), unique=True))
+    names.insert(draw(st.integers(0, len(names))), "src")
+    if d.odd and d.flag():
+        names.append(d.pick(["title"], ["data-src", "src", "data-id"]))
+    iattrs = ""
+    for name in names:
+        value = {
+            "src": d.pick(_URLS_PLAIN, _URLS_ODD),
+            "alt": d.pick(["", "gull", "caf\u00e9", "Ann's"], ["a &amp; b", "x\ty"]),
+            "class": d.classes(_IMG_CLASSES),
+            "width": d.pick(["300", "300px", " 12 "], ["wide", "\u00b2", ""]),
+            "height": d.pick(["200", "0"], ["", "99999999999"]),
+        }.get(name, "https://harbour.example.org/m/real.jpg")
+        iattrs += _attr(name, value)
+    img = f"<img{iattrs}{d.pick(['', ' /', '/'], [])}>"
+    if d.flag():
+        img = f'<a href="{d.pick(_URLS_PLAIN, _URLS_ODD)}">{img}</a>'
+    inner = img
+    if d.flag():
+        cattrs = _attr("class", d.classes(_FIGCAPTION_CLASSES)) if d.flag() else ""
+        inner += f"<figcaption{cattrs}>{d.text()}</figcaption>"
+    if d.odd and d.flag():
+        inner = d.pick([], ["\n", " "]).join([inner[: len(img)], inner[len(img):]])
+    return f"<figure{fattrs}>{inner}</figure>"
+
+
+@st.composite
+def _other_pieces(draw: st.DrawFn) -> str:
+    d = _Draw(draw)
+    kind = draw(st.sampled_from(["p", "h3", "ul", "ol", "blockquote"]))
+    cls = _attr("class", d.classes(_TEXT_CLASSES)) if d.flag() else ""
+    space = st.sampled_from(["", "\n", " \n\t"])
+    if kind in {"p", "h3"}:
+        return f"<{kind}{cls}>{d.text()}</{kind}>"
+    child = "li" if kind != "blockquote" else d.pick(["p"], ["li", "div"])
+    items = [d.text() for _ in range(draw(st.integers(0, 3)))]
+    body = draw(space) + "".join(f"<{child}>{t}</{child}>" + draw(space) for t in items)
+    return f"<{kind}{cls}>{body}</{kind}>"
+
+
+_PIECES = st.lists(st.one_of(_figure_pieces(), _other_pieces()), min_size=1, max_size=3).map(
+    lambda pieces: "\n".join(pieces))
+
+
+@settings(max_examples=600, deadline=None)
+@given(_PIECES, st.sampled_from([None, "core/image", "core/quote"]),
+       st.sampled_from([None, "https://harbour.example.org/2024/05/gulls/"]))
+def test_unparsed_units_match_the_extractor(
+    html: str, name: str | None, base_url: str | None
+) -> None:
+    """A unit of figures, lists, quotes and paragraphs read without a parse gives the
+    blocks and captions the parser and the extractor give."""
+    fast = _fast_unit(Unit(name=name, html=html), base_url)
+    if fast is not None:
+        content = extract_content(parse_fragment(html), base_url=base_url, owned=True,
+                                  with_html=False)
+        assert _named(content.blocks, name) == fast.blocks
+        assert list(content.captions) == fast.captions
+
+
+def test_common_units_take_the_shortcut() -> None:
+    """An image with its caption (block editor or [caption]), a list and a quote of plain
+    text are read without a parse."""
+    base = "https://harbour.example.org/2024/05/gulls/"
+    image = Unit(name="core/image", html=(
+        '\n<figure class="wp-block-image size-large"><a href="/m/gull-big.jpg"><img '
+        'src="/m/gull.jpg" alt="A gull" class="wp-image-41" width="640"/></a><figcaption '
+        'class="wp-element-caption">Gulls at dawn. (AP Photo/Bo Ek)</figcaption></figure>\n'))
+    fast = _fast_unit(image, base)
+    assert fast is not None
+    assert [b.kind for b in fast.blocks] == ["image"]
+    assert fast.blocks[0].html == (
+        '<figure class="wp-block-image size-large"><a href="/m/gull-big.jpg"><img '
+        'src="/m/gull.jpg" alt="A gull" class="wp-image-41" width="640"></a><figcaption '
+        'class="wp-element-caption">Gulls at dawn. (AP Photo/Bo Ek)</figcaption></figure>')
+    [caption] = fast.captions
+    assert caption.text == "Gulls at dawn."
+    assert caption.credit == "AP Photo/Bo Ek"
+    assert caption.kind == "block"
+    assert caption.image == Image(src="https://harbour.example.org/m/gull.jpg", alt="A gull",
+                                  width=640, link="https://harbour.example.org/m/gull-big.jpg",
+                                  id=41)
+    classic = render_units("Low tide.\n\n[caption id=\"attachment_7\" align=\"alignleft\" "
+                           'width="300"]<img class="size-medium wp-image-7" src="/m/7.jpg" '
+                           'alt="" width="300" height="200" /> Nets drying[/caption]\n\n'
+                           "<ul>\n<li>Rope</li>\n<li>Tar</li>\n</ul>\n\n<blockquote>"
+                           "Fair winds  and\n\nfollowing seas</blockquote>")
+    fast = _fast_unit(classic[0], base)
+    assert fast is not None
+    assert [b.kind for b in fast.blocks] == ["paragraph", "image", "list", "quote"]
+    assert fast.blocks[2].items == ("Rope", "Tar")
+    assert fast.blocks[3].text == "Fair winds and\nfollowing seas"
+    assert [(c.kind, c.id, c.align, c.text) for c in fast.captions] == [
+        ("wp-caption", "attachment_7", "alignleft", "Nets drying")]
+    for needs_parse in ('<figure class="wp-block-image"><img src="/a.jpg" data-id="3"></figure>',
+                        '<figure class="gallery"><img src="/a.jpg"></figure>',
+                        '<figure><img src="/lazy.jpg"></figure>',
+                        '<figure>\n<img src="/a.jpg"></figure>',
+                        '<ul><li class="x">a</li></ul>', "<blockquote><p>a</p><cite>b</cite>"
+                        "</blockquote>", "<p>a</p><div>b</div>"):
+        assert _fast_unit(Unit(name=None, html=needs_parse), base) is None, needs_parse
+
+
+def _convert_parsing_all(raw: str, base_url: str | None) -> WxrContent:
+    # convert_content as it was before units other than plain paragraphs and headings
+    # were read without a parse: every other unit goes through the parser.
+    units = render_units(raw)
+    simple = [_simple_blocks(u) for u in units]
+    parsed = [u for u, s in zip(units, simple, strict=True) if s is None]
+    captions: tuple[object, ...] = ()
+    if parsed:
+        extracted = _extract_joined(parsed, base_url) or _extract_each(parsed, base_url)
+        rest, captions = iter(extracted[0]), extracted[1]
+        simple = [next(rest) if s is None else s for s in simple]
+    blocks = tuple(b for unit_blocks in simple if unit_blocks for b in unit_blocks)
+    text = "\n\n".join(b.text for b in blocks
+                       if b.kind not in {"image", "gallery", "embed", "separator"} and b.text)
+    return WxrContent(text=text or None, blocks=blocks, captions=captions)  # type: ignore[arg-type]
+
+
+_TRICKY_UNITS = st.sampled_from([
+    "<p>Calm <em>water</em></p>", '<div class="gallery">', '<section class="wp-block-gallery">',
+    "<div>", '<a href="/x">', "<p>unclosed", '<div class="sharedaddy">', "</div>", "<ul>",
+    '<figure class="wp-block-image"><img src="/g.jpg"><figcaption>Gulls <cite>Ann Lee</cite>'
+    "</figcaption></figure>", '<div class="wp-caption"><img src="/c.jpg"><p class="wp-caption'
+    '-text">Crab pots</p></div>', "<hr data-blogparse-unit=\"1\">", "Loose text", "",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["paragraph", "image", "quote", "html"]),
+                          st.one_of(_PIECES, _TRICKY_UNITS)), min_size=1, max_size=6),
+       st.booleans())
+def test_reading_units_without_a_parse_changes_nothing(
+    blocks: list[tuple[str, str]], block_editor: bool
+) -> None:
+    """Content converted with some units read without a parse equals content converted
+    with every unit but plain paragraphs parsed, whatever the units around them hold."""
+    if block_editor:
+        raw = "\n\n".join(f"<!-- wp:{name} -->\n{html}\n<!-- /wp:{name} -->"
+                          for name, html in blocks)
+    else:
+        raw = "\n\n".join(html for _, html in blocks)
+    base = "https://harbour.example.org/2024/05/gulls/"
+    assert _convert_parsing_all(raw, base) == convert_content(raw, base_url=base)
 
 
 _EXCERPT_TEXT = st.lists(

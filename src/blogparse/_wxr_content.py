@@ -21,9 +21,10 @@ from collections.abc import Iterator
 import attrs
 
 from ._content import _TEXTLESS as TEXTLESS_KINDS
-from ._content import collapse_space, element_text, extract_content
+from ._content import _WP_IMAGE_ID_RE, _absolute, collapse_space, element_text, extract_content
 from ._document import clean_text_for_lxml, parse_fragment
-from ._models import Block, Caption
+from ._models import Block, Caption, Image
+from ._text import split_credit
 
 # --- wpautop ------------------------------------------------------------------------------
 # Reimplements wpautop() from wp-includes/formatting.php (WordPress 4.4+ behaviour): blank
@@ -457,68 +458,279 @@ def _named(blocks: tuple[Block, ...], name: str | None) -> list[Block]:
     ]
 
 
-# A unit that is one paragraph or heading of plain text (most units of a block-editor post)
-# gives its block without an HTML parse: for such markup the parse and the extractor
-# return the markup itself as the block's HTML and its text with spaces collapsed.  Only
-# what the parse cannot change is taken: no "<", ">" or "&" in the text, no character other
-# than printable ones, spaces, tabs and newlines (libxml2 rewrites "\r" and drops control
-# characters), white space around the element limited to what libxml2 itself calls blank,
-# and classes that no extractor rule looks at.
-_SIMPLE_UNIT_RE = re.compile(
-    r'[ \t\n]*<(p|h[1-6])((?: class="[a-z0-9_-]{1,64}(?: [a-z0-9_-]{1,64}){0,15}")?)>'
-    r"([^<>&]*)</\1>[ \t\n]*\Z"
-)
 _PLAIN_CLASSES = frozenset({"wp-block-paragraph", "wp-block-heading"})
 """Classes of plain paragraphs and headings besides the ``has-…`` style classes."""
 
 
+# --- units read without a parse ---------------------------------------------------------
+# Most units of real content are a handful of shapes: plain paragraphs and headings, plain
+# lists, quotes of plain paragraphs, and an image in a <figure> with its caption (the
+# block editor's core/image, the [caption] shortcode as rendered above).  A unit made only
+# of such pieces gives its blocks and captions without an HTML parse.  Each piece is taken
+# only where what the parse and the extractor would return is known exactly:
+#
+# * text holds no "<", ">" or "&" and only printable characters, spaces, tabs and newlines
+#   (the parse then keeps it as it is, and serialises it back unchanged);
+# * attributes are written name="value" with one space before each, their values ASCII
+#   without '"', "&", "<", ">" or control characters (serialised unchanged: libxml2
+#   escapes only those, and non-ASCII characters in attributes), urls in src and href only
+#   of the characters libxml2 leaves unescaped in urls;
+# * no white space inside a <figure> (libxml2 drops it there, which would change the
+#   block's markup), no empty <li> (its end tag is not written back), and only classes
+#   that no extractor rule looks at (no furniture,
+#   gallery, caption-box or credit class).
+# tests/test_wxr.py checks each shape against the parse and the extractor.
+
+_ATTRS = r'(?: [a-z][a-z-]{0,30}="[ !#-%\'-;=?-~]{0,2000}")*'
+_URL = r"[A-Za-z0-9_.!~*'()@/:=?;#%,+-]{1,2000}"
+_PIECE_RE = re.compile(
+    r"[ \t\n]*(?:"
+    r'<(?P<h>p|h[1-6])(?P<hattr>(?: class="[a-z0-9_-]{1,64}(?: [a-z0-9_-]{1,64}){0,15}")?)>'
+    r"(?P<htext>[^<>&]*)</(?P=h)>"
+    r'|<(?P<list>ul|ol)(?P<lattr>(?: class="[a-z0-9_-]{1,64}(?: [a-z0-9_-]{1,64}){0,15}")?)>'
+    r"(?P<items>[ \t\n]*(?:<li>[^<>&]+</li>[ \t\n]*)*)</(?P=list)>"
+    r'|<blockquote(?P<qattr>(?: class="[a-z0-9_-]{1,64}(?: [a-z0-9_-]{1,64}){0,15}")?)>'
+    r"(?P<quoted>[ \t\n]*(?:<p>[^<>&]*</p>[ \t\n]*)+)</blockquote>"
+    r"|<figure(?P<fattr>" + _ATTRS + r")>"
+    r'(?:<a href="(?P<href>' + _URL + r')">)?<img(?P<iattr>' + _ATTRS + r") ?/?>"
+    r"(?(href)</a>)"
+    r"(?:<figcaption(?P<cattr>" + _ATTRS + r")>(?P<ctext>[^<>&]*)</figcaption>)?"
+    r"</figure>"
+    r")"
+)
+_ATTR_PAIR_RE = re.compile(r' ([a-z-]+)="([^"]*)"')
+_LI_RE = re.compile(r"<li>([^<>&]+)</li>")
+_QUOTED_P_RE = re.compile(r"<p>([^<>&]*)</p>")
+_URL_RE = re.compile(_URL + r"\Z")
+
+_STYLE_PREFIXES = ("has-", "is-style-")
+_LIST_CLASSES = frozenset({"wp-block-list"})
+_QUOTE_CLASSES = frozenset({"wp-block-quote"})
+_FIGURE_ATTRS = frozenset({"id", "class", "style", "aria-describedby"})
+_FIGURE_CLASS_RE = re.compile(
+    r"(?:wp-caption|wp-block-image|align(?:left|right|center|none|wide|full)|size-[a-z0-9_-]+"
+    r"|is-resized|has-custom-border|is-style-[a-z0-9_-]+)\Z"
+)
+_IMG_ATTRS = frozenset({"src", "alt", "class", "width", "height", "title", "loading",
+                        "decoding", "srcset", "sizes"})
+_IMG_CLASS_RE = re.compile(
+    r"(?:wp-image-\d{1,18}|size-[a-z0-9_-]+|align(?:left|right|center|none))\Z")
+_FIGCAPTION_ATTRS = frozenset({"id", "class"})
+_FIGCAPTION_CLASSES = frozenset({"wp-caption-text", "wp-element-caption"})
+
+
+def _plain_text(text: str) -> bool:
+    # what libxml2 keeps as it is: printable characters, spaces, tabs and newlines
+    return text.isprintable() or text.replace("\n", " ").replace("\t", " ").isprintable()
+
+
+def _plain_classes(attr: str, allowed: frozenset[str]) -> bool:
+    # attr is "" or ' class="a b c"'
+    return not attr or all(c in allowed or c.startswith(_STYLE_PREFIXES)
+                           for c in attr[8:-1].split(" "))
+
+
+def _attr_map(text: str, allowed: frozenset[str]) -> dict[str, str] | None:
+    out: dict[str, str] = {}
+    for m in _ATTR_PAIR_RE.finditer(text):
+        name, value = m.groups()
+        if name not in allowed or name in out:
+            return None
+        out[name] = value
+    return out
+
+
+class _Fast:
+    """What a unit read without a parse gives."""
+
+    __slots__ = ("blocks", "captions", "simple")
+
+    def __init__(self, blocks: list[Block], captions: list[Caption], simple: bool) -> None:
+        self.blocks = blocks
+        self.captions = captions
+        self.simple = simple
+        """A single plain paragraph or heading (units the reader never parsed)."""
+
+
+def _figure(
+    m: re.Match[str], name: str | None, base_url: str | None
+) -> tuple[Block, Caption | None] | None:
+    fattr, href, iattr = m.group("fattr"), m.group("href"), m.group("iattr")
+    cattr, ctext = m.group("cattr"), m.group("ctext")
+    figure = _attr_map(fattr, _FIGURE_ATTRS)
+    img = _attr_map(iattr, _IMG_ATTRS)
+    if figure is None or img is None:
+        return None
+    classes = figure.get("class", "").split(" ") if "class" in figure else []
+    if not all(_FIGURE_CLASS_RE.match(c) for c in classes):
+        return None
+    img_classes = img.get("class")
+    if img_classes is not None and not all(
+            _IMG_CLASS_RE.match(c) for c in img_classes.split(" ")):
+        return None
+    src = img.get("src")
+    # image_of() looks further (data-src, data-orig-file…) for these; the parse does that
+    if (src is None or _URL_RE.match(src) is None or src.startswith("data:")
+            or "lazy" in src or "placeholder" in src):
+        return None
+    caption_text: str | None = None
+    if cattr is not None:
+        fc = _attr_map(cattr, _FIGCAPTION_ATTRS)
+        if fc is None or not all(c in _FIGCAPTION_CLASSES
+                                 for c in fc.get("class", "wp-caption-text").split(" ")):
+            return None
+        if not _plain_text(ctext):
+            return None
+        caption_text = collapse_space(ctext)
+    m_id = _WP_IMAGE_ID_RE.search(img_classes or "")
+    image = Image(
+        src=_absolute(src, base_url),
+        alt=img.get("alt"),
+        width=_int_attr_value(img.get("width")),
+        height=_int_attr_value(img.get("height")),
+        link=_absolute(href, base_url) if href is not None else None,
+        id=int(m_id.group(1)) if m_id else None,
+    )
+    inner = f'<img{iattr}>'
+    if href is not None:
+        inner = f'<a href="{href}">{inner}</a>'
+    if cattr is not None:
+        inner += f"<figcaption{cattr}>{ctext}</figcaption>"
+    block = Block(kind="image", text=caption_text or "", html=f"<figure{fattr}>{inner}</figure>",
+                  src=image.src, name=name)
+    # caption_of(): the figcaption's text with its credit split off
+    text, credit = split_credit(caption_text)
+    if text is None and credit is None:
+        return block, None
+    if "wp-caption" in classes:
+        kind = "wp-caption"
+    elif "wp-block-image" in classes:
+        kind = "block"
+    else:
+        kind = "figure"
+    caption = Caption(
+        text=text, credit=credit, image=image, kind=kind, id=figure.get("id"),
+        align=next((c for c in classes if c.startswith("align")), None),
+    )
+    return block, caption
+
+
+def _int_attr_value(value: str | None) -> int | None:
+    # _int_attr() of an element whose attribute is ``value``
+    if value is None:
+        return None
+    value = value.strip().removesuffix("px")
+    return int(value) if value.isdecimal() and len(value) < 10 else None
+
+
+def _fast_unit(unit: Unit, base_url: str | None) -> _Fast | None:
+    """The blocks and captions of a unit made only of the pieces above, or ``None``."""
+    text = unit.html
+    blocks: list[Block] = []
+    captions: list[Caption] = []
+    pos = 0
+    pieces = 0
+    plain_piece = False
+    end = len(text.rstrip(" \t\n"))
+    while pos < end:
+        m = _PIECE_RE.match(text, pos)
+        if m is None:
+            return None
+        pos = m.end()
+        pieces += 1
+        plain_piece = m.group("h") is not None
+        if plain_piece:
+            tag, attr, inner = m.group("h", "hattr", "htext")
+            if not _plain_classes(attr, _PLAIN_CLASSES) or not _plain_text(inner):
+                return None
+            value = collapse_space(inner)
+            if value is None:
+                continue  # an empty paragraph or heading gives no block
+            html_ = f"<{tag}{attr}>{inner}</{tag}>"
+            if tag == "p":
+                blocks.append(Block(kind="paragraph", text=value, html=html_, name=unit.name))
+            else:
+                blocks.append(Block(kind="heading", text=value, html=html_, level=int(tag[1]),
+                                    name=unit.name))
+        elif m.group("list") is not None:
+            tag, attr, body = m.group("list", "lattr", "items")
+            if not _plain_classes(attr, _LIST_CLASSES) or not _plain_text(body):
+                return None
+            items = tuple(v for v in (collapse_space(t) for t in _LI_RE.findall(body)) if v)
+            if items:
+                blocks.append(Block(kind="list", text="\n".join(items),
+                                    html=f"<{tag}{attr}>{body}</{tag}>", items=items,
+                                    ordered=tag == "ol", name=unit.name))
+        elif m.group("quoted") is not None:
+            attr, body = m.group("qattr", "quoted")
+            if not _plain_classes(attr, _QUOTE_CLASSES) or not _plain_text(body):
+                return None
+            # element_text(keep_lines=True): each line of each paragraph, spaces collapsed
+            lines = (collapse_space(line) for p in _QUOTED_P_RE.findall(body)
+                     for line in p.split("\n"))
+            blocks.append(Block(kind="quote", text="\n".join(v for v in lines if v),
+                                html=f"<blockquote{attr}>{body}</blockquote>",
+                                name=unit.name))
+        else:
+            found = _figure(m, unit.name, base_url)
+            if found is None:
+                return None
+            blocks.append(found[0])
+            if found[1] is not None:
+                captions.append(found[1])
+    return _Fast(blocks, captions, pieces == 1 and plain_piece)
+
+
 def _simple_blocks(unit: Unit) -> list[Block] | None:
-    """The blocks of a plain paragraph or heading unit, or ``None`` if it needs the parser."""
-    m = _SIMPLE_UNIT_RE.match(unit.html)
-    if m is None:
-        return None
-    tag, attr, inner = m.groups()
-    if attr and not all(c.startswith("has-") or c in _PLAIN_CLASSES
-                        for c in attr[8:-1].split(" ")):
-        return None
-    if not inner.isprintable() and not (
-            inner.replace("\n", " ").replace("\t", " ").isprintable()):
-        return None
-    text = collapse_space(inner)
-    if text is None:
-        return []  # an empty paragraph or heading gives no block
-    html_ = f"<{tag}{attr}>{inner}</{tag}>"
-    if tag == "p":
-        return [Block(kind="paragraph", text=text, html=html_, name=unit.name)]
-    return [Block(kind="heading", text=text, html=html_, level=int(tag[1]), name=unit.name)]
+    """The blocks of a plain paragraph or heading unit, or ``None`` if it is not one."""
+    fast = _fast_unit(unit, None)
+    return fast.blocks if fast is not None and fast.simple else None
 
 
 def _extract_joined(
-    units: list[Unit], base_url: str | None
+    units: list[Unit], base_url: str | None, *, top_level: bool = False,
+    end_mark: bool = False,
 ) -> tuple[list[list[Block]], tuple[Caption, ...]] | None:
     # One parse and one extraction for the whole post: the units are joined with marked
     # <hr> elements between them, which the extractor returns as separator blocks, so the
     # blocks between two markers belong to one unit.  None when broken markup in a unit
-    # swallowed a marker (the caller then extracts unit by unit).
-    marks = [f'<hr {_UNIT_ATTR}="{i}">' for i in range(1, len(units))]
-    joined = units[0].html + "".join(m + u.html for m, u in zip(marks, units[1:], strict=True))
-    content = extract_content(parse_fragment(joined), base_url=base_url, owned=True,
-                               with_html=False)
-    blocks: list[list[Block]] = []
+    # swallowed a marker (the caller then extracts unit by unit).  With ``top_level`` it is
+    # also None unless every marker is a child of the fragment itself, that is unless every
+    # unit before a marker closed all it opened; ``end_mark`` puts a marker after the last
+    # unit too, to know that of the last unit.
+    count = len(units) - 1 + end_mark
+    marks = [f'<hr {_UNIT_ATTR}="{i}">' for i in range(1, count + 1)]
+    joined = units[0].html + "".join(
+        m + u.html for m, u in zip(marks[: len(units) - 1], units[1:], strict=True))
+    if end_mark:
+        joined += marks[-1]
+    root = parse_fragment(joined)
+    if top_level:
+        expected = [str(i) for i in range(1, count + 1)]
+        top = [hr.get(_UNIT_ATTR) for hr in root.iterchildren("hr")
+               if hr.get(_UNIT_ATTR) is not None]
+        if top != expected or sum(1 for hr in root.iter("hr")
+                                  if hr.get(_UNIT_ATTR) is not None) != count:
+            return None
+    content = extract_content(root, base_url=base_url, owned=True, with_html=False)
+    groups: list[list[Block]] = []
     current: list[Block] = []
     unit = 0
     for b in content.blocks:
         if b.kind in _SEPARATOR_KINDS and b.html and _UNIT_ATTR in b.html:
-            if unit + 1 >= len(units) or b.html != marks[unit]:
+            if unit >= count or b.html != marks[unit]:
                 return None
-            blocks.append(_named(tuple(current), units[unit].name))
+            groups.append(current)
             current = []
             unit += 1
         else:
             current.append(b)
-    if unit != len(units) - 1:
+    if unit != count:
         return None
-    blocks.append(_named(tuple(current), units[unit].name))
+    groups.append(current)
+    if end_mark and groups.pop():
+        return None
+    blocks = [_named(tuple(g), u.name) for g, u in zip(groups, units, strict=True)]
     return blocks, content.captions
 
 
@@ -535,6 +747,34 @@ def _extract_each(
     return blocks, tuple(captions)
 
 
+def _extract_around(
+    units: list[Unit], fast: list[_Fast | None], base_url: str | None
+) -> tuple[list[list[Block]], tuple[Caption, ...]] | None:
+    # Parse only the units that need it, where that gives what parsing every unit but the
+    # plain paragraphs would: when each parsed unit closes what it opens (the units read
+    # without a parse are whole elements, so a parse would have put them at the top of the
+    # fragment, where they give what _fast_unit gives).  None when that is not known, or
+    # when the order of the captions cannot be told.
+    parsed = [i for i, f in enumerate(fast) if f is None]
+    last = parsed[-1]
+    end_mark = any(f is not None and not f.simple for f in fast[last + 1:])
+    got = _extract_joined([units[i] for i in parsed], base_url, top_level=True,
+                          end_mark=end_mark)
+    if got is None:
+        return None
+    parsed_blocks, parsed_captions = got
+    before: list[Caption] = []
+    after: list[Caption] = []
+    for i, f in enumerate(fast):
+        if f is not None and f.captions:
+            if parsed_captions and parsed[0] < i < last:
+                return None  # where the parsed units' captions fall among them is unknown
+            (before if i < parsed[0] or not parsed_captions else after).extend(f.captions)
+    rest = iter(parsed_blocks)
+    blocks = [next(rest) if f is None else f.blocks for f in fast]
+    return blocks, (*before, *parsed_captions, *after)
+
+
 def convert_content(raw: str | None, *, base_url: str | None = None) -> WxrContent:
     """Render exported ``post_content`` and extract its text, blocks and captions."""
     if raw is None or not raw.strip():
@@ -542,14 +782,25 @@ def convert_content(raw: str | None, *, base_url: str | None = None) -> WxrConte
     units = render_units(raw)
     if not units:
         return WxrContent()
-    simple = [_simple_blocks(u) for u in units]
-    parsed = [u for u, s in zip(units, simple, strict=True) if s is None]
-    captions: tuple[Caption, ...] = ()
-    if parsed:
-        extracted = _extract_joined(parsed, base_url) or _extract_each(parsed, base_url)
-        rest, captions = iter(extracted[0]), extracted[1]
-        simple = [next(rest) if s is None else s for s in simple]
-    blocks = tuple(b for unit_blocks in simple if unit_blocks for b in unit_blocks)
+    fast = [_fast_unit(u, base_url) for u in units]
+    unit_blocks: list[list[Block]]
+    captions: tuple[Caption, ...]
+    if all(f is not None for f in fast):
+        unit_blocks = [f.blocks for f in fast if f is not None]
+        captions = tuple(c for f in fast if f is not None for c in f.captions)
+    else:
+        got = None
+        if any(f is not None and not f.simple for f in fast):
+            got = _extract_around(units, fast, base_url)
+        if got is None:
+            # every unit but the plain paragraphs and headings in one parse
+            parsed = [u for u, f in zip(units, fast, strict=True) if f is None or not f.simple]
+            extracted = _extract_joined(parsed, base_url) or _extract_each(parsed, base_url)
+            rest = iter(extracted[0])
+            got = ([next(rest) if f is None or not f.simple else f.blocks for f in fast],
+                   extracted[1])
+        unit_blocks, captions = got
+    blocks = tuple(b for unit_blocks_ in unit_blocks for b in unit_blocks_)
     # the text as extract_content gives it: the text of the blocks that have one
     text = "\n\n".join(b.text for b in blocks if b.kind not in TEXTLESS_KINDS and b.text)
     return WxrContent(text=text or None, blocks=blocks, captions=captions)

@@ -36,7 +36,7 @@ from blogparse import (
     parse_wxr,
 )
 from blogparse import _wxr as wxr_module
-from blogparse._content import element_text, extract_content
+from blogparse._content import _absolute, element_text, extract_content
 from blogparse._document import parse_fragment
 from blogparse._wxr_content import (
     Unit,
@@ -46,6 +46,7 @@ from blogparse._wxr_content import (
     _fast_unit,
     _named,
     _simple_blocks,
+    _url,
     comment_text,
     convert_content,
     expand_captions,
@@ -1218,6 +1219,18 @@ def test_common_units_take_the_shortcut() -> None:
                         '<ul><li class="x">a</li></ul>', "<blockquote><p>a</p><cite>b</cite>"
                         "</blockquote>", "<p>a</p><div>b</div>"):
         assert _fast_unit(Unit(name=None, html=needs_parse), base) is None, needs_parse
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["http", "https", "HTTP", "://", ":", "/", "//", "a", "Z", "0",
+                                 ".", "..", "-", "_", "~", "%41", "?", "#", ";", "@", "[",
+                                 ":80", "\u00e9", " "]), max_size=12).map("".join),
+       st.sampled_from([None, "", "https://harbour.example.org/a/", "http://h.example/",
+                        "https://[", "ftp://x/"]))
+def test_plain_absolute_urls_are_kept_as_urljoin_would(url: str, base: str | None) -> None:
+    """An absolute url taken as it is equals what joining it to the base gives."""
+    for candidate in (url, "https://" + url, "http://harbour.example.org/" + url):
+        assert _absolute(candidate, base) == _url(candidate, base)
 
 
 def _convert_parsing_all(raw: str, base_url: str | None) -> WxrContent:

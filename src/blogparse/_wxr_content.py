@@ -502,6 +502,9 @@ _ATTR_PAIR_RE = re.compile(r' ([a-z-]+)="([^"]*)"')
 _LI_RE = re.compile(r"<li>([^<>&]+)</li>")
 _QUOTED_P_RE = re.compile(r"<p>([^<>&]*)</p>")
 _URL_RE = re.compile(_URL + r"\Z")
+# An absolute http(s) url that urljoin() gives back as it is, whatever the base: a host and a
+# path of plain characters, with no query, fragment or parameters for urlunparse() to drop.
+_PLAIN_ABSOLUTE_RE = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9_.~/%-]*)?\Z")
 
 _STYLE_PREFIXES = ("has-", "is-style-")
 _LIST_CLASSES = frozenset({"wp-block-list"})
@@ -584,11 +587,11 @@ def _figure(
         caption_text = collapse_space(ctext)
     m_id = _WP_IMAGE_ID_RE.search(img_classes or "")
     image = Image(
-        src=_absolute(src, base_url),
+        src=_url(src, base_url),
         alt=img.get("alt"),
         width=_int_attr_value(img.get("width")),
         height=_int_attr_value(img.get("height")),
-        link=_absolute(href, base_url) if href is not None else None,
+        link=_url(href, base_url) if href is not None else None,
         id=int(m_id.group(1)) if m_id else None,
     )
     inner = f'<img{iattr}>'
@@ -613,6 +616,11 @@ def _figure(
         align=next((c for c in classes if c.startswith("align")), None),
     )
     return block, caption
+
+
+def _url(url: str, base_url: str | None) -> str | None:
+    # _absolute(), without urljoin for the usual absolute url
+    return url if _PLAIN_ABSOLUTE_RE.match(url) else _absolute(url, base_url)
 
 
 def _int_attr_value(value: str | None) -> int | None:

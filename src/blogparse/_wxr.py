@@ -252,7 +252,8 @@ class _Stream:
     def _repair(self, data: bytes) -> bytes:
         self.bytes_read += len(data)
         self.lines += data.count(b"\n")
-        if self._utf8:
+        if self._utf8 and (self._carry or not data.isascii()):
+            # (ASCII, the bulk of most exports, is valid UTF-8: checked in one C pass)
             data = self._carry + data
             try:
                 _, used = codecs.utf_8_decode(data, "strict", False)

@@ -427,6 +427,9 @@ def discussion(
     return tuple(comments), tuple(pingbacks), count
 
 
+_COMMENT_ANCHOR_RE = re.compile(r"#comment-\d+$")
+_DEPTH_CLASS_RE = re.compile(r"\bdepth-(\d{1,4})\b")
+_REPLY_LINK_RE = re.compile(r"[#?](?:comment-\d+|replytocom=)")
 _SAYS_RE = re.compile(r"\s+(?:says|said|sagt|denkt|meint|schreibt|dit|dice|zegt)\s*:?$",
                       re.IGNORECASE)
 
@@ -443,7 +446,7 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
             name = _SAYS_RE.sub("", name)
         link = a_el if a_el.tag == "a" else a_el.find(".//a[@href]")
         url = _abs(link.get("href"), base) if link is not None else None
-        if url is not None and re.search(r"#comment-\d+$", url):
+        if url is not None and _COMMENT_ANCHOR_RE.search(url):
             url = None
         author = Person(name=clean_space(name), url=url) if name or url else None
     date = None
@@ -478,7 +481,7 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
     parent_item = thread.parent_item(item)
     parent = seen.get(parent_item) if parent_item is not None else None
     depth = parent.depth + 1 if parent is not None else 1
-    m = re.search(r"\bdepth-(\d{1,4})\b", item.get("class") or "")
+    m = _DEPTH_CLASS_RE.search(item.get("class") or "")
     if m and parent is None:
         depth = max(1, int(m.group(1)))
     return Comment(
@@ -497,7 +500,7 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
 def _pingback(item: etree._Element, kind: str, thread: _Thread, base: str | None) -> Pingback:
     links = [a for a in thread.own(item, ".//a[@href]")
              if not has_class(a, "comment-reply-link")
-             and not re.search(r"[#?](?:comment-\d+|replytocom=)", a.get("href") or "")
+             and not _REPLY_LINK_RE.search(a.get("href") or "")
              and not is_inside(a, thread.own(item, ".//*[" + cls(
                  "comment-meta", "commentmetadata", "reply", "social-comment-meta") + "]"))]
     # Highlander prints the source link as the author (inside the comment meta).

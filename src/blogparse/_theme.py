@@ -51,6 +51,7 @@ def _xpath_elements(expr: str, context: etree._Element) -> list[etree._Element]:
         else []
 
 
+@functools.lru_cache(maxsize=1024)
 def cls(*names: str) -> str:
     """An XPath predicate body: the element has any of the classes ``names``."""
     # The cheap substring test first: most elements fail it, and libxml2 then skips the

@@ -1233,6 +1233,24 @@ def test_plain_absolute_urls_are_kept_as_urljoin_would(url: str, base: str | Non
         assert _absolute(candidate, base) == _url(candidate, base)
 
 
+@pytest.mark.parametrize(
+    "gmt", ["2010-10-20 14:08:20", "2010-10-20T14:08:20", "2010-10-20T14+01:00",
+            "2010-10-20 14:08+0100", "2010-10-20 14:08:2Z", "2010-02-30 14:08:20",
+            "20101020T140820+0100", "2010-10-20 14:08:20.5", "Oct 20 2010 14:08:2"])
+def test_gmt_dates_read_as_utc_wall_times(gmt: str) -> None:
+    """A GMT date is its wall time in UTC, whatever zone its text names, as before the
+    shortcut for the usual form."""
+    reader = WxrReader(FULL)
+    try:
+        parsed = wxr_module._parse_wp_date(gmt)
+        expected = None if parsed is None else parsed.replace(tzinfo=UTC)
+        assert expected == reader._when(gmt, None, 0, "published")
+        if expected is not None:
+            assert repr(expected) == repr(reader._when(gmt, None, 0, "published"))
+    finally:
+        reader.close()
+
+
 def _convert_parsing_all(raw: str, base_url: str | None) -> WxrContent:
     # convert_content as it was before units other than plain paragraphs and headings
     # were read without a parse: every other unit goes through the parser.

@@ -1136,6 +1136,13 @@ class WxrReader(Iterator[Post]):
         self, gmt: str | None, local: str | None, index: int, field: str
     ) -> datetime | None:
         if gmt is not None and gmt != _ZERO_DATE:
+            if len(gmt) == 19:
+                # "2010-10-20 14:08:20", as every WXR writes it: read as UTC at once (where
+                # the text with "+00:00" appended parses, it holds no zone of its own)
+                try:
+                    return datetime.fromisoformat(gmt + "+00:00")
+                except ValueError:
+                    pass
             value = _parse_wp_date(gmt)
             if value is not None:
                 return value.replace(tzinfo=UTC)

@@ -965,7 +965,9 @@ class WxrReader(Iterator[Post]):
         for record, content in taken:
             yield from self._build(record, content)
 
-    def _build(self, record: _Record, content: WxrContent) -> Iterator[Post]:
+    def _build(self, record: _Record, content: WxrContent) -> list[Post]:
+        # A list, not a generator: usually one post or none (held back), and a generator
+        # per item costs more than the list.
         index = record.index
         fields = record.fields
         meta = record.meta
@@ -973,7 +975,8 @@ class WxrReader(Iterator[Post]):
         post_type = _plain(fields.get("wp:post_type"))
         if post_type == "attachment" and post_id is not None:
             self._remember_attachment(post_id, fields, meta)
-        site = self._site_of_posts()
+        site = (self._post_site if self._site is not None and not self._site_dirty
+                else self._site_of_posts())
         # dc:creator holds the author's login; some hand-made files use <wp:author>.
         login = _plain(fields.get("dc:creator")) or _plain(fields.get("wp:author"))
         author = None
@@ -981,9 +984,14 @@ class WxrReader(Iterator[Post]):
             author = self._authors.get(login) or Person(login=login)
         url = record.url
         raw_content = record.content
-        cats, tags, terms = self._item_terms(record.categories)
+        cats, tags, terms = (self._item_terms(record.categories) if record.categories
+                             else ((), (), ()))
         comment_list, pingbacks = self._comments(record.comments, index, author)
-        thumb_id = next((_int(m.value) for m in meta if m.key == "_thumbnail_id"), None)
+        thumb_id = None
+        for m in meta:
+            if m.key == "_thumbnail_id":
+                thumb_id = _int(m.value)
+                break
         sticky_text = _plain(fields.get("wp:is_sticky"))
         values: dict[str, Any] = {
             "title": _html_text(fields.get("title")),
@@ -1018,13 +1026,13 @@ class WxrReader(Iterator[Post]):
             self._held_bytes += size
             if pending is not None:
                 self._waiting.setdefault(pending, []).append(entry)
-            yield from self._release(final=False)
-        else:
-            yield Post(**values)
+            return self._release(final=False)
+        return [Post(**values)]
 
-    def _release(self, *, final: bool) -> Iterator[Post]:
+    def _release(self, *, final: bool) -> list[Post]:
         # Posts leave in file order: the head goes once its featured image is resolved, or
         # when the window is full, or at the end of the file.
+        out: list[Post] = []
         held = self._held
         limit = self._lookahead
         while held:
@@ -1046,7 +1054,8 @@ class WxrReader(Iterator[Post]):
                     + ("" if final else " within the look-ahead window"),
                     field="featured_image", post_index=head.index,
                 )
-            yield Post(**head.values)
+            out.append(Post(**head.values))
+        return out
 
     def _remember_attachment(
         self, post_id: int, fields: dict[str, str | None], meta: tuple[MetaEntry, ...]

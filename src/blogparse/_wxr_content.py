@@ -646,15 +646,16 @@ def _fast_unit(unit: Unit, base_url: str | None) -> _Fast | None:
             return None
         pos = m.end()
         pieces += 1
-        plain_piece = m.group("h") is not None
+        tag, attr, inner = m.group(1, 2, 3)  # h, hattr, htext
+        plain_piece = tag is not None
         if plain_piece:
-            tag, attr, inner = m.group("h", "hattr", "htext")
-            if not _plain_classes(attr, _PLAIN_CLASSES) or not _plain_text(inner):
+            if (attr and not _plain_classes(attr, _PLAIN_CLASSES)) or not (
+                    inner.isprintable() or _plain_text(inner)):
                 return None
             value = collapse_space(inner)
             if value is None:
                 continue  # an empty paragraph or heading gives no block
-            html_ = f"<{tag}{attr}>{inner}</{tag}>"
+            html_ = text[m.start(1) - 1 : pos]
             if tag == "p":
                 blocks.append(Block(kind="paragraph", text=value, html=html_, name=unit.name))
             else:

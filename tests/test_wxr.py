@@ -1120,8 +1120,8 @@ def _figure_pieces(draw: st.DrawFn) -> str:
         fattrs += _attr(d.pick(["aria-describedby"], ["data-x"]), "c-1")
     names = draw(st.lists(st.sampled_from(["alt", "class", "width", "height"]), unique=True))
     names.insert(draw(st.integers(0, len(names))), "src")
-    if d.odd and d.flag():
-        names.append(d.pick(["title"], ["data-src", "src", "data-id"]))
+    if d.flag():
+        names.append(d.pick(["title", "style"], ["data-src", "src", "data-id"]))
     iattrs = ""
     for name in names:
         value = {
@@ -1130,6 +1130,7 @@ def _figure_pieces(draw: st.DrawFn) -> str:
             "class": d.classes(_IMG_CLASSES),
             "width": d.pick(["300", "300px", " 12 "], ["wide", "\u00b2", ""]),
             "height": d.pick(["200", "0"], ["", "99999999999"]),
+            "style": "aspect-ratio:4/3;object-fit:cover;width:840px",
         }.get(name, "https://harbour.example.org/m/real.jpg")
         iattrs += _attr(name, value)
     img = f"<img{iattrs}{d.pick(['', ' /', '/'], [])}>"
@@ -1155,6 +1156,8 @@ def _other_pieces(draw: st.DrawFn) -> str:
     child = "li" if kind != "blockquote" else d.pick(["p"], ["li", "div"])
     items = [d.text() for _ in range(draw(st.integers(0, 3)))]
     body = draw(space) + "".join(f"<{child}>{t}</{child}>" + draw(space) for t in items)
+    if kind == "blockquote" and d.flag():
+        body += f"<cite>{d.text()}</cite>" + d.pick([""], ["\n"])
     return f"<{kind}{cls}>{body}</{kind}>"
 
 
@@ -1210,14 +1213,20 @@ def test_common_units_take_the_shortcut() -> None:
     assert [b.kind for b in fast.blocks] == ["paragraph", "image", "list", "quote"]
     assert fast.blocks[2].items == ("Rope", "Tar")
     assert fast.blocks[3].text == "Fair winds and\nfollowing seas"
+    quote = _fast_unit(Unit(name="core/quote", html=(
+        '<blockquote class="wp-block-quote">\n<p>Red sky at night.</p>\n<cite>Old  saying</cite>'
+        "</blockquote>")), base)
+    assert quote is not None
+    assert [("quote", "Red sky at night.\nOld saying")] == [(b.kind, b.text) for b in quote.blocks]
     assert [(c.kind, c.id, c.align, c.text) for c in fast.captions] == [
         ("wp-caption", "attachment_7", "alignleft", "Nets drying")]
     for needs_parse in ('<figure class="wp-block-image"><img src="/a.jpg" data-id="3"></figure>',
                         '<figure class="gallery"><img src="/a.jpg"></figure>',
                         '<figure><img src="/lazy.jpg"></figure>',
                         '<figure>\n<img src="/a.jpg"></figure>',
-                        '<ul><li class="x">a</li></ul>', "<blockquote><p>a</p><cite>b</cite>"
-                        "</blockquote>", "<p>a</p><div>b</div>"):
+                        '<ul><li class="x">a</li></ul>',
+                        "<blockquote><p>a</p><cite>b <em>c</em></cite></blockquote>",
+                        "<p>a</p><div>b</div>"):
         assert _fast_unit(Unit(name=None, html=needs_parse), base) is None, needs_parse
 
 

@@ -490,7 +490,7 @@ _PIECE_RE = re.compile(
     r'|<(?P<list>ul|ol)(?P<lattr>(?: class="[a-z0-9_-]{1,64}(?: [a-z0-9_-]{1,64}){0,15}")?)>'
     r"(?P<items>[ \t\n]*(?:<li>[^<>&]+</li>[ \t\n]*)*)</(?P=list)>"
     r'|<blockquote(?P<qattr>(?: class="[a-z0-9_-]{1,64}(?: [a-z0-9_-]{1,64}){0,15}")?)>'
-    r"(?P<quoted>[ \t\n]*(?:<p>[^<>&]*</p>[ \t\n]*)+)</blockquote>"
+    r"(?P<quoted>[ \t\n]*(?:<p>[^<>&]*</p>[ \t\n]*)+(?:<cite>[^<>&]*</cite>)?)</blockquote>"
     r"|<figure(?P<fattr>" + _ATTRS + r")>"
     r'(?:<a href="(?P<href>' + _URL + r')">)?<img(?P<iattr>' + _ATTRS + r") ?/?>"
     r"(?(href)</a>)"
@@ -500,7 +500,7 @@ _PIECE_RE = re.compile(
 )
 _ATTR_PAIR_RE = re.compile(r' ([a-z-]+)="([^"]*)"')
 _LI_RE = re.compile(r"<li>([^<>&]+)</li>")
-_QUOTED_P_RE = re.compile(r"<p>([^<>&]*)</p>")
+_QUOTED_P_RE = re.compile(r"<(?:p|cite)>([^<>&]*)</(?:p|cite)>")
 _URL_RE = re.compile(_URL + r"\Z")
 # An absolute http(s) url that urljoin() gives back as it is, whatever the base: a host and a
 # path of plain characters, with no query, fragment or parameters for urlunparse() to drop.
@@ -515,7 +515,7 @@ _FIGURE_CLASS_RE = re.compile(
     r"|is-resized|has-custom-border|is-style-[a-z0-9_-]+)\Z"
 )
 _IMG_ATTRS = frozenset({"src", "alt", "class", "width", "height", "title", "loading",
-                        "decoding", "srcset", "sizes"})
+                        "decoding", "srcset", "sizes", "style"})
 _IMG_CLASS_RE = re.compile(
     r"(?:wp-image-\d{1,18}|size-[a-z0-9_-]+|align(?:left|right|center|none))\Z")
 _FIGCAPTION_ATTRS = frozenset({"id", "class"})
@@ -674,7 +674,8 @@ def _fast_unit(unit: Unit, base_url: str | None) -> _Fast | None:
             attr, body = m.group("qattr", "quoted")
             if not _plain_classes(attr, _QUOTE_CLASSES) or not _plain_text(body):
                 return None
-            # element_text(keep_lines=True): each line of each paragraph, spaces collapsed
+            # element_text(keep_lines=True): each line of each paragraph and of the
+            # citation (which a paragraph's end has put on a line of its own), collapsed
             lines = (collapse_space(line) for p in _QUOTED_P_RE.findall(body)
                      for line in p.split("\n"))
             blocks.append(Block(kind="quote", text="\n".join(v for v in lines if v),

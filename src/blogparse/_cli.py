@@ -23,9 +23,11 @@ import os
 import shutil
 import signal
 import sys
+import tempfile
 import textwrap
 import time
 import traceback
+import uuid
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -90,6 +92,9 @@ class _Settings:
     """``single`` (bare pretty result), ``array`` (pretty records) or ``jsonl``."""
     traceback: bool = False
     """Whether failures carry their formatted traceback."""
+    spool_dir: str | None = None
+    """Where rendered exports are written before they are copied to the output (the
+    system's temporary folder when ``None``)."""
 
     @property
     def options(self) -> Options:
@@ -108,12 +113,20 @@ class _Task:
     """Why the input names nothing to parse (a path that does not exist, an empty glob)."""
 
 
-_Item = tuple[str, str | None, str | None, str | None]
+@attrs.frozen
+class _Spooled:
+    """A rendered record written to a temporary file: an export's JSON, which can be far
+    larger than memory should hold.  The writer copies it out and deletes the file."""
+
+    path: str
+
+
+_Item = tuple[str, str | _Spooled | None, str | None, str | None]
 """One output record as the workers send it back: the name for messages, the JSON text to
-write (a result or an error record; ``None`` for a failure in the single layout), the
-one-line error message of a failure (``None`` on success) and, with ``--traceback``, the
-formatted traceback.  Plain tuples of strings are the cheapest thing to pickle back to the
-writing process."""
+write (a result or an error record, or a spooled export; ``None`` for a failure in the
+single layout), the one-line error message of a failure (``None`` on success) and, with
+``--traceback``, the formatted traceback.  Plain tuples of strings are the cheapest thing
+to pickle back to the writing process."""
 
 
 # -- the command line ----------------------------------------------------------------------
@@ -424,15 +437,17 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         layout = "jsonl"
     else:
         layout = "single" if single else "array"
-    settings = _Settings(theme=args.theme, input_format=args.input_format,
-                         encoding=args.encoding, url=args.url, strict=args.strict,
-                         layout=layout, traceback=args.traceback)
     jobs = args.jobs or _all_cores()
 
     try:
         output = _Output(args.output)
     except OSError as exc:
         raise _UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    # Exports are rendered to files here, then copied out: removed with the run.
+    spool_dir = tempfile.mkdtemp(prefix="blogparse-")
+    settings = _Settings(theme=args.theme, input_format=args.input_format,
+                         encoding=args.encoding, url=args.url, strict=args.strict,
+                         layout=layout, traceback=args.traceback, spool_dir=spool_dir)
     progress = _Progress(len(tasks), sys.stderr,
                          enabled=not args.no_progress and len(tasks) > 1 and _isatty(sys.stderr))
     failed = 0
@@ -455,6 +470,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     finally:
         progress.close()
         output.close()
+        shutil.rmtree(spool_dir, ignore_errors=True)
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
@@ -611,10 +627,13 @@ def iter_parsed(
             yield task.name, exc
 
 
-def _parsed(task: _Task, settings: _Settings) -> Iterator[tuple[str, Any]]:
+def _parsed(task: _Task, settings: _Settings, *, spool_exports: bool = False
+            ) -> Iterator[tuple[str, Any]]:
     """Parse one input: ``(name, PageResult)`` once, or ``(name, WarcResult)`` per record.
 
-    Raises what stops the input.
+    With ``spool_exports`` an export comes back as ``(name, _Spooled)``: its JSON, written
+    post by post to a temporary file in the run's layout, so that no export, however
+    large, is held in memory.  Raises what stops the input.
     """
     options = settings.options
     if task.data is not None:
@@ -642,6 +661,9 @@ def _parsed(task: _Task, settings: _Settings) -> Iterator[tuple[str, Any]]:
         # declaration; from a path it streams, so an export of several GB never sits
         # in memory.
         where: bytes | str = task.data if task.data is not None else str(task.path)
+        if spool_exports:
+            yield task.name, _spool_export(task.name, where, settings)
+            return
         yield task.name, parse_wxr(where, options=options)
         return
     if task.data is not None:
@@ -727,7 +749,10 @@ def run_task(task: _Task, settings: _Settings) -> list[_Item]:
         return [_failure(task.name, "InputError", task.missing, None, layout)]
     items: list[_Item] = []
     try:
-        for name, result in _parsed(task, settings):
+        for name, result in _parsed(task, settings, spool_exports=True):
+            if isinstance(result, _Spooled):
+                items.append((name, result, None, None))
+                continue
             if isinstance(result, PageResult):
                 items.append((name, _render(name, result, layout), None, None))
                 continue
@@ -810,14 +835,104 @@ def _failure(name: str, kind: str, message: str, trace: str | None, layout: str,
 
 def _render(name: str, result: Any, layout: str) -> str:
     if isinstance(result, PageResult):
-        if layout == "single":
-            return json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
-        record: dict[str, Any] = {"input": name, "result": result.to_dict()}
-    else:  # a web archive's record: where it came from, then its page
-        record = {"input": name, **result.to_dict()}
+        return _render_page(name, result.to_dict(), layout)
+    # a web archive's record: where it came from, then its page
+    record: dict[str, Any] = {"input": name, **result.to_dict()}
     if layout == "jsonl" or layout == "single":
         return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
     return textwrap.indent(json.dumps(record, ensure_ascii=False, indent=2), "  ")
+
+
+def _render_page(name: str, data: dict[str, Any], layout: str) -> str:
+    """A page result's data (``PageResult.to_dict()``) as the run's layout writes it."""
+    if layout == "single":
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    record = {"input": name, "result": data}
+    if layout == "jsonl":
+        return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    return textwrap.indent(json.dumps(record, ensure_ascii=False, indent=2), "  ")
+
+
+def _spool_export(name: str, source: bytes | str, settings: _Settings) -> _Spooled:
+    """Render an export as :func:`~blogparse.parse_wxr`'s result would be rendered, one
+    post at a time, into a temporary file; the memory stays flat.  The text is the same
+    but for a featured image whose attachment comes more than the reader's window later
+    (1,000 items): as :func:`~blogparse.iter_wxr` gives it, an image with its id only.
+
+    The posts are written where the result's ``posts`` list stands in the rendered
+    frame (the result with a placeholder for the list); the frame's head depends only on
+    whether there is a post, its tail (site, defects) is written once the export is read.
+    In strict mode a defect raises, as ``parse_wxr`` does, and nothing is kept.
+    """
+    from ._errors import TruncatedInputError
+    from ._wxr import WxrReader
+
+    options = settings.options
+    layout = settings.layout
+    placeholder = f"blogparse-posts-{uuid.uuid4().hex}"
+    marker = json.dumps(placeholder)
+
+    def frame(data: dict[str, Any]) -> tuple[str, str, str]:
+        """The rendered text before and after the placeholder, and the indentation of
+        the posts' lines."""
+        text = _render_page(name, {**data, "posts": [placeholder]}, layout)
+        at = text.index(marker)
+        head = text[:at]
+        return head, text[at + len(marker):], head[head.rfind("\n") + 1:]
+
+    fd, path = tempfile.mkstemp(prefix="blogparse-export-", suffix=".json",
+                                dir=settings.spool_dir)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            # The reader's bounded window for featured images (see WxrReader), not
+            # parse_wxr's look to the end: one dangling _thumbnail_id would otherwise
+            # hold every later post in memory.
+            reader = WxrReader(source, options=attrs.evolve(options, strict=False))
+            broken: Defect | None = None
+            written = 0
+            head, _, indent = frame({"kind": "archive"})
+            with reader:
+                try:
+                    for post in reader:
+                        if layout == "jsonl":
+                            text = json.dumps(post.to_dict(), ensure_ascii=False,
+                                              separators=(",", ":"))
+                            out.write("," if written else head)
+                        else:
+                            text = json.dumps(post.to_dict(), ensure_ascii=False, indent=2
+                                              ).replace("\n", "\n" + indent)
+                            out.write(",\n" + indent if written else head)
+                        out.write(text)
+                        written += 1
+                except TruncatedInputError as exc:
+                    broken = Defect(kind=DefectKind.TRUNCATED, message=str(exc))
+                except InputError as exc:
+                    # as parse_wxr: not well-formed in the middle keeps what came before
+                    if not reader._malformed:
+                        raise
+                    broken = Defect(kind=DefectKind.MALFORMED_MARKUP,
+                                    message=f"{exc}; the items after it were not read")
+            defects = reader.defects
+            if broken is not None:
+                defects += (broken,)
+            if not written:
+                defects += (Defect(kind=DefectKind.NO_POSTS, message="the export holds no item"),)
+            options.check(defects)
+            result = PageResult(kind="archive" if written else "empty", posts=(),
+                                site=reader.site, theme=None, format="wxr",
+                                encoding=reader.encoding, defects=defects)
+            if not written:
+                out.write(_render_page(name, result.to_dict(), layout))
+            else:
+                final_head, tail, _ = frame(result.to_dict())
+                if final_head != head:  # the frame's head holds nothing known only later
+                    raise RuntimeError("the rendered export changed ahead of its posts")
+                out.write(tail)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
+    return _Spooled(path)
 
 
 class _Writer:
@@ -829,15 +944,27 @@ class _Writer:
         self._flush_each = flush_each
         self._count = 0
 
-    def write(self, text: str) -> None:
+    def write(self, text: str | _Spooled) -> None:
         """Write one record (or, in the single layout, the result)."""
         if self._layout == "array":
-            self._out.write(("[\n" if self._count == 0 else ",\n") + text)
-        else:
-            self._out.write(text + "\n")
+            self._out.write("[\n" if self._count == 0 else ",\n")
+        self._copy(text)
+        if self._layout != "array":
+            self._out.write("\n")
         self._count += 1
         if self._flush_each:
             self._out.flush()
+
+    def _copy(self, text: str | _Spooled) -> None:
+        if isinstance(text, str):
+            self._out.write(text)
+            return
+        try:
+            with open(text.path, encoding="utf-8", newline="\n") as spooled:
+                shutil.copyfileobj(spooled, self._out, 1 << 16)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(text.path)
 
     def close(self) -> None:
         if self._layout == "array":

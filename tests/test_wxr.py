@@ -1063,6 +1063,11 @@ def test_plain_units_take_the_shortcut() -> None:
 _TEXT_PLAIN = ["tide", "Ebb", " ", "  ", "\n", "\t", "\u00a0", "\u200b", "\u00e9", "\u2019",
                "Photo: Ann Lee", "(AP Photo/Bo Ek)", "Credit: Harbour Trust", "'", '"']
 _TEXT_ODD = ["&", "&amp;", "<", ">", "<em>", "</em>", "\r", "\x01", "<br>"]
+_INLINE_PLAIN = ["<strong>bold</strong>", "<em>it</em>", "<b> </b>", "<i></i>", "<code>x</code>",
+                 '<a href="/tides">link</a>', '<a href="https://t.example/a" rel="noopener" '
+                 'target="_blank">out</a>', "<br />", "<br>", "<br/>", "<br />\n", " <br> "]
+_INLINE_ODD = ["<span>s</span>", "<strong><em>n</em></strong>", '<a href="a b">q</a>',
+               '<a href="/x" class="c">q</a>', "<strong>", "<img src=\"/i.jpg\">", "<br />\t"]
 _FIGURE_CLASSES = ["wp-block-image", "wp-caption", "size-large", "alignright", "aligncenter",
                    "is-resized", "is-style-rounded"]
 _IMG_CLASSES = ["wp-image-12", "size-medium", "alignleft"]
@@ -1091,6 +1096,12 @@ class _Draw:
     def text(self) -> str:
         return "".join(self.draw(st.lists(
             st.sampled_from(_TEXT_PLAIN + _TEXT_ODD if self.odd else _TEXT_PLAIN),
+            max_size=6)))
+
+    def inline_text(self) -> str:
+        return "".join(self.draw(st.lists(
+            st.sampled_from(_TEXT_PLAIN + _INLINE_PLAIN
+                            + (_TEXT_ODD + _INLINE_ODD if self.odd else [])),
             max_size=6)))
 
     def classes(self, plain: list[str]) -> str:
@@ -1152,7 +1163,7 @@ def _other_pieces(draw: st.DrawFn) -> str:
     cls = _attr("class", d.classes(_TEXT_CLASSES)) if d.flag() else ""
     space = st.sampled_from(["", "\n", " \n\t"])
     if kind in {"p", "h3"}:
-        return f"<{kind}{cls}>{d.text()}</{kind}>"
+        return f"<{kind}{cls}>{d.inline_text()}</{kind}>"
     child = "li" if kind != "blockquote" else d.pick(["p"], ["li", "div"])
     items = [d.text() for _ in range(draw(st.integers(0, 3)))]
     body = draw(space) + "".join(f"<{child}>{t}</{child}>" + draw(space) for t in items)
@@ -1213,6 +1224,17 @@ def test_common_units_take_the_shortcut() -> None:
     assert [b.kind for b in fast.blocks] == ["paragraph", "image", "list", "quote"]
     assert fast.blocks[2].items == ("Rope", "Tar")
     assert fast.blocks[3].text == "Fair winds and\nfollowing seas"
+    linked = _fast_unit(Unit(name="core/paragraph", html=(
+        '<p>See <a href="/tides">the <b>tables</b></a> or <strong>ask</strong>.<br />\nThanks</p>'
+    )), base)
+    assert linked is None  # a link holding markup is parsed
+    linked = _fast_unit(Unit(name="core/paragraph", html=(
+        '<p>See <a href="/tides">the tables</a> or <strong>ask</strong>.<br />\nThanks</p>')),
+        base)
+    assert linked is not None
+    assert [("See the tables or ask. Thanks",
+             '<p>See <a href="/tides">the tables</a> or <strong>ask</strong>.<br>\nThanks</p>')
+            ] == [(b.text, b.html) for b in linked.blocks]
     quote = _fast_unit(Unit(name="core/quote", html=(
         '<blockquote class="wp-block-quote">\n<p>Red sky at night.</p>\n<cite>Old  saying</cite>'
         "</blockquote>")), base)

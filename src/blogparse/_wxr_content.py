@@ -483,10 +483,17 @@ _PLAIN_CLASSES = frozenset({"wp-block-paragraph", "wp-block-heading"})
 
 _ATTRS = r'(?: [a-z][a-z-]{0,30}="[ !#-%\'-;=?-~]{0,2000}")*'
 _URL = r"[A-Za-z0-9_.!~*'()@/:=?;#%,+-]{1,2000}"
+# Text with inline markup of one level: bold, italic and code without attributes, links
+# with a plain url, line breaks.
+_INLINE = (
+    r"(?:[^<>&]|<(?P<it>strong|em|b|i|code)>[^<>&]*</(?P=it)>"
+    r'|<a href="' + _URL + r'"(?: (?:target|rel|title)="[ !#-%\'-;=?-~]{0,200}")*>[^<>&]*</a>'
+    r"|<br ?/?>)*"
+)
 _PIECE_RE = re.compile(
     r"[ \t\n]*(?:"
     r'<(?P<h>p|h[1-6])(?P<hattr>(?: class="[a-z0-9_-]{1,64}(?: [a-z0-9_-]{1,64}){0,15}")?)>'
-    r"(?P<htext>[^<>&]*)</(?P=h)>"
+    r"(?P<htext>" + _INLINE + r")</(?P=h)>"
     r'|<(?P<list>ul|ol)(?P<lattr>(?: class="[a-z0-9_-]{1,64}(?: [a-z0-9_-]{1,64}){0,15}")?)>'
     r"(?P<items>[ \t\n]*(?:<li>[^<>&]+</li>[ \t\n]*)*)</(?P=list)>"
     r'|<blockquote(?P<qattr>(?: class="[a-z0-9_-]{1,64}(?: [a-z0-9_-]{1,64}){0,15}")?)>'
@@ -499,6 +506,11 @@ _PIECE_RE = re.compile(
     r")"
 )
 _ATTR_PAIR_RE = re.compile(r' ([a-z-]+)="([^"]*)"')
+_BR_RE = re.compile(r"<br ?/?>")
+_INLINE_TAG_RE = re.compile(r"<[^<>]*>")
+# A line break followed by white space alone up to the next tag: libxml2 drops that white
+# space (<br> is not among the elements it keeps blank text after), so the markup changes.
+_BLANK_AFTER_BR_RE = re.compile(r"<br ?/?>[ \t\n\r]+(?:<|\Z)")
 _LI_RE = re.compile(r"<li>([^<>&]+)</li>")
 _QUOTED_P_RE = re.compile(r"<(?:p|cite)>([^<>&]*)</(?:p|cite)>")
 _URL_RE = re.compile(_URL + r"\Z")
@@ -639,6 +651,7 @@ def _fast_unit(unit: Unit, base_url: str | None) -> _Fast | None:
     pos = 0
     pieces = 0
     plain_piece = False
+    marked_up = False
     end = len(text.rstrip(" \t\n"))
     while pos < end:
         m = _PIECE_RE.match(text, pos)
@@ -652,10 +665,22 @@ def _fast_unit(unit: Unit, base_url: str | None) -> _Fast | None:
             if (attr and not _plain_classes(attr, _PLAIN_CLASSES)) or not (
                     inner.isprintable() or _plain_text(inner)):
                 return None
-            value = collapse_space(inner)
+            if "<" in inner:
+                # element_text(): the text of every node, a line break as a space
+                marked_up = True
+                value = collapse_space(_INLINE_TAG_RE.sub("", _BR_RE.sub(" ", inner)))
+                if "<br" in inner:
+                    if _BLANK_AFTER_BR_RE.search(inner):
+                        return None
+                    inner = _BR_RE.sub("<br>", inner)
+                html_ = f"<{tag}{attr}>{inner}</{tag}>"
+            else:
+                value = collapse_space(inner)
+                html_ = text[m.start(1) - 1 : pos]
             if value is None:
+                if marked_up:
+                    return None  # the extractor looks further (images) in an empty one
                 continue  # an empty paragraph or heading gives no block
-            html_ = text[m.start(1) - 1 : pos]
             if tag == "p":
                 blocks.append(Block(kind="paragraph", text=value, html=html_, name=unit.name))
             else:
@@ -688,7 +713,7 @@ def _fast_unit(unit: Unit, base_url: str | None) -> _Fast | None:
             blocks.append(found[0])
             if found[1] is not None:
                 captions.append(found[1])
-    return _Fast(blocks, captions, pieces == 1 and plain_piece)
+    return _Fast(blocks, captions, pieces == 1 and plain_piece and not marked_up)
 
 
 def _simple_blocks(unit: Unit) -> list[Block] | None:

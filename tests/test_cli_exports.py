@@ -1,4 +1,4 @@
-"""``blogparse parse`` on exports: written post by post, the same text as the whole result.
+"""The command on exports: ``parse`` and ``convert`` go post by post, as the whole result.
 
 The command renders an export into a temporary file one post at a time and copies it out,
 so no export is held in memory; these tests pin that the text is exactly what rendering
@@ -130,23 +130,29 @@ def test_strict_mode_failure_writes_nothing_and_leaves_no_file(
     assert os.listdir(spool) == []
 
 
-def test_a_large_export_is_not_held_in_memory(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Python's peak allocation stays far below the size of the export's JSON."""
+def _big_export(folder: Path, copies: int) -> Path:
+    """An export of the fixture's items again and again, each copy with its own post ids
+    (its featured images pointing at its own attachments, its own permalinks)."""
     source = (HERE / "wxr" / "full-1.2.xml").read_text(encoding="utf-8")
     head, _, rest = source.partition("<item>")
     items, _, tail = rest.rpartition("</item>")
-    # The fixture's items again and again, each copy with its own post ids (and its
-    # featured images pointing at its own attachments).
-    copies = []
-    for n in range(600):
-        copy = items.replace("<wp:post_id>", f"<wp:post_id>{n + 1}0")
-        copy = re.sub(r"(_thumbnail_id\]\]></wp:meta_key>\s*<wp:meta_value><!\[CDATA\[)",
-                      rf"\g<1>{n + 1}0", copy)
-        copies.append(copy)
-    big = tmp_path / "big.xml"
-    big.write_text(head + "<item>" + "</item><item>".join(copies) + "</item>" + tail,
+    parts = []
+    for n in range(copies):
+        part = items.replace("<wp:post_id>", f"<wp:post_id>{n + 1}0")
+        part = re.sub(r"(_thumbnail_id\]\]></wp:meta_key>\s*<wp:meta_value><!\[CDATA\[)",
+                      rf"\g<1>{n + 1}0", part)
+        part = re.sub(r"(<link>[^<]*?)/?</link>", rf"\g<1>-{n}/</link>", part)
+        parts.append(part)
+    big = folder / "big.xml"
+    big.write_text(head + "<item>" + "</item><item>".join(parts) + "</item>" + tail,
                    encoding="utf-8")
+    return big
+
+
+def test_a_large_export_is_not_held_in_memory(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Python's peak allocation stays far below the size of the export's JSON."""
+    big = _big_export(tmp_path, 600)
     out = tmp_path / "out.json"
     # A first run imports what the command needs: module code is not the export's memory.
     main(["parse", "--no-progress", "-o", str(out), str(EXPORTS[0])])
@@ -163,3 +169,80 @@ def test_a_large_export_is_not_held_in_memory(
     # the reader's state and the defects the result lists (a few per copy here).
     whole = out.stat().st_size
     assert peak < whole / 5, (peak, whole)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("flavor", ["hugo", "jekyll"])
+def test_convert_streams_an_export_into_the_same_site(
+        flavor: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``convert`` reads an export post by post: the files are those of its whole result."""
+    from blogparse._convert import SiteWriter
+
+    export = HERE / "wxr" / "full-1.2.xml"
+    whole = SiteWriter(tmp_path / "whole", flavor=flavor)
+    for post in parse_wxr(str(export)).posts:
+        whole.add(post, source=str(export), archive=False)
+    whole.report()
+    status = main(["convert", "--to", flavor, "-o", str(tmp_path / "streamed"), str(export)])
+    _, err = capsys.readouterr()
+    assert status == 0, err
+    assert _tree(tmp_path / "streamed") == _tree(tmp_path / "whole")
+    assert _tree(tmp_path / "whole")
+
+
+def test_convert_keeps_the_posts_before_a_cut(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A cut-off export converts the posts before the break and counts as converted."""
+    data = (HERE / "wxr" / "full-1.2.xml").read_bytes()
+    cut = tmp_path / "cut.xml"
+    cut.write_bytes(data[: data.rindex(b"<item>") + 40])
+    from blogparse._convert import SiteWriter
+
+    whole = SiteWriter(tmp_path / "whole", flavor="hugo")
+    for post in parse_wxr(str(cut)).posts:
+        whole.add(post, source=str(cut), archive=False)
+    whole.report()
+    status = main(["convert", "-o", str(tmp_path / "site"), str(cut)])
+    out, _ = capsys.readouterr()
+    assert status == 0
+    assert "0 inputs failed" in out
+    assert _tree(tmp_path / "site") == _tree(tmp_path / "whole")
+    assert _tree(tmp_path / "site")
+
+
+def test_convert_reports_an_export_it_cannot_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An export refused as a whole is one failed input, named on stderr; exit status 1."""
+    broken = HERE / "pages" / "cli" / "batch" / "broken-export.xml"
+    status = main(["convert", "-o", str(tmp_path / "site"), str(broken)])
+    out, err = capsys.readouterr()
+    assert status == 1
+    assert f"blogparse: {broken}:" in err
+    assert "1 input failed" in out
+
+
+def test_convert_does_not_hold_a_large_export_in_memory(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``convert`` writes each post as it is read: its peak stays far below that of holding
+    the export's whole result (what remains grows with the number of files written, a
+    few hundred bytes each, not with their content)."""
+    big = _big_export(tmp_path, 600)
+    main(["convert", "-o", str(tmp_path / "warm"), str(HERE / "wxr" / "full-1.2.xml")])
+    tracemalloc.start()
+    try:
+        status = main(["convert", "-o", str(tmp_path / "site"), str(big)])
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        whole = parse_wxr(str(big))
+        _, whole_peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    capsys.readouterr()
+    assert status == 0
+    assert len(list((tmp_path / "site").rglob("*.md"))) > 1000
+    assert len(whole.posts) > 4000
+    assert peak < whole_peak / 3, (peak, whole_peak)

@@ -38,7 +38,7 @@ import attrs
 
 from . import _source
 from ._errors import BlogparseError, DefectError, InputError, StrictModeError
-from ._models import Defect, DefectKind, PageResult
+from ._models import Defect, DefectKind, PageResult, Post
 from ._options import LENIENT, STRICT, Options
 from ._pipeline import default_registry, parse_file, parse_page
 
@@ -365,13 +365,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _convert_inputs(
     args: argparse.Namespace,
-) -> Callable[[Sequence[str]], Iterator[tuple[str, PageResult | BaseException]]]:
-    """:func:`iter_parsed` bound to the ``convert`` command's parse options."""
-    return functools.partial(
-        iter_parsed, theme=getattr(args, "theme", None),
-        strict=bool(getattr(args, "strict", False)), url=getattr(args, "url", None),
-        encoding=getattr(args, "encoding", None),
-        input_format=getattr(args, "input_format", None))
+) -> Callable[[Sequence[str]], Iterator[tuple[str, PageResult | ExportStream | BaseException]]]:
+    """:func:`iter_parsed` bound to the ``convert`` command's parse options; exports are
+    streamed post by post (but in strict mode, where a defect anywhere fails the export
+    before anything is written)."""
+    settings = _Settings(theme=getattr(args, "theme", None),
+                         strict=bool(getattr(args, "strict", False)),
+                         url=getattr(args, "url", None),
+                         encoding=getattr(args, "encoding", None),
+                         input_format=getattr(args, "input_format", None))
+    return functools.partial(_iter_inputs, settings=settings, stream_exports=True)
 
 
 def _env_traceback() -> bool:
@@ -606,13 +609,24 @@ def iter_parsed(
     """
     settings = _Settings(theme=theme, input_format=input_format, encoding=encoding, url=url,
                          strict=strict)
+    for name, result in _iter_inputs(paths, settings, stream_exports=False):
+        assert not isinstance(result, ExportStream)
+        yield name, result
+
+
+def _iter_inputs(paths: Sequence[str], settings: _Settings, *, stream_exports: bool,
+                 ) -> Iterator[tuple[str, PageResult | ExportStream | BaseException]]:
+    """:func:`iter_parsed`; with ``stream_exports`` an export read in lenient mode comes
+    as an :class:`ExportStream` instead of one result holding every post."""
+    strict = settings.strict
     for task in _expand(paths):
         if task.missing is not None:
             yield task.name, InputError(task.missing)
             continue
         try:
-            for _name, result in _parsed(task, settings):
-                if isinstance(result, PageResult):
+            for _name, result in _parsed(task, settings,
+                                         stream_exports=stream_exports and not strict):
+                if isinstance(result, PageResult | ExportStream):
                     yield task.name, result
                 elif _record_failure(result.result, strict=strict) is None:
                     yield task.name, result.result
@@ -627,13 +641,50 @@ def iter_parsed(
             yield task.name, exc
 
 
-def _parsed(task: _Task, settings: _Settings, *, spool_exports: bool = False
-            ) -> Iterator[tuple[str, Any]]:
+class ExportStream:
+    """An export's posts as the reader reads them (``convert`` in lenient mode): the posts
+    :func:`~blogparse.parse_wxr` would give, without holding them all.
+
+    Iterate :attr:`posts` once; afterwards :attr:`error` is what stopped the reading, if
+    anything did (a cut-off or malformed export stops quietly, keeping the posts before
+    the break, as ``parse_wxr`` does).
+    """
+
+    kind = "archive"
+    format = "wxr"
+
+    def __init__(self, source: bytes | str, options: Options) -> None:
+        self._source = source
+        self._options = attrs.evolve(options, strict=False)
+        self.error: BaseException | None = None
+
+    @property
+    def posts(self) -> Iterator[Post]:
+        """The export's items, in file order."""
+        from ._errors import TruncatedInputError
+        from ._wxr import WxrReader
+
+        try:
+            with WxrReader(self._source, options=self._options) as reader:
+                try:
+                    yield from reader
+                except TruncatedInputError:
+                    return
+                except InputError:
+                    if not reader._malformed:
+                        raise
+        except Exception as exc:  # reported by the caller as the input's failure
+            self.error = exc
+
+
+def _parsed(task: _Task, settings: _Settings, *, spool_exports: bool = False,
+            stream_exports: bool = False) -> Iterator[tuple[str, Any]]:
     """Parse one input: ``(name, PageResult)`` once, or ``(name, WarcResult)`` per record.
 
     With ``spool_exports`` an export comes back as ``(name, _Spooled)``: its JSON, written
     post by post to a temporary file in the run's layout, so that no export, however
-    large, is held in memory.  Raises what stops the input.
+    large, is held in memory; with ``stream_exports`` as an :class:`ExportStream`.
+    Raises what stops the input.
     """
     options = settings.options
     if task.data is not None:
@@ -663,6 +714,9 @@ def _parsed(task: _Task, settings: _Settings, *, spool_exports: bool = False
         where: bytes | str = task.data if task.data is not None else str(task.path)
         if spool_exports:
             yield task.name, _spool_export(task.name, where, settings)
+            return
+        if stream_exports:
+            yield task.name, ExportStream(where, options)
             return
         yield task.name, parse_wxr(where, options=options)
         return

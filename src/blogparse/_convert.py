@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 from urllib.parse import unquote, urlsplit
 
 import attrs
@@ -30,7 +30,7 @@ import lxml.etree as etree
 
 from ._document import clean_text_for_lxml, parse_fragment
 from ._errors import BlogparseError, StrictModeError
-from ._models import Block, Caption, PageResult, Post
+from ._models import Block, Caption, Post
 
 __all__ = [
     "FLAVORS",
@@ -1166,10 +1166,28 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+class PostSource(Protocol):
+    """What ``convert`` reads posts from: a :class:`~blogparse.PageResult`, or an export
+    streamed post by post (which may carry the ``error`` that stopped it)."""
+
+    @property
+    def kind(self) -> str:
+        """``single``, ``archive`` or ``empty``."""
+
+    @property
+    def format(self) -> str | None:
+        """The input format (``html``, ``wxr``, …)."""
+
+    @property
+    def posts(self) -> Iterable[Post]:
+        """The posts, in order."""
+
+
 def main_convert(
     args: argparse.Namespace,
     *,
-    iter_inputs: Callable[[Sequence[str]], Iterator[tuple[str, PageResult | BaseException]]],
+    iter_inputs: Callable[[Sequence[str]],
+                          Iterator[tuple[str, PostSource | BaseException]]],
     stdout: IO[str],
     stderr: IO[str],
 ) -> int:
@@ -1186,28 +1204,35 @@ def main_convert(
     writer = SiteWriter(out_dir, flavor=getattr(args, "to", "hugo") or "hugo",
                         overwrite=bool(getattr(args, "overwrite", False)))
     inputs = failed = posts = 0
+
+    def report_failure(name: str, outcome: BaseException) -> None:
+        if isinstance(outcome, StrictModeError):
+            # say which defects, not only how many
+            why = "strict mode: " + "; ".join(
+                f"{d.kind.value}: {d.message}" for d in outcome.defects)
+        elif isinstance(outcome, BlogparseError | OSError):
+            why = str(outcome)
+        else:
+            why = f"unexpected {type(outcome).__name__}: {outcome}"
+        print(f"blogparse: {name}: {_one_line(why) or type(outcome).__name__}", file=stderr)
+        if getattr(args, "traceback", False):
+            stderr.write("".join(traceback.format_exception(outcome)))
+
     for name, outcome in iter_inputs(args.inputs):
         inputs += 1
         if isinstance(outcome, BaseException):
             failed += 1
-            if isinstance(outcome, StrictModeError):
-                # say which defects, not only how many
-                why = "strict mode: " + "; ".join(
-                    f"{d.kind.value}: {d.message}" for d in outcome.defects)
-            elif isinstance(outcome, BlogparseError | OSError):
-                why = str(outcome)
-            else:
-                why = f"unexpected {type(outcome).__name__}: {outcome}"
-            print(f"blogparse: {name}: {_one_line(why) or type(outcome).__name__}",
-                  file=stderr)
-            if getattr(args, "traceback", False):
-                stderr.write("".join(traceback.format_exception(outcome)))
+            report_failure(name, outcome)
             continue
+        # an export is an "archive" of whole posts; an archive page shows excerpts
+        archive = outcome.kind == "archive" and outcome.format != "wxr"
         for post in outcome.posts:
             posts += 1
-            # an export is an "archive" of whole posts; an archive page shows excerpts
-            writer.add(post, source=name,
-                       archive=outcome.kind == "archive" and outcome.format != "wxr")
+            writer.add(post, source=name, archive=archive)
+        stopped = getattr(outcome, "error", None)
+        if isinstance(stopped, BaseException):  # a streamed export that broke off
+            failed += 1
+            report_failure(name, stopped)
     report = writer.report()
     for note in report.problems:
         print(f"blogparse: warning: {note.post}: {note.message}", file=stderr)

@@ -1282,6 +1282,20 @@ def test_gmt_dates_read_as_utc_wall_times(gmt: str) -> None:
         reader.close()
 
 
+@pytest.mark.parametrize(
+    "html",
+    ["<p>" + "a" * 200_000 + "<b>", "<p>" + "<b>a</b>" * 40_000 + "<i>", "<p>" + "<br>" * 50_000,
+     "<p>" + '<a href="/x">' * 40_000, "<ul>" + "<li>x</li>" * 40_000,
+     "<blockquote>" + "<p>x</p>" * 40_000, '<figure><img src="' + "a" * 200_000,
+     "<p>x</p>\n" * 40_000 + "<div>"],
+    ids=["text", "bold", "breaks", "links", "items", "quoted", "url", "pieces"],
+)
+def test_units_are_read_in_linear_time(html: str) -> None:
+    """Long units, read to the end or refused near it, take linear time (not a hang)."""
+    fast = _fast_unit(Unit(name=None, html=html), None)
+    assert fast is None or all(b.html for b in fast.blocks)
+
+
 def _convert_parsing_all(raw: str, base_url: str | None) -> WxrContent:
     # convert_content as it was before units other than plain paragraphs and headings
     # were read without a parse: every other unit goes through the parser.

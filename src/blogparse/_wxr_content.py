@@ -485,10 +485,11 @@ _ATTRS = r'(?: [a-z][a-z-]{0,30}="[ !#-%\'-;=?-~]{0,2000}")*'
 _URL = r"[A-Za-z0-9_.!~*'()@/:=?;#%,+-]{1,2000}"
 # Text with inline markup of one level: bold, italic and code without attributes, links
 # with a plain url, line breaks.
+# (Written as runs of text between tags, so that plain text is taken in one step.)
 _INLINE = (
-    r"(?:[^<>&]|<(?P<it>strong|em|b|i|code)>[^<>&]*</(?P=it)>"
+    r"[^<>&]*(?:(?:<(?P<it>strong|em|b|i|code)>[^<>&]*</(?P=it)>"
     r'|<a href="' + _URL + r'"(?: (?:target|rel|title)="[ !#-%\'-;=?-~]{0,200}")*>[^<>&]*</a>'
-    r"|<br ?/?>)*"
+    r"|<br ?/?>)[^<>&]*)*"
 )
 _PIECE_RE = re.compile(
     r"[ \t\n]*(?:"
@@ -506,6 +507,12 @@ _PIECE_RE = re.compile(
     r")"
 )
 _ATTR_PAIR_RE = re.compile(r' ([a-z-]+)="([^"]*)"')
+# A tag that no piece above holds: the unit goes to the parser at once (the usual case for
+# markup-rich units), before any work on its first pieces is done and thrown away.
+_OTHER_TAG_RE = re.compile(
+    r"<(?!(?:p|h[1-6]|ul|ol|li|blockquote|cite|figure|figcaption|img|a|strong|em|b|i|code|br)"
+    r"[ />]|/(?:p|h[1-6]|ul|ol|li|blockquote|cite|figure|figcaption|a|strong|em|b|i|code)>)"
+)
 _BR_RE = re.compile(r"<br ?/?>")
 _INLINE_TAG_RE = re.compile(r"<[^<>]*>")
 # A line break followed by white space alone up to the next tag: libxml2 drops that white
@@ -646,6 +653,8 @@ def _int_attr_value(value: str | None) -> int | None:
 def _fast_unit(unit: Unit, base_url: str | None) -> _Fast | None:
     """The blocks and captions of a unit made only of the pieces above, or ``None``."""
     text = unit.html
+    if "&" in text or _OTHER_TAG_RE.search(text):
+        return None
     blocks: list[Block] = []
     captions: list[Caption] = []
     pos = 0

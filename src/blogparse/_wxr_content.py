@@ -671,13 +671,24 @@ def _fast_unit(unit: Unit, base_url: str | None) -> _Fast | None:
         tag, attr, inner = m.group(1, 2, 3)  # h, hattr, htext
         plain_piece = tag is not None
         if plain_piece:
+            printable = inner.isprintable()
             if (attr and not _plain_classes(attr, _PLAIN_CLASSES)) or not (
-                    inner.isprintable() or _plain_text(inner)):
+                    printable or _plain_text(inner)):
                 return None
-            if "<" in inner:
+            if printable and "<" not in inner and "  " not in inner and (
+                    inner[:1] != " " and inner[-1:] != " "):
+                # collapse_space() leaves such text as it is: its only white space is
+                # single spaces between words (other white space is not printable)
+                if not inner:
+                    continue
+                value = inner
+                html_ = text[m.start(1) - 1 : pos]
+            elif "<" in inner:
                 # element_text(): the text of every node, a line break as a space
                 marked_up = True
                 value = collapse_space(_INLINE_TAG_RE.sub("", _BR_RE.sub(" ", inner)))
+                if value is None:
+                    return None  # no text: the extractor looks for an image in it
                 if "<br" in inner:
                     if _BLANK_AFTER_BR_RE.search(inner):
                         return None
@@ -687,8 +698,6 @@ def _fast_unit(unit: Unit, base_url: str | None) -> _Fast | None:
                 value = collapse_space(inner)
                 html_ = text[m.start(1) - 1 : pos]
             if value is None:
-                if marked_up:
-                    return None  # the extractor looks further (images) in an empty one
                 continue  # an empty paragraph or heading gives no block
             if tag == "p":
                 blocks.append(Block(kind="paragraph", text=value, html=html_, name=unit.name))

@@ -357,23 +357,7 @@ def caption_of(box: etree._Element, *, base_url: str | None = None) -> Caption |
     credit: str | None = None
     text: str | None = None
     if caption_el is not None:
-        credit_els = list(_CREDIT_ELEMENTS(caption_el)) or [
-            c for c in _CREDIT_ELEMENTS(box) if c is not caption_el
-        ]
-        if credit_els:
-            credit_el = credit_els[0]
-            label_text = element_text(credit_el)
-            stripped_text, stripped_credit = split_credit(label_text)
-            credit = stripped_credit or label_text
-            if stripped_text and not stripped_credit:
-                credit = stripped_text
-            dup = copy.deepcopy(caption_el)
-            for c in _CREDIT_ELEMENTS(dup):
-                drop_keep_tail(c)
-            text = element_text(dup)
-            text = text.rstrip(" |–—-,;").strip() or None if text else None
-        else:
-            text, credit = split_credit(element_text(caption_el))
+        text, credit = _text_and_credit(caption_el, box)
     else:
         credit_els = _CREDIT_ELEMENTS(box)
         if credit_els:
@@ -405,25 +389,77 @@ def caption_of(box: etree._Element, *, base_url: str | None = None) -> Caption |
     )
 
 
+def _text_and_credit(caption_el: etree._Element, box: etree._Element
+                     ) -> tuple[str | None, str | None]:
+    """A caption element's text and photo credit; credit elements are looked for in the
+    caption, then elsewhere in ``box``."""
+    credit_els = list(_CREDIT_ELEMENTS(caption_el)) or [
+        c for c in _CREDIT_ELEMENTS(box) if c is not caption_el
+    ]
+    if not credit_els:
+        return split_credit(element_text(caption_el))
+    label_text = element_text(credit_els[0])
+    stripped_text, stripped_credit = split_credit(label_text)
+    credit = stripped_credit or label_text
+    if stripped_text and not stripped_credit:
+        credit = stripped_text
+    dup = copy.deepcopy(caption_el)
+    for c in _CREDIT_ELEMENTS(dup):
+        drop_keep_tail(c)
+    text = element_text(dup)
+    text = text.rstrip(" |–—-,;").strip() or None if text else None
+    return text, credit
+
+
+_GALLERY_CLASSES = frozenset({"wp-block-gallery", "gallery", "tiled-gallery",
+                              "blocks-gallery-grid"})
+
+
+def _gallery_caption(box: etree._Element, caption_el: etree._Element) -> Caption | None:
+    """The caption a gallery gives itself (``figcaption.blocks-gallery-caption``): about
+    the gallery as a whole, so it names no one image."""
+    text, credit = _text_and_credit(caption_el, caption_el)
+    if text is None and credit is None:
+        return None
+    classes = (box.get("class") or "").split()
+    return Caption(text=text, credit=credit, image=None, kind="gallery", id=box.get("id"),
+                   align=next((c for c in classes if c.startswith("align")), None))
+
+
 def captions_in(el: etree._Element, *, base_url: str | None = None) -> tuple[Caption, ...]:
-    """Every caption in ``el``, in page order, each box counted once."""
-    out: list[Caption] = []
+    """Every caption in ``el``, in page order, each box counted once.
+
+    A gallery's images keep their own captions; a caption of the gallery itself comes
+    after them (where the page prints it), with no image.
+    """
+    found: list[tuple[etree._Element, Caption]] = []
     seen: set[etree._Element] = set()
     for box in _CAPTION_BOXES(el):
         if box in seen:
             continue
-        # A box inside another caption box with the same caption text is the same caption
-        # (e.g. <div class="wp-caption"><figure>…); mark descendants as seen.
         inner_boxes = [b for b in _CAPTION_BOXES(box) if b is not box]
-        if inner_boxes and not [c for c in box if c.tag == "figcaption"]:
+        own = [c for c in box if c.tag == "figcaption"]
+        if inner_boxes and not own:
             # a gallery wrapper without its own caption: its items are the captions
             continue
+        if inner_boxes and (_GALLERY_CLASSES.intersection((box.get("class") or "").split())
+                            or len(_images(box)) > 1):
+            # a gallery with a caption of its own, beside its images' captions
+            cap = _gallery_caption(box, own[0])
+            if cap is not None:
+                found.append((own[0], cap))
+            continue
+        # A box inside another caption box with the same caption text is the same caption
+        # (e.g. <div class="wp-caption"><figure>…); mark descendants as seen.
         for b in inner_boxes:
             seen.add(b)
         cap = caption_of(box, base_url=base_url)
         if cap is not None:
-            out.append(cap)
-    return tuple(out)
+            found.append((box, cap))
+    if any(cap.image is None and cap.kind == "gallery" for _, cap in found):
+        order = {node: i for i, node in enumerate(el.iter())}
+        found.sort(key=lambda pair: order.get(pair[0], 0))
+    return tuple(cap for _, cap in found)
 
 
 def _list_items(el: etree._Element) -> tuple[str, ...]:

@@ -180,6 +180,33 @@ def test_site_from_the_page(post_page: PageResult) -> None:
     assert "blogger" == site.generator
 
 
+def test_site_name_link_and_description_from_the_header_widget(
+        post_page: PageResult, home_page: PageResult) -> None:
+    """Blogger's Header widget names the blog; the home page's heading carries no link."""
+    site = post_page.site
+    assert site is not None
+    assert (site.name, site.url) == ("Saltmarsh Sketchbook", f"{BLOG}/")
+    assert site.description == "Watercolour notes from the edge of the tide"
+    home = home_page.site
+    assert home is not None
+    assert (home.name, home.url) == ("Saltmarsh Sketchbook", None)
+
+
+def test_site_name_from_a_header_image() -> None:
+    """A header image instead of a heading: its alt text is the blog's name."""
+    page = (PAGES / "blogger_post.html").read_text(encoding="utf-8")
+    start = page.index("<div class='titlewrapper'>")
+    end = page.index("</header>")
+    header = ("<div id='header-inner'><a href='https://tidepools.example/' style='display: "
+              "block'><img alt='Tide Pools and Ink' id='Header1_headerimg' "
+              "src='https://tidepools.example/head.png'/></a></div></div></div></div>")
+    result = blogparse.parse_page(page[:start] + header + page[end:])
+    assert result.site is not None
+    assert (result.site.name, result.site.url) == ("Tide Pools and Ink",
+                                                   "https://tidepools.example/")
+    assert result.site.description is None
+
+
 def test_table_caption(post_page: PageResult) -> None:
     """Blogger's caption table becomes a Caption with its image and link."""
     post = post_page.post

@@ -979,6 +979,22 @@ def build_site(page: PageDocument, base: str | None, theme_name: str | None) -> 
         if home_link is not None:
             home = _abs(home_link.get("href"), base)
     desc_el = page.find("//*[@id='site-description' or " + cls("site-description") + "]")
+    if name is None or home is None or desc_el is None:
+        # Blogger prints the blog's name, link and description in its Header widget
+        # (#Header1): as a heading, or as a header image whose alt text is the name.
+        header = page.find("//*[@id='Header1']")
+        if header is not None:
+            if name is None:
+                heading = page.find(".//h1 | .//h2", header)
+                name = element_text(heading)
+                if name is None:
+                    img = page.find(".//a//img[@alt]", header)
+                    name = clean_space(img.get("alt")) if img is not None else None
+            if home is None:
+                link = page.find(".//a[@href]", header)
+                home = _abs(link.get("href"), base) if link is not None else None
+            if desc_el is None:
+                desc_el = page.find(".//*[" + cls("description") + "]", header)
     html_el = page.root
     lang = clean_space(html_el.get("lang") or html_el.get("xml:lang")) or clean_space(
         page.meta.get("og:locale"))

@@ -6,6 +6,7 @@ import contextlib
 import io
 import multiprocessing
 import os
+import re
 import tracemalloc
 from collections import Counter
 from collections.abc import Iterator
@@ -36,6 +37,7 @@ from blogparse import (
     parse_wxr,
 )
 from blogparse import _wxr as wxr_module
+from blogparse import _wxr_content as wxr_content
 from blogparse._content import _absolute, element_text, extract_content
 from blogparse._document import parse_fragment
 from blogparse._wxr_content import (
@@ -1294,6 +1296,28 @@ def test_units_are_read_in_linear_time(html: str) -> None:
     """Long units, read to the end or refused near it, take linear time (not a hang)."""
     fast = _fast_unit(Unit(name=None, html=html), None)
     assert fast is None or all(b.html for b in fast.blocks)
+
+
+_WPAUTOP_TOKENS = st.lists(st.sampled_from(
+    ["a", " ", "\n", "\n\n", "<br />", "<br>", "\t", "\u00a0", "<p>", "</p>", "<div>",
+     "</div>", "<div class=\"x\">", "<hr>", "<hr />", "</li>", "<li", "<pre>", "</pre>",
+     "<blockquote>", "</blockquote>", "<figure/>", "<h2 >", "<tr>", "<table"]), max_size=24,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WPAUTOP_TOKENS)
+def test_wpautop_passes_without_templates_match_the_patterns(text: str) -> None:
+    """The newline, block-opening and block-closing passes give what WordPress' patterns
+    with their templates give."""
+    block = wxr_content._BLOCK_TAGS
+    assert re.sub(r"(<" + block + r"[\s/>])", r"\n\n\1", text) == \
+        wxr_content._OPEN_BLOCK_RE.sub("\n\n", text)
+    assert re.sub(r"(</" + block + r">)", r"\1\n\n", text) == \
+        wxr_content._CLOSE_BLOCK_RE.sub(wxr_content._MATCH_THEN_BREAK, text)
+    if " \n" not in text and not wxr_content._has_other_space(text):
+        assert re.sub(r"(?<!<br />)\s*\n", "<br />\n", text) == \
+            wxr_content._NL_RUN_TO_BR_RE.sub("<br />\n", text)
 
 
 def _convert_parsing_all(raw: str, base_url: str | None) -> WxrContent:

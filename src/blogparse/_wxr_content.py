@@ -15,6 +15,7 @@ quantifiers) or bounded; no tree parsing happens here except through ``_document
 from __future__ import annotations
 
 import html
+import operator
 import re
 from collections.abc import Iterator
 
@@ -38,7 +39,8 @@ _BLOCK_TAGS = (
     r"|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary)"
 )
 _DOUBLE_BR_RE = re.compile(r"<br\s*/?>\s*<br\s*/?>")
-_OPEN_BLOCK_RE = re.compile(r"(<" + _BLOCK_TAGS + r"[\s/>])")
+# (a look-ahead: "\n\n" goes before the tag with a plain replacement string)
+_OPEN_BLOCK_RE = re.compile(r"(?=<" + _BLOCK_TAGS + r"[\s/>])")
 _CLOSE_BLOCK_RE = re.compile(r"(</" + _BLOCK_TAGS + r">)")
 _HR_RE = re.compile(r"(<hr\s*?/?>)")
 # A comment, or a tag with a newline inside (an unterminated comment or tag runs to the end,
@@ -86,8 +88,12 @@ _ASCII_OTHER_SPACE = ("\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f"
 _NL_TO_BR_RE = re.compile(r"\s(?<!<br />\s)\s*(?<=\n)")
 _BR_AFTER_BLOCK_RE = re.compile(r"(</?" + _BLOCK_TAGS + r"[^>]*>)\s*<br />")
 _BR_BEFORE_BLOCK_RE = re.compile(r"<br />(\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)")
+_NL_RUN_TO_BR_RE = re.compile(r"\n(?<!<br />\n)\n*")
 _KEEP_NL_MARK = "<WPPreserveNewline />"
-
+# Replacements as C callables: a template such as r"\1" is expanded by Python code for
+# every match (before Python 3.12).
+_GROUP_1 = operator.itemgetter(1)
+_MATCH_THEN_BREAK = "{0[0]}\n\n".format
 
 def _has_other_space(text: str) -> bool:
     # White space other than " " and "\n"; str.find per character beats the regular
@@ -164,24 +170,24 @@ def wpautop(text: str, *, br: bool = True) -> str:
     # Two <br>s in a row are a paragraph break.
     text = _DOUBLE_BR_RE.sub("\n\n", text)
     # Blank lines around block-level tags, so they split into their own chunks.
-    text = _OPEN_BLOCK_RE.sub(r"\n\n\1", text)
-    text = _CLOSE_BLOCK_RE.sub(r"\1\n\n", text)
-    text = _HR_RE.sub(r"\1\n\n", text)
+    text = _OPEN_BLOCK_RE.sub("\n\n", text)
+    text = _CLOSE_BLOCK_RE.sub(_MATCH_THEN_BREAK, text)
+    text = _HR_RE.sub(_MATCH_THEN_BREAK, text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Newlines inside a tag or a comment are not paragraph breaks.
     text = _TAG_OR_COMMENT_RE.sub(lambda m: m.group(0).replace("\n", _NL_MARK), text)
     if "<option" in text:
         text = _OPTION_AFTER_RE.sub("</option>", _OPTION_BEFORE_RE.sub("<option", text))
     if "</object>" in text:
-        text = _OBJECT_OPEN_RE.sub(r"\1", text)
+        text = _OBJECT_OPEN_RE.sub(_GROUP_1, text)
         text = _OBJECT_CLOSE_RE.sub("</object>", text)
-        text = _PARAM_RE.sub(r"\1", text)
+        text = _PARAM_RE.sub(_GROUP_1, text)
     if "<source" in text or "<track" in text:
-        text = _MEDIA_OPEN_RE.sub(r"\1", text)
-        text = _MEDIA_CLOSE_RE.sub(r"\1", text)
-        text = _SOURCE_RE.sub(r"\1", text)
+        text = _MEDIA_OPEN_RE.sub(_GROUP_1, text)
+        text = _MEDIA_CLOSE_RE.sub(_GROUP_1, text)
+        text = _SOURCE_RE.sub(_GROUP_1, text)
     if "<figcaption" in text:
-        text = _FIGCAPTION_OPEN_RE.sub(r"\1", text)
+        text = _FIGCAPTION_OPEN_RE.sub(_GROUP_1, text)
         text = _FIGCAPTION_CLOSE_RE.sub("</figcaption>", text)
     text = _MANY_NL_RE.sub("\n\n", text)
     # Every chunk between blank lines becomes a paragraph …
@@ -191,23 +197,28 @@ def wpautop(text: str, *, br: bool = True) -> str:
     text = _EMPTY_P_RE.sub("", text)
     if "</div>" in text or "</address>" in text or "</form>" in text:
         text = _UNCLOSED_P_RE.sub(r"<p>\1</p></\2>", text)
-    text = _WRAPPED_BLOCK_RE.sub(r"\1", text)
+    text = _WRAPPED_BLOCK_RE.sub(_GROUP_1, text)
     if "<p><li" in text:
-        text = _WRAPPED_LI_RE.sub(r"\1", text)
+        text = _WRAPPED_LI_RE.sub(_GROUP_1, text)
     text = _P_BLOCKQUOTE_RE.sub(r"<blockquote\1><p>", text)
     text = text.replace("</blockquote></p>", "</p></blockquote>")
-    text = _P_BEFORE_BLOCK_RE.sub(r"\1", text)
+    text = _P_BEFORE_BLOCK_RE.sub(_GROUP_1, text)
     if _TAG_BEFORE_P_END_RE.search(text):
-        text = _P_AFTER_BLOCK_RE.sub(r"\1", text)
+        text = _P_AFTER_BLOCK_RE.sub(_GROUP_1, text)
     if br:
         if "<script" in text or "<style" in text or "<svg" in text:
             text = _keep_newlines(text)
         text = text.replace("<br>", "<br />").replace("<br/>", "<br />")
-        text = _NL_TO_BR_RE.sub("<br />\n", text)
+        if " \n" in text or _has_other_space(text):
+            text = _NL_TO_BR_RE.sub("<br />\n", text)
+        else:
+            # No white space but newlines and spaces, and no space before a newline: each
+            # run of newlines is a run the pattern above would match whole.
+            text = _NL_RUN_TO_BR_RE.sub("<br />\n", text)
         text = text.replace(_KEEP_NL_MARK, "\n")
     if "<br />" in text:
-        text = _BR_AFTER_BLOCK_RE.sub(r"\1", text)
-    text = _BR_BEFORE_BLOCK_RE.sub(r"\1", text)
+        text = _BR_AFTER_BLOCK_RE.sub(_GROUP_1, text)
+    text = _BR_BEFORE_BLOCK_RE.sub(_GROUP_1, text)
     if text.endswith("\n</p>"):
         text = text[: -len("\n</p>")] + "</p>"
     if pres:
@@ -300,7 +311,7 @@ def expand_captions(text: str) -> str:
     if not rendered:
         return text
     out.append(text[pos:])
-    joined = _UNAUTOP_RE.sub(r"\1", "".join(out))
+    joined = _UNAUTOP_RE.sub(_GROUP_1, "".join(out))
     return _PLACEHOLDER_RE.sub(lambda p: rendered[int(p.group(1))], joined)
 
 

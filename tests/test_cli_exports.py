@@ -12,6 +12,7 @@ import io
 import json
 import os
 import re
+import sys
 import tempfile
 import tracemalloc
 from pathlib import Path
@@ -96,6 +97,16 @@ def test_exports_in_a_batch(jobs: str, layout: str, capsys: pytest.CaptureFixtur
                        *map(str, paths))
     assert status == 0
     assert out == _expected(paths, "array" if layout == "json" else "jsonl")
+
+
+def test_an_export_on_standard_input(capsys: pytest.CaptureFixture[str],
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """``-`` reads the export's bytes from standard input: the same JSON as from its file."""
+    export = HERE / "wxr" / "full-1.2.xml"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(export.read_bytes())))
+    status, out = _run(capsys, "parse", "--no-progress", "-")
+    assert status == 0
+    assert out == _expected([export], "single")
 
 
 def test_a_truncated_export_keeps_its_posts_and_says_so(

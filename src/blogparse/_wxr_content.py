@@ -17,7 +17,6 @@ from __future__ import annotations
 import html
 import operator
 import re
-from collections.abc import Iterator
 
 import attrs
 
@@ -347,22 +346,10 @@ class Unit:
     """The block's markup, inner block comments removed."""
 
 
-def _full_name(name: str) -> str:
-    return name if "/" in name else "core/" + name
-
-
-def _comments(text: str) -> Iterator[tuple[int, int]]:
-    # Each complete "<!-- … -->", found with str.find so an unclosed one ends the scan.
-    pos = 0
-    while True:
-        start = text.find("<!--", pos)
-        if start < 0:
-            return
-        stop = text.find("-->", start + 4)
-        if stop < 0:
-            return
-        pos = stop + 3
-        yield start, pos
+# Each complete "<!-- … -->".  Searched only up to the last "-->": a "<!--" after it is
+# unclosed, and every one before it is closed (by the first "-->" after it), so the scan is
+# linear and gives what finding each "<!--" and then its "-->" would.
+_HTML_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def split_blocks(text: str) -> list[Unit]:
@@ -379,15 +366,10 @@ def split_blocks(text: str) -> list[Unit]:
     capture_depth: int | None = None
     freeform: list[str] = []
     pos = 0
-
-    def emit_freeform() -> None:
-        chunk = "".join(freeform)
-        freeform.clear()
-        if chunk.strip():
-            units.append(Unit(name=None, html=chunk))
-
-    for c_start, c_end in _comments(text):
-        d = _BLOCK_DELIM_RE.match(text, c_start + 4, c_end - 3)
+    delimiter = _BLOCK_DELIM_RE.match
+    for comment in _HTML_COMMENT_RE.finditer(text, 0, text.rfind("-->") + 3):
+        c_start, c_end = comment.span()
+        d = delimiter(text, c_start + 4, c_end - 3)
         if d is None:
             continue
         between = text[pos:c_start]
@@ -401,8 +383,10 @@ def split_blocks(text: str) -> list[Unit]:
                 units.append(Unit(name=stack[-1], html=between))
         else:
             freeform.append(between)
-        name = _full_name(d.group("name"))
-        if d.group("close"):
+        close, name, _, void = d.groups()
+        if "/" not in name:
+            name = "core/" + name
+        if close:
             if name not in stack:
                 continue
             while stack:
@@ -414,9 +398,13 @@ def split_blocks(text: str) -> list[Unit]:
                 if top == name:
                     break
             continue
-        if capture_depth is None and not stack:
-            emit_freeform()
-        if d.group("void"):
+        if capture_depth is None and not stack and freeform:
+            # the classic markup before this block is a unit of its own
+            chunk = "".join(freeform)
+            freeform.clear()
+            if chunk.strip():
+                units.append(Unit(name=None, html=chunk))
+        if void:
             # a dynamic block (latest posts, a reusable block): rendered by the server,
             # so the export holds none of what the page showed
             continue
@@ -429,7 +417,9 @@ def split_blocks(text: str) -> list[Unit]:
         units.append(Unit(name=stack[capture_depth], html="".join(capture)))
     elif not stack:
         freeform.append(rest)
-    emit_freeform()
+    chunk = "".join(freeform)
+    if chunk.strip():
+        units.append(Unit(name=None, html=chunk))
     return units
 
 

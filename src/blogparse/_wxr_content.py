@@ -907,6 +907,13 @@ def comment_text(raw: str | None) -> str | None:
         # Plain text (most comments): wpautop turns every newline into a paragraph or line
         # break, so the lines are known without parsing (a test checks both ways agree).
         raw = clean_text_for_lxml(raw.replace("\r\n", "\n").replace("\r", "\n"))
-        lines = (collapse_space(line) for line in raw.split("\n"))
-        return "\n".join(line for line in lines if line) or None
+        out: list[str] = []
+        for line in raw.split("\n"):
+            if line.isprintable() and "  " not in line and line[:1] != " " != line[-1:]:
+                # nothing for collapse_space() to do (see _fast_unit)
+                if line:
+                    out.append(line)
+            elif (collapsed := collapse_space(line)) is not None:
+                out.append(collapsed)
+        return "\n".join(out) or None
     return element_text(parse_fragment(wpautop(raw)), keep_lines=True)

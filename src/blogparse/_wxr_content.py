@@ -94,6 +94,7 @@ _KEEP_NL_MARK = "<WPPreserveNewline />"
 _GROUP_1 = operator.itemgetter(1)
 _MATCH_THEN_BREAK = "{0[0]}\n\n".format
 
+
 def _has_other_space(text: str) -> bool:
     # White space other than " " and "\n"; str.find per character beats the regular
     # expression's scan in ASCII text, the usual case.
@@ -464,22 +465,24 @@ _PLAIN_CLASSES = frozenset({"wp-block-paragraph", "wp-block-heading"})
 
 
 # --- units read without a parse ---------------------------------------------------------
-# Most units of real content are a handful of shapes: plain paragraphs and headings, plain
-# lists, quotes of plain paragraphs, and an image in a <figure> with its caption (the
-# block editor's core/image, the [caption] shortcode as rendered above).  A unit made only
-# of such pieces gives its blocks and captions without an HTML parse.  Each piece is taken
-# only where what the parse and the extractor would return is known exactly:
+# Most units of real content are a handful of shapes: paragraphs and headings of text with
+# at most one level of inline markup, plain lists, quotes of plain paragraphs (with a
+# citation), and an image in a <figure> with its caption (the block editor's core/image,
+# the [caption] shortcode as rendered above).  A unit made only of such pieces gives its
+# blocks and captions without an HTML parse.  Each piece is taken only where what the
+# parse and the extractor would return is known exactly:
 #
-# * text holds no "<", ">" or "&" and only printable characters, spaces, tabs and newlines
-#   (the parse then keeps it as it is, and serialises it back unchanged);
+# * text holds no "<", ">" or "&" (but the inline tags named below) and only printable
+#   characters, spaces, tabs and newlines (the parse then keeps it as it is, and
+#   serialises it back unchanged);
 # * attributes are written name="value" with one space before each, their values ASCII
 #   without '"', "&", "<", ">" or control characters (serialised unchanged: libxml2
 #   escapes only those, and non-ASCII characters in attributes), urls in src and href only
 #   of the characters libxml2 leaves unescaped in urls;
 # * no white space inside a <figure> (libxml2 drops it there, which would change the
-#   block's markup), no empty <li> (its end tag is not written back), and only classes
-#   that no extractor rule looks at (no furniture,
-#   gallery, caption-box or credit class).
+#   block's markup), no empty <li> (its end tag is not written back), no blank text after
+#   a <br> (dropped likewise), and only classes that no extractor rule looks at (no
+#   furniture, gallery, caption-box or credit class).
 # tests/test_wxr.py checks each shape against the parse and the extractor.
 
 _ATTRS = r'(?: [a-z][a-z-]{0,30}="[ !#-%\'-;=?-~]{0,2000}")*'

@@ -533,14 +533,16 @@ _STYLE_PREFIXES = ("has-", "is-style-")
 _LIST_CLASSES = frozenset({"wp-block-list"})
 _QUOTE_CLASSES = frozenset({"wp-block-quote"})
 _FIGURE_ATTRS = frozenset({"id", "class", "style", "aria-describedby"})
-_FIGURE_CLASS_RE = re.compile(
+# Class values: tokens of these forms, one space between each.
+_FIGURE_TOKEN = (
     r"(?:wp-caption|wp-block-image|align(?:left|right|center|none|wide|full)|size-[a-z0-9_-]+"
-    r"|is-resized|has-custom-border|is-style-[a-z0-9_-]+)\Z"
+    r"|is-resized|has-custom-border|is-style-[a-z0-9_-]+)"
 )
+_FIGURE_CLASSES_RE = re.compile(_FIGURE_TOKEN + "(?: " + _FIGURE_TOKEN + r")*\Z")
 _IMG_ATTRS = frozenset({"src", "alt", "class", "width", "height", "title", "loading",
                         "decoding", "srcset", "sizes", "style"})
-_IMG_CLASS_RE = re.compile(
-    r"(?:wp-image-\d{1,18}|size-[a-z0-9_-]+|align(?:left|right|center|none))\Z")
+_IMG_TOKEN = r"(?:wp-image-\d{1,18}|size-[a-z0-9_-]+|align(?:left|right|center|none))"
+_IMG_CLASSES_RE = re.compile(_IMG_TOKEN + "(?: " + _IMG_TOKEN + r")*\Z")
 _FIGCAPTION_ATTRS = frozenset({"id", "class"})
 _FIGCAPTION_CLASSES = frozenset({"wp-caption-text", "wp-element-caption"})
 
@@ -557,13 +559,10 @@ def _plain_classes(attr: str, allowed: frozenset[str]) -> bool:
 
 
 def _attr_map(text: str, allowed: frozenset[str]) -> dict[str, str] | None:
-    out: dict[str, str] = {}
-    for m in _ATTR_PAIR_RE.finditer(text):
-        name, value = m.groups()
-        if name not in allowed or name in out:
-            return None
-        out[name] = value
-    return out
+    # None for an attribute not allowed or given twice
+    pairs = _ATTR_PAIR_RE.findall(text)
+    out = dict(pairs)
+    return out if len(out) == len(pairs) and out.keys() <= allowed else None
 
 
 class _Fast:
@@ -587,12 +586,14 @@ def _figure(
     img = _attr_map(iattr, _IMG_ATTRS)
     if figure is None or img is None:
         return None
-    classes = figure.get("class", "").split(" ") if "class" in figure else []
-    if not all(_FIGURE_CLASS_RE.match(c) for c in classes):
-        return None
+    figure_classes = figure.get("class")
+    classes: list[str] = []
+    if figure_classes is not None:
+        if _FIGURE_CLASSES_RE.match(figure_classes) is None:
+            return None
+        classes = figure_classes.split(" ")
     img_classes = img.get("class")
-    if img_classes is not None and not all(
-            _IMG_CLASS_RE.match(c) for c in img_classes.split(" ")):
+    if img_classes is not None and _IMG_CLASSES_RE.match(img_classes) is None:
         return None
     src = img.get("src")
     # image_of() looks further (data-src, data-orig-file…) for these; the parse does that

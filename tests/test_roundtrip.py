@@ -183,7 +183,8 @@ def _dump_carries(post: Post) -> bool:
     """Whether a text dump can tell ``post`` apart from a different page (docs/text-dumps.md).
 
     What plain text cannot carry: a term name holding a comma, or ending in a full stop (a
-    dump joins terms with ", " and a sentence ends the list with "."); a line that starts
+    dump joins terms with ", " and a sentence ends the list with "."), or what ends a term
+    list in a meta line (" | ", " • ", "by … on …"); a line that starts
     with a list bullet (what tools print for a list item); a line that starts with "[…]"
     (how lynx and html2text print an image's alt text); "[ ]" (an empty check box); a line
     that starts with "#" (a Markdown heading, which makes the whole dump read as Markdown).
@@ -192,6 +193,9 @@ def _dump_carries(post: Post) -> bool:
     """
     terms = [t.name for t in (*post.categories, *post.tags)]
     if any("," in name or name.endswith(".") for name in terms):
+        return False
+    if any(_LIST_END_RE.search(" " + ", ".join(names)) for names in (
+            [t.name for t in post.categories], [t.name for t in post.tags])):
         return False
     lines = [post.title or ""]
     lines += [c.author.name or "" for c in post.comments if c.author is not None]
@@ -206,6 +210,10 @@ def _ambiguous_line(line: str) -> bool:
 
 
 _BULLETS = frozenset("*+-o•◦▪‣·–□")
+# What ends a term list in a dump's meta line (a separator, "@ 10:00", "by … on …"):
+# a term holding it is cut there.
+_LIST_END_RE = re.compile(r"\s[|•·—–]|\s@\s(?=\d)|\s(?:post navigation|beitragsnavigation)"
+                          r"|\s(?:by|von|par|por)\s\S{1,40}(?:\s\S{1,40})?\s(?:on|am|le|el)\s")
 
 
 @settings(max_examples=60, deadline=None, phases=[Phase.generate],

@@ -569,6 +569,24 @@ def test_line_over_a_byline_is_the_title() -> None:
     assert [c.name for c in post.categories] == ["Town"]
 
 
+def test_one_word_title_over_its_byline_beats_short_lines_below() -> None:
+    """A title of one word with the byline under it stays the title, though two short
+    lines of title length stand between the byline and the first paragraph."""
+    text = (
+        "Skip to content\n\nGull Rock Notes\n\nFog\n\n"
+        "Posted on April 30, 2021 by Wren Tallis\n\n"
+        "Grey again this morning\n\nNo boats out past the mole\n\n"
+        "The fog came in before six and sat on the harbour all day, so thick that the "
+        "lamps on the quay stayed lit until noon and the ferry waited at the pier for a "
+        "gap that never came. We walked the cliff path anyway and heard the gulls long "
+        "before we saw them.\n\n"
+        "Posted in Weather | Tagged fog, harbour\n\nLeave a Reply\n"
+    )
+    post = one_post(text)
+    assert post.title == "Fog"
+    assert [a.name for a in post.authors] == ["Wren Tallis"]
+
+
 def test_teaser_repeated_with_its_date_is_not_the_title() -> None:
     """A slider prints each teaser and its date more than once; such a line is not taken
     for the title because a dated line sits under it."""
@@ -677,3 +695,18 @@ def test_copied_page_keeps_what_looks_like_markup_of_other_tools() -> None:
     assert post.comments[1].content_text == (
         "Tags are what I forgot to bring, honestly.\ncategories of rain, all of them")
     assert [(p.title, p.blog_name) for p in post.pingbacks] == [("Stoves we liked", "Upland Log")]
+
+
+def test_comment_author_with_a_date_word_in_the_name() -> None:
+    """"Anne le Brun says:" is a name with "le" in it, not Anne writing on the date "Brun";
+    "Tom on March 5, 2024 says:" still gives the date."""
+    text = _COPIED_PAGE.replace("Yahoo! Fan says:\nMarch 4, 2024 at 08:15",
+                                "Anne le Brun says:\nMarch 4, 2024 at 08:15")
+    text = text.replace("Orla says:\nMarch 5, 2024 at 19:40\n",
+                        "Orla on March 5, 2024 at 19:40 says:\n")
+    post = one_post(text)
+    assert [(c.author.name if c.author else None) for c in post.comments] == [
+        "Anne le Brun", "Orla"]
+    assert post.comments[1].date is not None
+    assert (post.comments[1].date.year, post.comments[1].date.month,
+            post.comments[1].date.day) == (2024, 3, 5)

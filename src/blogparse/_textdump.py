@@ -1113,7 +1113,9 @@ def _title_score(units: list[_Unit], i: int) -> int:
         score -= 1
     nxt = units[i + 1] if i + 1 < len(units) else None
     if nxt is not None and len(nxt.text) <= 200 and _BYLINE_RE.match(nxt.text):
-        score += 2
+        # the byline under it outweighs any shape: a one-word title ("E", "Hi") with its
+        # byline wins over a line of title length further down
+        score += 3
     return score
 
 
@@ -1525,12 +1527,15 @@ def _comment(group: list[_Unit], depth: int, stack: list[Comment]) -> Comment:
     offset = len(head.text) - len(stripped)
     m = _SAYS_RE.match(stripped)
     assert m is not None
-    name = clean_space(m.group("name"))
-    link = head.link_at(offset, offset + m.end("name"))
+    date = parse_datetime(m.group("date")) if m.group("date") else None
+    # "Anne le Brun says:": a word after "on"/"le"/"am" … that reads as no date is still
+    # the name's
+    name_end = m.end("date") if m.group("date") and date is None else m.end("name")
+    name = clean_space(stripped[:name_end])
+    link = head.link_at(offset, offset + name_end)
     author_url = link.url if link is not None else None
     if author_url is not None and re.search(r"#comment-\d+$", author_url):
         author_url = None
-    date = parse_datetime(m.group("date")) if m.group("date") else None
     ident: int | None = None
     rest = clean_space(m.group("rest"))
     body: list[str] = []

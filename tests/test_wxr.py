@@ -133,6 +133,18 @@ def test_site_is_available_before_iterating() -> None:
     assert reader.wxr_version == "1.2"
 
 
+def test_site_takes_an_author_listed_after_the_items() -> None:
+    """An author after the items, then an element the site leaves out: still in the site."""
+    data = FULL.read_text(encoding="utf-8")
+    late = ("<wp:author><wp:author_id>9</wp:author_id><wp:author_login><![CDATA[late]]>"
+            "</wp:author_login><wp:author_display_name><![CDATA[Late Writer]]>"
+            "</wp:author_display_name></wp:author><cloud domain='x' port='80' path='/'/>")
+    data = data.replace("</channel>", late + "</channel>")
+    result = parse_wxr(data.encode("utf-8"))
+    assert result.site is not None
+    assert "Late Writer" in [a.name for a in result.site.authors]
+
+
 # --- items ------------------------------------------------------------------------------------
 
 

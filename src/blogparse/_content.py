@@ -166,6 +166,10 @@ def _is_plain(el: etree._Element, stops: frozenset[str]) -> bool:
 def collapse_space(text: str) -> str | None:
     # _text.clean_space, without its regular expression for the usual text: the spaces it
     # collapses are those str.split() splits on (str.isspace()) plus U+200B and U+FEFF.
+    # Printable text holds no whitespace but " " (and neither U+200B nor U+FEFF): without
+    # a double, leading or trailing space there is nothing to collapse.
+    if text.isprintable() and "  " not in text and text[:1] != " " != text[-1:]:
+        return text or None
     if "\u200b" in text or "\ufeff" in text:
         return clean_space(text)
     return " ".join(text.split()) or None

@@ -176,3 +176,22 @@ def test_import_loads_neither_plugins_nor_dateutil() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=120).stdout
     assert out.strip() == "[]"
+
+
+def test_import_leaves_exports_archives_and_conversion_for_first_use() -> None:
+    """The export, web-archive, conversion and schema modules load when a name of theirs
+    is first used, and the names work as if imported at once."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, blogparse\n"
+        "later = ('blogparse._wxr', 'blogparse._warc', 'blogparse._convert',"
+        " 'blogparse._schema')\n"
+        "print(sorted(m for m in later if m in sys.modules))\n"
+        "from blogparse import iter_wxr, WarcResult\n"
+        "print(iter_wxr.__module__, WarcResult.__module__, blogparse.parse_wxr.__name__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=120).stdout.splitlines()
+    assert out == ["[]", "blogparse._wxr blogparse._warc parse_wxr"]

@@ -44,15 +44,21 @@ from ._models import (
 from ._options import ALL_COMMENTS, LENIENT, STRICT, Options
 from ._pipeline import default_registry, parse_file, parse_page, parse_saved_page
 from ._version import __version__
-from ._warc import WarcResult, iter_warc
-from ._wxr import WxrReader, iter_wxr, parse_wxr
 
 if typing.TYPE_CHECKING:
     from ._convert import ConvertNote, ConvertReport, SiteWriter, post_to_markdown, write_site
     from ._schema import load_schema
+    from ._warc import WarcResult, iter_warc
+    from ._wxr import WxrReader, iter_wxr, parse_wxr
 
-# Conversion and the schema are imported on first use: most programs never need them.
+# Exports, web archives, conversion and the schema are imported on first use: a program
+# reading saved pages never needs them.
 _LAZY = {
+    "WxrReader": "._wxr",
+    "iter_wxr": "._wxr",
+    "parse_wxr": "._wxr",
+    "WarcResult": "._warc",
+    "iter_warc": "._warc",
     "ConvertNote": "._convert",
     "ConvertReport": "._convert",
     "SiteWriter": "._convert",
@@ -63,7 +69,7 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> typing.Any:
-    """Import the conversion and schema helpers when first asked for."""
+    """Import the export, web-archive, conversion and schema helpers when first asked for."""
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'blogparse' has no attribute {name!r}")

@@ -208,7 +208,34 @@ def persons_of(elements: Sequence[etree._Element], base: str | None) -> tuple[Pe
         if url is not None:
             seen.add(url)
         out.append(Person(name=name, url=url))
+    if len(out) > 1:
+        # a byline's "follow me" link (<a href="https://twitter.com/handle">handle</a>) or
+        # an author box's "View author page" beside the author's own name is no author
+        own = [p for p in out if not _is_social_profile(p.url)
+               and not _AUTHOR_ACTION_RE.match(p.name or "")]
+        if own:
+            return tuple(own)
     return tuple(out)
+
+
+_AUTHOR_ACTION_RE = re.compile(
+    r"^(?:view|visit|see|read|follow|email|e-mail|mail|contact|get|subscribe|more|all"
+    r"|i['’]m on)\b.{0,40}\b(?:author|page|profile|posts?|articles?|stories|feed|rss"
+    r"|twitter|facebook|instagram|linkedin|website|site|x)\s*$"
+    r"|^(?:email|e-mail|contact|follow|subscribe)(?: (?:the )?author| me)?$",
+    re.IGNORECASE)
+
+_SOCIAL_HOSTS = frozenset({
+    "twitter.com", "x.com", "facebook.com", "instagram.com", "linkedin.com", "youtube.com",
+    "tiktok.com", "pinterest.com", "threads.net", "bsky.app", "github.com"})
+
+
+def _is_social_profile(url: str | None) -> bool:
+    if url is None:
+        return False
+    host = (urlsplit(url).hostname or "") if "//" in url else ""
+    host = host.removeprefix("www.").removeprefix("m.")
+    return host in _SOCIAL_HOSTS
 
 
 def terms_of(elements: Sequence[etree._Element], taxonomy: str, base: str | None
@@ -744,6 +771,9 @@ def build_post(
             authors = persons_of([a for a in page.find_all(_PAGE_BYLINE)
                                   if not is_inside(a, avoid)], base)
         if not authors:
+            loose = [a for a in page.find_all(_PAGE_BYLINE_LOOSE) if not is_inside(a, avoid)]
+            authors = persons_of(loose[:1], base)
+        if not authors:
             authors = _meta_authors(page, base)
     if published is not None and published.tzinfo is None:
         defects.append(Defect(kind=DefectKind.NAIVE_DATE, field="published",
@@ -858,14 +888,23 @@ def _follow(root: etree._Element, steps: list[int]) -> etree._Element | None:
     return node
 
 
+_NOT_OTHER_BYLINES = ("[not(ancestor::*[" + cls(
+    "author-bio", "author-info", "author-box", "comment", "comments", "widget", "sidebar",
+    "widget-area", "related", "saboxplugin-wrap") + "])]")
 _PAGE_BYLINE = tuple(
-    expr + "[not(ancestor::*[" + cls("author-bio", "author-info", "author-box", "comment",
-                                     "comments", "widget", "sidebar", "widget-area",
-                                     "related", "saboxplugin-wrap") + "])]"
+    expr + _NOT_OTHER_BYLINES
     for expr in (
         "//a[contains(concat(' ', @rel, ' '), ' author ')]",
         "//*[" + cls("byline", "entry-author", "post-author") + "]//a[contains(@href, '/author/')]",
     )
+)
+# Looked for only when the above find nothing, and only its first match is taken: the
+# post's byline printed before or after the post container in a wrapper of another name
+# (<div class="entry-meta-author"><a href="/author/matthias/">).
+_PAGE_BYLINE_LOOSE = (
+    "//*[" + cls("entry-meta-author", "meta-author", "author", "posted-by", "entry-meta",
+                 "post-meta", "entry-byline", "post-byline", "author-name") + "]"
+    "//a[contains(@href, '/author/')]" + _NOT_OTHER_BYLINES + "[not(ancestor::article)]"
 )
 _TERM_LINKS = (
     "//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')"

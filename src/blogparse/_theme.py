@@ -384,15 +384,24 @@ class Theme:
     def main_post(self, page: PageDocument, posts: list[etree._Element]) -> etree._Element:
         """On a single-post page, the post itself among the containers found.
 
-        The one WordPress names in ``<body class="postid-N">`` (``#post-N``), else the
-        first holding an ``<h1>``, else the first.
+        The one WordPress names in ``<body class="postid-N">`` (``#post-N``; of several so
+        named, one holding an ``<h1>``, then the one with the most text), else the first
+        holding an ``<h1>``, else the first.
         """
         for c in page.body_classes:
             if c.startswith(("postid-", "page-id-")):
                 ident = "post-" + c.rpartition("-")[2]
-                for el in posts:
-                    if el.get("id") == ident or ident in (el.get("class") or "").split():
-                        return el
+                named = [el for el in posts
+                         if el.get("id") == ident or ident in (el.get("class") or "").split()]
+                if len(named) > 1:
+                    # the post shown again as a teaser (a "featured" strip above it) carries
+                    # the same id: the post itself holds the heading, else the most text
+                    headed = [el for el in named if el.find(".//h1") is not None]
+                    named = headed or named
+                    return max(named, key=lambda el: len(etree.tostring(
+                        el, method="text", encoding="unicode", with_tail=False)))
+                if named:
+                    return named[0]
         for el in posts:
             if el.find(".//h1") is not None:
                 return el

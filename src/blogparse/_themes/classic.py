@@ -65,6 +65,8 @@ class ClassicTheme(Theme):
             ".//*[" + cls("entry-author", "post-author", "author-name") + "]",
             ".//*[@itemprop='author']//*[@itemprop='name']",
             ".//*[contains(@class, 'author') and not(contains(@class, 'comment'))]//a[@href]",
+            # hCard without a link: <span class="author vcard fn">oz</span>
+            ".//*[" + cls("author") + "][" + cls("fn", "vcard") + "][not(.//a)]",
         )
     )
     PUBLISHED: ClassVar[Locator] = (

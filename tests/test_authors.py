@@ -1,0 +1,91 @@
+"""Bylines as classic themes print them, and the post itself among copies of it."""
+
+from __future__ import annotations
+
+import blogparse
+from blogparse import Post
+
+
+def _page(article: str, *, before: str = "", body_class: str = "postid-41") -> str:
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta name="generator" content="WordPress 6.2"><title>Moor notes</title></head>
+<body class="post-template-default single single-post {body_class}">
+<header class="site-header"><p class="site-title">Moor notes</p></header>
+{before}{article}</body></html>"""
+
+
+def _post(html: str) -> Post:
+    post = blogparse.parse_page(html.encode()).post
+    assert post is not None
+    return post
+
+
+BODY = ("<div class='entry-content'><p>We left the car at the cattle grid and walked up "
+        "through the bracken to the cairn, where the wind took the map out of my hands.</p>"
+        "<p>The descent was slower.</p></div>")
+
+
+def test_hcard_author_without_a_link() -> None:
+    """<span class="author vcard fn">: the byline's name, with no url to invent."""
+    post = _post(_page(
+        "<div id='post-41' class='post-41 post type-post hentry'>"
+        "<h1 class='entry-title'>Up to the cairn</h1>"
+        "<p class='headline_meta'>by <span class='author vcard fn'>wenna</span> on "
+        "<abbr class='published' title='2021-04-03'>April 3, 2021</abbr></p>"
+        + BODY + "</div>"))
+    assert [(a.name, a.url) for a in post.authors] == [("wenna", None)]
+
+
+def test_follow_and_profile_links_beside_the_author_are_no_authors() -> None:
+    """A byline's twitter link and "View author page" are dropped; the name stays."""
+    post = _post(_page(
+        "<article id='post-41' class='post-41 post type-post hentry'>"
+        "<h1 class='entry-title'>Up to the cairn</h1>"
+        "<div class='entry-meta'><span class='byline'><span class='author vcard'>"
+        "<a class='url fn n' href='https://moor.example/author/wenna/'>Wenna Hale</a></span>"
+        "</span> <div class='author-links'><a href='https://moor.example/author/wenna/'>"
+        "View author page</a> <a href='https://twitter.com/wennahale'>@wennahale</a>"
+        "</div></div>" + BODY + "</article>"))
+    assert [(a.name, a.url) for a in post.authors] == [
+        ("Wenna Hale", "https://moor.example/author/wenna/")]
+
+
+def test_a_social_link_alone_is_kept() -> None:
+    """With no other byline, a name linked to a social profile is still the author."""
+    post = _post(_page(
+        "<article id='post-41' class='post-41 post type-post hentry'>"
+        "<h1 class='entry-title'>Up to the cairn</h1>"
+        "<p class='byline'>By <span class='author vcard'><a class='url fn n' "
+        "href='https://twitter.com/wennahale'>Wenna Hale</a></span></p>"
+        + BODY + "</article>"))
+    assert [a.name for a in post.authors] == ["Wenna Hale"]
+
+
+def test_the_post_among_teasers_of_itself() -> None:
+    """A strip of teasers above the post repeats its id: the post with the heading wins,
+    with its content and the byline printed beside it."""
+    teaser = ("<article class='lay-compact post-41 post type-post hentry'>"
+              "<h2 class='entry-title'><a href='/up-to-the-cairn/'>Up to the cairn</a></h2>"
+              "</article>")
+    post = _post(_page(
+        "<article class='single post-41 post type-post hentry'>"
+        "<div class='entry-meta-author'><a class='name' href='https://moor.example/author/"
+        "wenna/'>Wenna</a></div>"
+        "<h1 class='entry-title'>Up to the cairn</h1>" + BODY + "</article>",
+        before="<section class='top-strip'>" + teaser * 3 + "</section>"))
+    assert post.title == "Up to the cairn"
+    assert post.content_text is not None
+    assert post.content_text.startswith("We left the car")
+    assert [a.name for a in post.authors] == ["Wenna"]
+
+
+def test_a_byline_outside_the_post_in_a_wrapper_of_another_name() -> None:
+    """The byline printed before the post container, in a wrapper no stricter look-up
+    knows, gives the author; only its first link is taken."""
+    post = _post(_page(
+        "<div id='post-41' class='post-41 post type-post hentry'>"
+        "<h1 class='entry-title'>Up to the cairn</h1>" + BODY + "</div>",
+        before=("<div class='post-meta'><a href='https://moor.example/author/wenna/'>Wenna"
+                "</a> <a href='https://moor.example/author/wenna/page/2/'>more</a></div>")))
+    assert [(a.name, a.url) for a in post.authors] == [
+        ("Wenna", "https://moor.example/author/wenna/")]

@@ -89,3 +89,30 @@ def test_a_byline_outside_the_post_in_a_wrapper_of_another_name() -> None:
                 "</a> <a href='https://moor.example/author/wenna/page/2/'>more</a></div>")))
     assert [(a.name, a.url) for a in post.authors] == [
         ("Wenna", "https://moor.example/author/wenna/")]
+
+
+def test_author_named_by_reference_in_a_json_ld_graph() -> None:
+    """No byline in the markup: the Article's author is a reference into the graph
+    ({"@id": …}), and the Person it points at gives the name and url."""
+    graph = """<script type="application/ld+json">{"@context": "https://schema.org",
+"@graph": [{"@type": "Article", "@id": "https://moor.example/up/#article",
+"author": {"@id": "https://moor.example/#/schema/person/7f3a"},
+"headline": "Up to the cairn"},
+{"@type": "Person", "@id": "https://moor.example/#/schema/person/7f3a", "name": "Wenna Hale",
+"url": "https://moor.example/author/wenna/"}]}</script>"""
+    html = _page("<article id='post-41' class='post-41 post type-post hentry'>"
+                 "<h1 class='entry-title'>Up to the cairn</h1>" + BODY + "</article>")
+    post = _post(html.replace("</head>", graph + "</head>"))
+    assert [(a.name, a.url) for a in post.authors] == [
+        ("Wenna Hale", "https://moor.example/author/wenna/")]
+
+
+def test_a_dangling_json_ld_reference_invents_no_author() -> None:
+    """A reference to a node the page does not hold gives no author."""
+    graph = """<script type="application/ld+json">{"@context": "https://schema.org",
+"@graph": [{"@type": "Article", "author": {"@id": "https://moor.example/#/schema/person/x"},
+"headline": "Up to the cairn"}]}</script>"""
+    html = _page("<article id='post-41' class='post-41 post type-post hentry'>"
+                 "<h1 class='entry-title'>Up to the cairn</h1>" + BODY + "</article>")
+    post = _post(html.replace("</head>", graph + "</head>"))
+    assert post.authors == ()

@@ -149,6 +149,14 @@ def _ld_value(page: PageDocument, key: str, types: frozenset[str]) -> Any:
     return None
 
 
+def _ld_node(page: PageDocument, ident: str) -> dict[str, Any] | None:
+    """The JSON-LD object whose ``@id`` is ``ident`` (not a mere reference to it)."""
+    for obj in page.json_ld:
+        if obj.get("@id") == ident and len(obj) > 1:
+            return obj
+    return None
+
+
 _ARTICLE_TYPES = frozenset({"Article", "BlogPosting", "NewsArticle", "WebPage", "Report",
                             "TechArticle", "SocialMediaPosting", "ReportageNewsArticle",
                             "AnalysisNewsArticle", "OpinionNewsArticle"})
@@ -980,6 +988,9 @@ def _meta_authors(page: PageDocument, base: str | None) -> tuple[Person, ...]:
     items = value if isinstance(value, list) else [value] if value else []
     out = []
     for item in items:
+        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+            # Yoast's graph names the author by reference: {"@id": "…/#/schema/person/…"}
+            item = _ld_node(page, item["@id"]) or item
         if isinstance(item, dict) and isinstance(item.get("name"), str):
             url = item.get("url")
             out.append(Person(name=clean_space(item["name"]),

@@ -116,3 +116,23 @@ def test_a_dangling_json_ld_reference_invents_no_author() -> None:
                  "<h1 class='entry-title'>Up to the cairn</h1>" + BODY + "</article>")
     post = _post(html.replace("</head>", graph + "</head>"))
     assert post.authors == ()
+
+
+def test_post_inside_a_layout_wrapper_named_for_its_sidebar() -> None:
+    """A page wrapper classed for its layout ("sidebar-right") does not make the post a
+    sidebar teaser; the heading printed above the post container is its title."""
+    html = _page(
+        "<div id='warp' class='clearfix theme-sidebar-right'><header class='post-header'>"
+        "<div class='post-title'><h1>Up to the cairn</h1></div></header><div id='content'>"
+        "<article class='hentry post-41 post type-post'>" + BODY + "</article></div>"
+        "<div id='sidebar' class='widget-area'><article class='hentry post-9 post'>"
+        "<h2 class='entry-title'>Another walk</h2></article></div></div>")
+    html = html.replace("</head>", "<meta property='og:title' content='Up to the cairn | "
+                                   "Moor notes'></head>")
+    result = blogparse.parse_page(html.encode())
+    assert result.kind == "single"
+    post = result.post
+    assert post is not None
+    assert post.title == "Up to the cairn"
+    assert post.content_text is not None
+    assert post.content_text.startswith("We left the car")

@@ -747,17 +747,19 @@ def build_post(
     url = _abs(permalink_el.get("href"), base) if permalink_el is not None else None
     if single:
         meta_title = _meta_title(page, site)
-        if title is None:
-            title = meta_title
-        elif meta_title and not _is_specific_title(regions.title) \
-                and title.casefold() not in meta_title.casefold():
+        if meta_title and (title is None or (not _is_specific_title(regions.title)
+                                             and title.casefold() not in meta_title.casefold())):
             # A bare <h1>/<h2> that the page's own title does not contain is likely a
-            # heading of something else; a page heading the <title> confirms wins.
+            # heading of something else; a page heading the <title> confirms wins.  With
+            # no title in the post, that heading (printed above the post container) is
+            # the title without the site's name that og:title often carries.
             for h in page.find_all("//h1"):
                 text = element_text(h)
                 if text and text.casefold() in meta_title.casefold() and len(text) > 3:
                     title = text
                     break
+        if title is None:
+            title = meta_title
         url = url or _abs(page.links.get("canonical") or page.meta.get("og:url"), base) or base
     content_el = regions.content
     wraps_meta = content_el is not None and regions.title is not None and is_inside(

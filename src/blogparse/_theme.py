@@ -472,11 +472,28 @@ def _is_teaser(el: etree._Element) -> bool:
     while node is not None:
         if isinstance(node.tag, str) and (
             (node.tag in {"aside", "nav", "footer"} and node is not el)
-            or _TEASER_RE.search(f"{node.get('class') or ''} {node.get('id') or ''}")
+            or _teaser_marked(node, wrapper=node is not el)
         ):
             return True
         node = node.getparent()
     return False
+
+
+# Page-layout flags on a wrapper of the whole page ("has-sidebar", "bdaia-sidebar-right",
+# "no-sidebar", "sidebar-left") say where a sidebar goes, not that this is one.
+_LAYOUT_FLAG_RE = re.compile(
+    r"^(?:has|with|without|no|is)-|(?:^|-)(?:left|right|layout|template)(?:-|$)",
+    re.IGNORECASE)
+
+
+def _teaser_marked(node: etree._Element, *, wrapper: bool) -> bool:
+    marks = f"{node.get('class') or ''} {node.get('id') or ''}"
+    if _TEASER_RE.search(marks) is None:
+        return False
+    if not wrapper:
+        return True
+    return any(_TEASER_RE.search(token) and not _LAYOUT_FLAG_RE.search(token)
+               for token in marks.split())
 
 
 def _is_comment_item(el: etree._Element) -> bool:

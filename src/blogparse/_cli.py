@@ -661,18 +661,11 @@ class ExportStream:
     @property
     def posts(self) -> Iterator[Post]:
         """The export's items, in file order."""
-        from ._errors import TruncatedInputError
-        from ._wxr import WxrReader
+        from ._wxr import ReadToBreak, WxrReader
 
         try:
             with WxrReader(self._source, options=self._options) as reader:
-                try:
-                    yield from reader
-                except TruncatedInputError:
-                    return
-                except InputError:
-                    if not reader._malformed:
-                        raise
+                yield from ReadToBreak(reader)
         except Exception as exc:  # reported by the caller as the input's failure
             self.error = exc
 
@@ -918,8 +911,7 @@ def _spool_export(name: str, source: bytes | str, settings: _Settings) -> _Spool
     whether there is a post, its tail (site, defects) is written once the export is read.
     In strict mode a defect raises, as ``parse_wxr`` does, and nothing is kept.
     """
-    from ._errors import TruncatedInputError
-    from ._wxr import WxrReader
+    from ._wxr import ReadToBreak, WxrReader
 
     options = settings.options
     layout = settings.layout
@@ -942,39 +934,22 @@ def _spool_export(name: str, source: bytes | str, settings: _Settings) -> _Spool
             # parse_wxr's look to the end: one dangling _thumbnail_id would otherwise
             # hold every later post in memory.
             reader = WxrReader(source, options=attrs.evolve(options, strict=False))
-            broken: Defect | None = None
             written = 0
             head, _, indent = frame({"kind": "archive"})
             with reader:
-                try:
-                    for post in reader:
-                        if layout == "jsonl":
-                            text = json.dumps(post.to_dict(), ensure_ascii=False,
-                                              separators=(",", ":"))
-                            out.write("," if written else head)
-                        else:
-                            text = json.dumps(post.to_dict(), ensure_ascii=False, indent=2
-                                              ).replace("\n", "\n" + indent)
-                            out.write(",\n" + indent if written else head)
-                        out.write(text)
-                        written += 1
-                except TruncatedInputError as exc:
-                    broken = Defect(kind=DefectKind.TRUNCATED, message=str(exc))
-                except InputError as exc:
-                    # as parse_wxr: not well-formed in the middle keeps what came before
-                    if not reader._malformed:
-                        raise
-                    broken = Defect(kind=DefectKind.MALFORMED_MARKUP,
-                                    message=f"{exc}; the items after it were not read")
-            defects = reader.defects
-            if broken is not None:
-                defects += (broken,)
-            if not written:
-                defects += (Defect(kind=DefectKind.NO_POSTS, message="the export holds no item"),)
-            options.check(defects)
-            result = PageResult(kind="archive" if written else "empty", posts=(),
-                                site=reader.site, theme=None, format="wxr",
-                                encoding=reader.encoding, defects=defects)
+                reading = ReadToBreak(reader)
+                for post in reading:
+                    if layout == "jsonl":
+                        text = json.dumps(post.to_dict(), ensure_ascii=False,
+                                          separators=(",", ":"))
+                        out.write("," if written else head)
+                    else:
+                        text = json.dumps(post.to_dict(), ensure_ascii=False, indent=2
+                                          ).replace("\n", "\n" + indent)
+                        out.write(",\n" + indent if written else head)
+                    out.write(text)
+                    written += 1
+            result = reading.result((), options=options, read=written)
             if not written:
                 out.write(_render_page(name, result.to_dict(), layout))
             else:

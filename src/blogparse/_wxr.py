@@ -19,7 +19,7 @@ import os
 import re
 import signal
 from collections import deque
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import UTC, datetime
 from typing import IO, Any, BinaryIO, Protocol
@@ -1355,32 +1355,53 @@ def parse_wxr(
     """
     reader = WxrReader(source, options=attrs.evolve(options, strict=False), lookahead=None,
                        jobs=jobs)
-    posts: list[Post] = []
-    broken: Defect | None = None
     with reader:
+        reading = ReadToBreak(reader)
+        posts = list(reading)
+    return reading.result(posts, options=options)
+
+
+class ReadToBreak:
+    """A reader's posts up to a break in the file, then the result they make.
+
+    A cut-off export, or XML that stops being well-formed in the middle, ends the posts
+    quietly and the break becomes a defect (``truncated``, ``malformed-markup``); hostile
+    or non-WXR documents still raise.  :func:`parse_wxr` holds the posts; the command line
+    writes them out one by one and asks :meth:`result` for the rest of the result.
+    """
+
+    def __init__(self, reader: WxrReader) -> None:
+        self.reader = reader
+        self.broken: Defect | None = None
+
+    def __iter__(self) -> Iterator[Post]:
         try:
-            posts.extend(reader)
+            yield from self.reader
         except TruncatedInputError as exc:
-            broken = Defect(kind=DefectKind.TRUNCATED, message=str(exc))
+            self.broken = Defect(kind=DefectKind.TRUNCATED, message=str(exc))
         except InputError as exc:
-            # Not well-formed in the middle: keep what was read before, as for a cut-off
-            # file.  Hostile or non-WXR documents still raise.
-            if not reader._malformed:
+            if not self.reader._malformed:
                 raise
-            broken = Defect(kind=DefectKind.MALFORMED_MARKUP,
-                            message=f"{exc}; the items after it were not read")
-    defects = reader.defects
-    if broken is not None:
-        defects += (broken,)
-    if not posts:
-        defects += (Defect(kind=DefectKind.NO_POSTS, message="the export holds no item"),)
-    options.check(defects)
-    return PageResult(
-        kind="archive" if posts else "empty",
-        posts=tuple(posts),
-        site=reader.site,
-        theme=None,
-        format="wxr",
-        encoding=reader.encoding,
-        defects=defects,
-    )
+            self.broken = Defect(kind=DefectKind.MALFORMED_MARKUP,
+                                 message=f"{exc}; the items after it were not read")
+
+    def result(self, posts: Sequence[Post], *, options: Options, read: int | None = None
+               ) -> PageResult:
+        """The export's result holding ``posts``, once they are read; ``read`` is how many
+        were read when the caller kept none.  In strict mode the defects are raised."""
+        read = len(posts) if read is None else read
+        defects = self.reader.defects
+        if self.broken is not None:
+            defects += (self.broken,)
+        if not read:
+            defects += (Defect(kind=DefectKind.NO_POSTS, message="the export holds no item"),)
+        options.check(defects)
+        return PageResult(
+            kind="archive" if read else "empty",
+            posts=tuple(posts),
+            site=self.reader.site,
+            theme=None,
+            format="wxr",
+            encoding=self.reader.encoding,
+            defects=defects,
+        )

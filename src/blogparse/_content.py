@@ -94,6 +94,8 @@ FURNITURE = Locator(
         "sharedaddy-wrapper", "more-link",
         # Blogger: the "Read more »" link under a post on listings
         "jump-link",
+        # WP Recipe Maker's buttons ("Jump to recipe", "Print recipe", "Pin recipe")
+        "wprm-recipe-jump", "wprm-recipe-print", "wprm-recipe-pin",
     }),
     ids=frozenset({"jp-post-flair", "jp-relatedposts", "related-posts"}),
     tags=frozenset({"script", "style", "noscript", "template", "form", "button", "svg"}),

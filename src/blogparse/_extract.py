@@ -496,16 +496,11 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
         content_el = following if following is not None and following.tag == "dd" else None
     if content_el is None:
         content_el = item
-    nested = [child for child in content_el
-              if isinstance(child.tag, str) and child.tag in {"ul", "ol"} and (
-                  has_class(child, "children") or child.find(".//li[@id]") is not None)]
-    if nested or _CONTENT_JUNK(content_el):
+    if any(_is_reply_list(child) for child in content_el) or _CONTENT_JUNK(content_el):
         body = _without(content_el, _CONTENT_JUNK)
         # nested replies are never part of this comment's body
         for child in list(body):
-            if isinstance(child.tag, str) and child.tag in {"ul", "ol"} and (
-                has_class(child, "children") or child.find(".//li[@id]") is not None
-            ):
+            if _is_reply_list(child):
                 body.remove(child)
     else:
         body = content_el  # nothing to leave out: read in place
@@ -530,6 +525,12 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
         by_post_author=has_class(item, "bypostauthor") or bool(
             thread.own(item, ".//cite[" + cls("blog-author") + "]")),
     )
+
+
+def _is_reply_list(el: etree._Element) -> bool:
+    """Whether ``el`` is a list of nested replies inside a comment."""
+    return isinstance(el.tag, str) and el.tag in {"ul", "ol"} and (
+        has_class(el, "children") or el.find(".//li[@id]") is not None)
 
 
 def _pingback(item: etree._Element, kind: str, thread: _Thread, base: str | None) -> Pingback:

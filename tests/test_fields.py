@@ -94,11 +94,39 @@ def test_parse_datetime_keeps_the_offset() -> None:
         ("March 3, 2019 at 4:05 pm", datetime(2019, 3, 3, 16, 5)),
         ("12.05.2019", datetime(2019, 5, 12)),
         ("Ben 19. Juni 2018 um 15:28 Uhr - Antworten", datetime(2018, 6, 19, 15, 28)),
+        # an at sign between date and time
+        ("3. Mai 2021 @ 18:07", datetime(2021, 5, 3, 18, 7)),
+        ("October 2, 2020 @ 7:41 pm", datetime(2020, 10, 2, 19, 41)),
+        ("Antworten Lotte 3. Mai 2021 @ 08:15", datetime(2021, 5, 3, 8, 15)),
+        ("Kommentar von lotte — 2021-05-03 @ 09:30 | Antworten", datetime(2021, 5, 3, 9, 30)),
+        # the hour after midnight, however "am" is written
+        ("February 7, 2016 at 12:44 am", datetime(2016, 2, 7, 0, 44)),
+        ("February 7, 2016 at 12:44 AM", datetime(2016, 2, 7, 0, 44)),
+        ("16/02/2016 at 12:44 am", datetime(2016, 2, 16, 0, 44)),
+        ("February 7, 2016 at 12:44 a.m.", datetime(2016, 2, 7, 0, 44)),
+        ("February 7, 2016 at 11:44 p.m.", datetime(2016, 2, 7, 23, 44)),
+        # "am" before a date is still German for "on the"
+        ("am 7. Februar 2016 um 12:44", datetime(2016, 2, 7, 12, 44)),
+        # Indonesian and Scandinavian month names
+        ("Desember 30, 2015 at 4:36 am", datetime(2015, 12, 30, 4, 36)),
+        ("Maret 30, 2015", datetime(2015, 3, 30)),
+        ("17 Agustus 2019 pukul 10:05", datetime(2019, 8, 17, 10, 5)),
+        ("12 maj 2020 kl. 14:05", datetime(2020, 5, 12, 14, 5)),
+        ("3. augusti 2018", datetime(2018, 8, 3)),
     ],
 )
 def test_parse_datetime_reads_display_dates(text: str, expected: datetime) -> None:
     """Display dates in several languages parse naive, dotted dates day first."""
     assert expected == parse_datetime(text)
+
+
+def test_parse_datetime_finds_the_date_in_a_long_line() -> None:
+    """A pingback's meta line can run past a date line's length; its date is still read."""
+    title = "A rather long title of the post that links here, followed by its blog's name " * 2
+    line = title + "| Kleines Blog 21. Juni 2018 um 10:40 Uhr - Antworten"
+    assert len(line) > 120
+    assert datetime(2018, 6, 21, 10, 40) == parse_datetime(line)
+    assert parse_datetime(title + "with the number 7 and no date") is None
 
 
 def test_parse_datetime_reads_zone_abbreviations() -> None:
@@ -153,3 +181,19 @@ def test_common_date_lines_read_as_dateutil_reads_them(dayfirst: bool) -> None:
 def test_parse_datetime_never_fills_in_today(text: str) -> None:
     """A date line without its year, month and day gives None, not today's date."""
     assert parse_datetime(text) is None
+
+
+def test_date_badge_parts_are_read_apart() -> None:
+    """A date printed as month, day and year spans with no space between them is read."""
+    import blogparse
+
+    page = b"""<!DOCTYPE html><html><head><title>Kettles | Ledger</title></head>
+<body class="single single-post postid-12"><div id="content">
+<article id="post-12" class="post-12 post type-post status-publish hentry">
+<div class="date"><span class="month">Mar</span> <span class="day">09</span><span
+ class="year">2014</span></div>
+<h1 class="entry-title">Kettles</h1>
+<div class="entry-content"><p>Copper kettles hum on the stove all winter long.</p></div>
+</article></div></body></html>"""
+    post = blogparse.parse_page(page).posts[0]
+    assert post.published == datetime(2014, 3, 9)

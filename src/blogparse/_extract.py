@@ -121,6 +121,12 @@ def _date_candidates(el: etree._Element) -> list[str]:
         if _CLOCK_RE.match(clock):
             out.append(f"{text} {clock}")
         out.append(text)
+        if len(el):
+            # A date badge whose parts only CSS sets apart:
+            # <span class="month">Apr</span> <span class="day">04</span><span class="year">…
+            spaced = " ".join(t for t in el.itertext() if t.strip())
+            if spaced != text:
+                out.append(spaced)
     return out
 
 

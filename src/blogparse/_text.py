@@ -210,16 +210,27 @@ def parse_datetime(text: str | None, *, dayfirst: bool = False) -> datetime | No
     strings that dateutil cannot read give ``None``.
     """
     text = clean_space(text)
-    if text is None or len(text) > 120 or not _DATE_CHARS_RE.search(text):
+    if text is None or not _DATE_CHARS_RE.search(text):
         return None
     if _ZERO_DATE_RE.match(text):
         return None
     value: datetime | None
-    try:
-        value = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
-    except ValueError:
-        localized, was_localized = _englishify(text)
+    if len(text) > 120:
+        # A date inside a long line ("Title of the linking post | Blog 9. April 2019 um
+        # 10:20 - Reply"): only its date-shaped part is read.
+        localized, was_localized = _englishify(text[:_LONG_DATE_LINE])
+        m = _EMBEDDED_DATE_RE.search(localized)
+        if m is None:
+            return None
+        localized = m.group()
         value = _common_date(localized)
+    else:
+        try:
+            value = datetime.fromisoformat(
+                text.replace("Z", "+00:00") if text.endswith("Z") else text)
+        except ValueError:
+            localized, was_localized = _englishify(text)
+            value = _common_date(localized)
     if value is None:
         _dateparser = _date_parser()
         try:
@@ -283,12 +294,21 @@ _MONTHS = {
     "avr": "Apr", "juil": "Jul", "déc": "Dec", "ene": "Jan", "abr": "Apr", "ago": "Aug",
     "dic": "Dec", "gen": "Jan", "mag": "May", "giu": "Jun", "lug": "Jul", "set": "Sep",
     "ott": "Oct", "mrt": "Mar",
+    # Indonesian and Malay, Danish, Norwegian and Swedish where they differ from the above
+    "pebruari": "February", "maret": "March", "agustus": "August", "nopember": "November",
+    "desember": "December", "maj": "May", "augusti": "August",
 }
 # Words between date and time in localized dates: "9. Juli 2016 um 10:23 Uhr",
 # "9 juillet 2016 à 10 h 23", "9 de julio de 2016 a las 10:23".
 _FILLER = {"um", "uhr", "à", "a", "las", "de", "del", "do", "da", "alle", "om", "le", "am",
-           "den", "el", "il", "op", "at", "on", "h"}
+           "den", "el", "il", "op", "at", "on", "h", "pukul", "kl", "klokken"}
 _WORD_RE = re.compile(r"[^\W\d_]+\.?")
+_HOUR_H_RE = re.compile(r"(\d{1,2})\s*h\s*(\d{2})\b")
+_AT_SIGN_RE = re.compile(r"(?<=\d)\s*@\s*(?=\d)")
+_MERIDIEM_RE = re.compile(r"(\d:\d{2}(?::\d{2})?)\s?([apAP])\.\s?[mM]\.?(?![^\W\d_])")
+_AFTER_CLOCK_RE = re.compile(r"\d:\d{2}(?::\d{2})?\s?$")
+_LONG_DATE_LINE = 400
+"""How much of a line longer than a date line is searched for a date in it."""
 _DOTTED_DATE_RE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b")
 _TIME = r"(?:[,\s@-]{1,4}\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?)?"
 _EMBEDDED_DATE_RE = re.compile(
@@ -352,12 +372,17 @@ def _englishify(text: str) -> tuple[str, bool]:
         if word in _MONTHS:
             changed = True
             return _MONTHS[word]
-        if word in _FILLER:
+        if word in _FILLER and not (word == "am" and _AFTER_CLOCK_RE.search(src, 0, m.start())):
+            # "am" after a time is the meridiem ("12:19 am"), not German's "am 5. Mai"
             return " "
         return m.group()
 
-    out = re.sub(r"(\d{1,2})\s*h\s*(\d{2})\b", r"\1:\2", text)
-    out = _WORD_RE.sub(repl, out)
+    out = _HOUR_H_RE.sub(r"\1:\2", text)
+    # "9. April 2019 @ 10:20": the at sign only separates the date from the time
+    src = _AT_SIGN_RE.sub(" ", out)
+    # "12:05 a.m." as "12:05 am", so the "a" is not taken for Spanish filler
+    src = _MERIDIEM_RE.sub(r"\1 \2m", src)
+    out = _WORD_RE.sub(repl, src)
     # "12.05.2019" is day-first wherever dots separate the parts.
     return out, changed or bool(_DOTTED_DATE_RE.search(text))
 

@@ -273,30 +273,49 @@ def terms_of(elements: Sequence[etree._Element], taxonomy: str, base: str | None
 
 # --- the discussion ------------------------------------------------------------------------
 
-_COMMENT_ID_RE = re.compile(r"(?:^|[-_])comment-(\d{1,18})$|^c(\d{1,19})$")
+_COMMENT_ID_RE = re.compile(r"(?:^|[-_])comment-(\d{1,18})$|^c(\d{1,19})$"
+                            # wpDiscuz: wc-comm-ID_PARENT, wpd-comm-ID_PARENT
+                            r"|^w(?:c|pd)-comm-(\d{1,18})_\d{1,18}$")
 _ITEM_CHILD_LISTS = ".//*[" + cls("children", "comment-children") + "]"
+_AUTHOR_BOXES = ("comment-author", "comment_author", "commentauthor",
+                 # wpDiscuz 5-6 and 7
+                 "wc-comment-author", "wpd-comment-author")
 _COMMENT_AUTHOR = (
-    ".//*[" + cls("comment-author", "comment_author", "commentauthor", "comment-author-name",
-                  "social-comment-author") + "]//*[" + cls("fn") + "]",
+    ".//*[" + cls(*_AUTHOR_BOXES, "comment-author-name", "social-comment-author") + "]"
+    "//*[" + cls("fn") + "]",
     ".//cite[" + cls("fn") + "]",
-    ".//*[" + cls("fn", "wp-block-comment-author-name") + "]",
-    ".//*[" + cls("comment-author", "comment_author", "commentauthor") + "]"
-    "//*[self::strong or self::b or self::cite][1]",
-    ".//*[" + cls("comment-author", "comment_author", "commentauthor") + "]//a[" + cls("url")
-    + "]",
-    ".//*[" + cls("comment-author", "comment_author", "commentauthor") + "]",
+    ".//*[" + cls("fn", "wp-block-comment-author-name", "epoch-author-link") + "]",
+    # BEM-style themes: <span class="comment__author-name">
+    ".//*[" + cls("comment__author-name", "comment-author__name", "comment__author") + "]",
+    ".//*[" + cls(*_AUTHOR_BOXES) + "]//*[self::strong or self::b or self::cite][1]",
+    ".//*[" + cls(*_AUTHOR_BOXES) + "]//a[" + cls("url") + "]",
+    ".//*[" + cls(*_AUTHOR_BOXES) + "]",
     ".//cite//a[" + cls("url") + "]",
     # Blogger's threaded comments: <cite class="user"><a href="…/profile/N">Name</a></cite>
     ".//cite[" + cls("user") + "]",
+    # WordPress' own author link (get_comment_author_link) wherever a theme prints it
+    ".//a[" + cls("url") + "][contains(concat(' ', normalize-space(@rel), ' '), ' external ')]",
+    ".//*[self::span or self::strong or self::b][" + cls("author") + "]",
+    # Kubrick and its descendants: <cite>Name</cite> Says: (checked by _bare_cite_name)
+    ".//cite[not(@class)]",
 )
+# What an author element can hold besides the name: "says", the date and time, reply and
+# permalink links ("Rolf <span><a title="Permalink"><time>29.07.2020</time></a></span>").
+_NOT_THE_NAME = (
+    ".//*[" + cls("says", "screen-reader-text", "comment-reply-link", "reply",
+                  "comment-meta", "commentmetadata", "comment-metadata", "comment-date",
+                  "comment-time", "comment__time", "comment__links", "comment-links",
+                  "comment-permalink") + "] | .//time"
+)
+_DATE_BOXES = ("comment-meta", "commentmetadata", "comment-metadata", "comment-date",
+               "comment-time", "social-posted-when", "comment_date", "wp-block-comment-date",
+               "wc-comment-date", "wpd-comment-date")
 _COMMENT_DATE = (
     ".//time[@datetime]",
-    ".//*[" + cls("comment-meta", "commentmetadata", "comment-metadata", "comment-date",
-                  "comment-time", "social-posted-when", "comment_date",
-                  "wp-block-comment-date") + "]//a",
-    ".//*[" + cls("comment-meta", "commentmetadata", "comment-metadata", "comment-date",
-                  "comment-time", "social-posted-when", "comment_date",
-                  "wp-block-comment-date") + "]",
+    # a link or span carrying the machine date (<a class="time" datetime="2014-12-06T…">)
+    ".//*[self::a or self::span or self::abbr][@datetime]",
+    ".//*[" + cls(*_DATE_BOXES) + "]//a",
+    ".//*[" + cls(*_DATE_BOXES) + "]",
     ".//time",
     # Blogger: <span class="datetime secondary-text"><a href="…?showComment=…">…</a></span>
     ".//*[" + cls("datetime") + "]//a",
@@ -305,7 +324,8 @@ _COMMENT_DATE = (
 )
 _COMMENT_CONTENT = (
     ".//*[" + cls("comment-content", "comment-text", "comment_text", "comment-entry",
-                  "social-comment-body", "wp-block-comment-content") + "]",
+                  "social-comment-body", "wp-block-comment-content", "wc-comment-text",
+                  "wpd-comment-text", "epoch-comment-content") + "]",
     ".//*[" + cls("comment-body") + "]",
 )
 # What a comment's body is read without: ".//*[cls(…)] | .//script | .//style | .//noscript",
@@ -315,7 +335,9 @@ _CONTENT_JUNK = Locator(
         "comment-author", "comment-meta", "commentmetadata", "comment-metadata", "reply",
         "comment-reply-link", "avatar", "comment-awaiting-moderation", "children",
         "comment-children", "vcard", "says", "comment-footer", "comment-actions",
-        "comment-likes", "comment-like-feedback"}),
+        "comment-likes", "comment-like-feedback", "wpdiscuz-readmore", "wc-comment-header",
+        "wc-comment-footer", "wpd-comment-header", "wpd-comment-subheader",
+        "wpd-comment-footer"}),
     tags=frozenset({"script", "style", "noscript"}),
 )
 _PINGBACK_LABEL_RE = re.compile(r"^\s*(pingback|trackback)\s*:?\s*", re.IGNORECASE)
@@ -327,7 +349,7 @@ def _item_id(item: etree._Element) -> int | None:
         if candidate:
             m = _COMMENT_ID_RE.search(candidate)
             if m:
-                return int(m.group(1) or m.group(2))
+                return int(m.group(1) or m.group(2) or m.group(3))
     return None
 
 
@@ -436,7 +458,7 @@ def discussion(
     thread = _Thread(items, page)
     comments: list[Comment] = []
     pingbacks: list[Pingback] = []
-    naive_dates = 0
+    naive_dates = naive_pings = 0
     comment_items: dict[etree._Element, Comment] = {}
     for item in items:
         if len(comments) + len(pingbacks) >= options.max_comments:
@@ -446,7 +468,10 @@ def discussion(
             break
         kind = _is_pingback(item, thread)
         if kind is not None:
-            pingbacks.append(_pingback(item, kind, thread, base))
+            pingback = _pingback(item, kind, thread, base)
+            if pingback.date is not None and pingback.date.tzinfo is None:
+                naive_pings += 1
+            pingbacks.append(pingback)
             continue
         comment = _comment(item, thread, base, comment_items)
         if comment is None:
@@ -458,6 +483,9 @@ def discussion(
     if naive_dates:
         defects.append(Defect(kind=DefectKind.NAIVE_DATE, field="comments.date",
                               message=f"{naive_dates} comment date(s) carry no UTC offset"))
+    if naive_pings:
+        defects.append(Defect(kind=DefectKind.NAIVE_DATE, field="pingbacks.date",
+                              message=f"{naive_pings} pingback date(s) carry no UTC offset"))
     count = None
     for heading in regions.headings:
         if thread.owner(heading) is not None:
@@ -469,31 +497,37 @@ def discussion(
 
 
 _COMMENT_ANCHOR_RE = re.compile(r"#comment-\d+$")
-_DEPTH_CLASS_RE = re.compile(r"\bdepth-(\d{1,4})\b")
+_DEPTH_CLASS_RE = re.compile(r"(?:\bdepth|\bwc_comment_level|\bwpd_comment_level)-(\d{1,4})\b")
 _REPLY_LINK_RE = re.compile(r"[#?](?:comment-\d+|replytocom=)")
-_SAYS_RE = re.compile(r"\s+(?:says|said|sagt|denkt|meint|schreibt|dit|dice|zegt)\s*:?$",
-                      re.IGNORECASE)
+_SAYS_RE = re.compile(r"\s+(?:says|said|sagt|denkt|meint|schreibt|dit|écrit|dice|dijo|"
+                      r"escribió|disse|scrive|zegt|schreef)\s*:?$", re.IGNORECASE)
 
 
 def _comment(item: etree._Element, thread: _Thread, base: str | None,
              seen: dict[etree._Element, Comment]) -> Comment | None:
     ident = _item_id(item)
-    a_el = thread.first_own(item, _COMMENT_AUTHOR)
+    a_el = None
     author = None
-    if a_el is not None:
-        name = _text_without(a_el, ".//*[" + cls("says", "screen-reader-text") + "]",
-                             thread.page)
+    for found in thread.iter_own(item, _COMMENT_AUTHOR):
+        name = _text_without(found, _NOT_THE_NAME, thread.page)
         if name:
-            name = _SAYS_RE.sub("", name)
-        link = a_el if a_el.tag == "a" else a_el.find(".//a[@href]")
+            name = clean_space(_SAYS_RE.sub("", name))
+        if found.tag == "cite" and not found.get("class") and not _bare_cite_name(found, name):
+            continue
+        link = found if found.tag == "a" else found.find(".//a[@href]")
         url = _abs(link.get("href"), base) if link is not None else None
         if url is not None and _COMMENT_ANCHOR_RE.search(url):
             url = None
-        author = Person(name=clean_space(name), url=url) if name or url else None
+        if name or url:  # an author box holding only the avatar names no one
+            a_el = found
+            author = Person(name=name, url=url)
+            break
     date = None
+    date_el = None
     for d in thread.iter_own(item, _COMMENT_DATE):
         date = date_of([d])
         if date is not None:
+            date_el = d
             break
     content_el = thread.first_own(item, _COMMENT_CONTENT)
     if content_el is None and item.tag == "dt":
@@ -502,8 +536,23 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
         content_el = following if following is not None and following.tag == "dd" else None
     if content_el is None:
         content_el = item
-    if any(_is_reply_list(child) for child in content_el) or _CONTENT_JUNK(content_el):
-        body = _without(content_el, _CONTENT_JUNK)
+    # An author line printed inside the body's element (<p><span class="author">Ann</span>
+    # · 2 weeks ago</p>, Kubrick's <cite>Ann</cite> Says:) is no part of what was written.
+    meta = [el for el in (_author_line(a_el, content_el), date_el)
+            if el is not None and el is not content_el and _below(el, content_el)]
+    if meta or any(_is_reply_list(child) for child in content_el) or _CONTENT_JUNK(content_el):
+        body = copy.deepcopy(content_el)
+        body.tail = None
+        # the copies of the meta elements, found before anything moves
+        copies = [_follow(body, _path(content_el, el)) for el in meta]
+        for junk in _CONTENT_JUNK(body):
+            if isinstance(junk, etree._Element):
+                drop_keep_tail(junk)
+        for el in copies:
+            if el is not None and _below(el, body):
+                if el.tail and _SAYS_START_RE.match(el.tail):
+                    el.tail = _SAYS_START_RE.sub("", el.tail, count=1)
+                drop_keep_tail(el)
         # nested replies are never part of this comment's body
         for child in list(body):
             if _is_reply_list(child):
@@ -528,9 +577,48 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
         content_text=content_text,
         parent_id=parent.id if parent is not None else None,
         depth=depth,
-        by_post_author=has_class(item, "bypostauthor") or bool(
-            thread.own(item, ".//cite[" + cls("blog-author") + "]")),
+        by_post_author=has_class(item, "bypostauthor")
+        or has_class(item, "wc-blog-post_author") or bool(thread.own(item, _BY_POST_AUTHOR)),
     )
+
+
+# the post author's own mark inside a comment (wpDiscuz 7 puts it on the comment's wrapper)
+_BY_POST_AUTHOR = (".//cite[" + cls("blog-author") + "]"
+                   " | .//*[" + cls("wpd-comment-wrap") + "][" + cls("wpd-blog-post_author") + "]")
+_NOT_A_NAME_RE = re.compile(r"\d|https?:")
+_SAYS_START_RE = re.compile(r"^\s*(?:says|said|sagt|schreibt|dit|écrit|dice|dijo|disse|scrive|"
+                            r"zegt|schreef)\s*:?", re.IGNORECASE)
+_META_LINE_SLACK = 40
+"""Characters besides the name a paragraph may hold and still be the author's line."""
+
+
+def _author_line(a_el: etree._Element | None, within: etree._Element) -> etree._Element | None:
+    """The author element, or the short paragraph it stands in (name, date, "Reply")."""
+    if a_el is None:
+        return None
+    line = a_el.getparent()
+    while line is not None and line is not within and line.tag in _INLINE_WRAPPERS:
+        line = line.getparent()
+    if line is not None and line is not within and line.tag == "p":
+        own = len(element_text(a_el) or "")
+        if len(element_text(line) or "") - own <= _META_LINE_SLACK:
+            return line
+    return a_el
+
+
+_INLINE_WRAPPERS = frozenset({"cite", "span", "small", "strong", "b", "em", "i", "font"})
+
+
+def _below(el: etree._Element, root: etree._Element) -> bool:
+    return any(a is root for a in el.iterancestors())
+
+
+def _bare_cite_name(cite: etree._Element, name: str | None) -> bool:
+    """Whether a ``<cite>`` without a class names the commenter (Kubrick's
+    ``<cite>Name</cite> Says:``) rather than a work quoted in the comment."""
+    if not name or len(name) > 60 or _NOT_A_NAME_RE.search(name):
+        return False
+    return not any(a.tag in {"p", "blockquote", "q"} for a in cite.iterancestors())
 
 
 def _is_reply_list(el: etree._Element) -> bool:

@@ -1474,7 +1474,7 @@ def _discussion(units: Sequence[_Unit], defects: list[Defect], options: Options
             entries[-1][2].append(u)
     indents = sorted({ind for kind, ind, _ in entries if kind == "comment"})
     stack: list[Comment] = []
-    naive = 0
+    naive = naive_pings = 0
     for kind, indent, group in entries:
         if len(comments) + len(pingbacks) >= options.max_comments:
             defects.append(Defect(kind=DefectKind.LIMIT_REACHED, field="comments",
@@ -1482,7 +1482,10 @@ def _discussion(units: Sequence[_Unit], defects: list[Defect], options: Options
                                           "the rest were left out"))
             break
         if kind == "pingback":
-            pingbacks.append(_pingback(group))
+            pingback = _pingback(group)
+            if pingback.date is not None and pingback.date.tzinfo is None:
+                naive_pings += 1
+            pingbacks.append(pingback)
             continue
         depth = indents.index(indent) + 1 if indent in indents else 1
         comment = _comment(group, depth, stack)
@@ -1495,6 +1498,10 @@ def _discussion(units: Sequence[_Unit], defects: list[Defect], options: Options
     if naive:
         defects.append(Defect(kind=DefectKind.NAIVE_DATE, field="comments.date",
                               message=f"{naive} comment date(s) carry no UTC offset",
+                              post_index=0))
+    if naive_pings:
+        defects.append(Defect(kind=DefectKind.NAIVE_DATE, field="pingbacks.date",
+                              message=f"{naive_pings} pingback date(s) carry no UTC offset",
                               post_index=0))
     return tuple(comments), tuple(pingbacks)
 

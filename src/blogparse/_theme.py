@@ -308,7 +308,9 @@ class Theme:
     _ITEM: ClassVar[str] = (
         "[self::li or self::div or self::article or self::dt]"
         "[re:test(@id, '^(li-)?comment-[0-9]+$')"
-        " or (self::li and (" + cls("pingback", "trackback", "comment") + "))]"
+        " or (self::li and (" + cls("pingback", "trackback", "comment") + "))"
+        # wpDiscuz: the whole comment, its replies inside, around <div id="comment-N">
+        " or (self::div and (" + cls("wc-comment", "wpd-comment") + "))]"
     )
     RESPONSE_ITEMS: ClassVar[Locator] = (
         ".//*" + _ITEM + " | .//ol[" + cls("pinglist", "trackbacklist") + "]/li"
@@ -316,6 +318,7 @@ class Theme:
     RESPONSE_ITEMS_ANYWHERE: ClassVar[Locator] = (
         "//*[self::li or self::div or self::article or self::dt]"
         "[re:test(@id, '^(li-)?comment-[0-9]+$')]"
+        " | //div[" + cls("wc-comment", "wpd-comment") + "]"
         " | //*[" + cls("commentlist", "comment-list", "comments-list") + " or @id='commentlist']"
         "//li[" + cls("pingback", "trackback", "comment") + "]"
         " | //ol[" + cls("pinglist", "trackbacklist") + "]/li"

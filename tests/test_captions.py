@@ -124,3 +124,20 @@ def test_export_of_the_same_gallery_gives_the_same_captions() -> None:
     posts = blogparse.parse_wxr(export.encode()).posts
     assert [(c.text, c.credit, c.image.src if c.image else None) for c in posts[0].captions] \
         == [(c.text, c.credit, c.image.src if c.image else None) for c in _captions(NESTED)]
+
+
+def test_credit_labels_and_brackets_are_not_part_of_the_credit() -> None:
+    """"©Foto: Name" gives the name; a credit element's "(Name / Agency)" loses its brackets."""
+    page = b"""<!DOCTYPE html><html><head><title>Docks | Ledger</title></head>
+<body class="single single-post postid-77"><article id="post-77" class="post-77 post hentry">
+<h1 class="entry-title">Docks</h1><div class="entry-content">
+<figure class="wp-caption"><img src="https://ledger.example/a.jpg" alt="">
+<figcaption class="wp-caption-text">Cranes at the east dock \xc2\xa9Foto: Uli Brandt | ledger
+</figcaption></figure>
+<figure class="wp-block-image"><img src="https://ledger.example/b.jpg" alt="">
+<figcaption>Night shift at the pier <span class="credit">(Sam Ortiz / Harbour Wire)</span>
+</figcaption></figure>
+<p>Work on the docks goes on through the night.</p></div></article></body></html>"""
+    first, second = blogparse.parse_page(page).posts[0].captions
+    assert (first.text, first.credit) == ("Cranes at the east dock", "Uli Brandt | ledger")
+    assert (second.text, second.credit) == ("Night shift at the pier", "Sam Ortiz / Harbour Wire")

@@ -409,6 +409,9 @@ def _text_and_credit(caption_el: etree._Element, box: etree._Element
     credit = stripped_credit or label_text
     if stripped_text and not stripped_credit:
         credit = stripped_text
+    if (credit and credit[0] in "([" and credit[-1] in ")]"
+            and sum(credit.count(c) for c in "()[]") == 2):
+        credit = credit[1:-1].strip() or None  # a credit element's "(Name / AP)"
     dup = copy.deepcopy(caption_el)
     for c in _CREDIT_ELEMENTS(dup):
         drop_keep_tail(c)

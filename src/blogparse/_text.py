@@ -39,7 +39,7 @@ _PIC = r"(?:photo(?:graph)?|image|picture|pic|foto|bild|illustration|graphic|vid
 _CREDIT_LABEL = (
     r"(?:" + _PIC + r"\s+(?:credits?|courtesy(?:\s+of)?|by|copyright)\s*:?"
     r"|(?:" + _PIC + r"|source|quelle|credits?|courtesy|copyright)\s*:"
-    r"|courtesy\s+of|©|\(c\))"
+    r"|courtesy\s+of|(?:©|\(c\))(?:\s*(?:" + _PIC + r"|source|quelle|credits?)\s*:)?)"
 )
 _CREDIT_TAIL_RE = re.compile(
     r"(?:^|(?<=[\s.;,!?|–—-]))" + _CREDIT_LABEL + r"\s*(?P<credit>[^\s:][^\n]{0,150}?)[\s.]*$",

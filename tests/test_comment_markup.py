@@ -188,3 +188,23 @@ def test_a_naive_pingback_date_comes_with_its_defect() -> None:
     assert pingback.date == datetime(2009, 6, 3, 19, 15)
     assert [d.field for d in result.defects if d.kind is blogparse.DefectKind.NAIVE_DATE] == [
         "pingbacks.date"]
+
+
+def test_a_trap_for_robots_is_no_form_field_and_its_label_names_the_real_one() -> None:
+    """A hidden text area named "comment" is left out; the visible one takes its label."""
+    form = blogparse.parse_page(_page("""<div id="respond" class="comment-respond">
+<h3 id="reply-title" class="comment-reply-title">Leave a Reply</h3>
+<form action="https://quay.example/wp-comments-post.php" method="post" id="commentform">
+<p class="comment-form-comment"><label for="comment">Comment</label>
+<textarea id="q81f0c2d9e" name="q81f0c2d9e" cols="45" rows="8" required></textarea>
+<textarea id="comment" aria-hidden="true" name="comment" autocomplete="new-password"
+ style="clip:rect(1px, 1px, 1px, 1px) !important;position:absolute !important"
+ tabindex="-1"></textarea></p>
+<p class="comment-form-author"><label for="author">Name</label>
+<input id="author" name="author" type="text" required></p>
+<p class="form-submit"><input name="submit" type="submit" id="submit" value="Post Comment">
+<input type="hidden" name="comment_post_ID" value="40" id="comment_post_ID"></p>
+</form></div>""")).posts[0].comment_form
+    assert form is not None
+    assert [(f.name, f.kind, f.label, f.required) for f in form.fields] == [
+        ("q81f0c2d9e", "textarea", "Comment", True), ("author", "text", "Name", True)]

@@ -694,6 +694,20 @@ _REQUIRED_RE = re.compile(
     r"pflichtfeld)\)|(?:required|erforderlich))\s*$", re.IGNORECASE)
 
 
+def _wrapper_label(el: etree._Element, scope: etree._Element, traps: set[str]
+                   ) -> etree._Element | None:
+    """The one label in ``el``'s wrapper (``p.comment-form-comment``) when it names no other
+    field: no ``for``, or a ``for`` pointing at a trap for robots."""
+    wrapper = el.getparent()
+    if wrapper is None or wrapper is scope:
+        return None
+    found = wrapper.findall("label")
+    if len(found) != 1:
+        return None
+    target = found[0].get("for")
+    return found[0] if not target or target in traps else None
+
+
 def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
     """The reply form from its container (``#respond``) or the ``<form>`` itself."""
     form = container if container.tag == "form" else container.find(".//form")
@@ -716,7 +730,13 @@ def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
             labels[target] = label_node
     post_id = None
     submit_label = None
-    for el in xpath(".//input | .//textarea | .//select")(scope):
+    controls = [el for el in xpath(".//input | .//textarea | .//select")(scope)
+                if isinstance(el, etree._Element)]
+    # traps for robots (Antispam Bee hides name="comment" and gives the visible text area
+    # a random name): no one fills them in, and a label pointing at one names its neighbour
+    traps = {el.get("id") or "" for el in controls
+             if el.get("aria-hidden") == "true" and el.get("type") != "hidden"}
+    for el in controls:
         assert isinstance(el, etree._Element)
         kind = (el.get("type") or "text").lower() if el.tag == "input" else str(el.tag)
         name = el.get("name")
@@ -725,6 +745,8 @@ def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
                 submit_label = clean_space(el.get("value"))
             continue
         if not name or name.startswith(_HONEYPOT_PREFIXES):
+            continue
+        if kind != "hidden" and el.get("aria-hidden") == "true":
             continue
         if kind == "hidden":
             hidden.append(FormField(name=name, kind="hidden", value=el.get("value"),
@@ -738,6 +760,8 @@ def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
             while parent is not None and parent is not scope and parent.tag != "label":
                 parent = parent.getparent()
             label_el = parent if parent is not None and parent.tag == "label" else None
+        if label_el is None:
+            label_el = _wrapper_label(el, scope, traps)
         required = (el.get("required") is not None or el.get("aria-required") == "true")
         label: str | None = None
         if label_el is not None:

@@ -136,3 +136,20 @@ def test_post_inside_a_layout_wrapper_named_for_its_sidebar() -> None:
     assert post.title == "Up to the cairn"
     assert post.content_text is not None
     assert post.content_text.startswith("We left the car")
+
+
+def test_labels_addresses_and_titles_beside_the_name_are_no_authors() -> None:
+    """"Bio", "OpenPGP", a bare address and a book title linked in the author element
+    are not more authors."""
+    post = _post(_page(
+        "<article id='post-41' class='post-41 post type-post hentry'>"
+        "<h1 class='entry-title'>Up to the cairn</h1>"
+        "<div class='author'><a href='https://moor.example/author/wenna/'>Wenna Hale</a> "
+        "<a href='https://moor.example/about/'>Bio</a> "
+        "<a href='https://moor.example/keys/wenna.asc'>OpenPGP</a> "
+        "<a href='https://hale.example/'>hale.example</a> "
+        "<a href='https://moor.example/book/'>Walking the Moor in All Weathers: A Field "
+        "Guide</a> <a href='https://moor.example/me/'>Mehr über mich.</a></div>"
+        + BODY + "</article>"))
+    assert [(a.name, a.url) for a in post.authors] == [
+        ("Wenna Hale", "https://moor.example/author/wenna/")]

@@ -226,7 +226,7 @@ def persons_of(elements: Sequence[etree._Element], base: str | None) -> tuple[Pe
         # a byline's "follow me" link (<a href="https://twitter.com/handle">handle</a>) or
         # an author box's "View author page" beside the author's own name is no author
         own = [p for p in out if not _is_social_profile(p.url)
-               and not _AUTHOR_ACTION_RE.match(p.name or "")]
+               and not _AUTHOR_ACTION_RE.match(p.name or "") and not _not_a_name(p.name)]
         if own:
             return tuple(own)
     return tuple(out)
@@ -242,6 +242,25 @@ _AUTHOR_ACTION_RE = re.compile(
 _SOCIAL_HOSTS = frozenset({
     "twitter.com", "x.com", "facebook.com", "instagram.com", "linkedin.com", "youtube.com",
     "tiktok.com", "pinterest.com", "threads.net", "bsky.app", "github.com"})
+
+
+# Link texts that sit beside an author's name in bylines and author boxes but name no one:
+# "Bio", "More about me", "OpenPGP", a photo credit's "public domain", an address.
+_NOT_A_NAME_LABEL_RE = re.compile(
+    r"^(?:bio(?:graphy)?|about(?: me| the author)?|(?:more|mehr) (?:about|über) (?:me|mich)"
+    r"|profile?|openpgp|pgp(?: key)?|gpg|rss|feed|homepage|website|photo|foto"
+    r"|public domain|cc[ -]by.*)[.!:]?$", re.IGNORECASE)
+_ADDRESS_RE = re.compile(r"^(?:https?://\S+|[\w-]+(?:\.[\w-]+)+(?:/\S*)?)$")
+_MAX_NAME_WORDS = 6
+
+
+def _not_a_name(name: str | None) -> bool:
+    """Whether a byline link's text reads as something other than a person's name: a
+    label, an address, a numbered headline or a sentence-long title."""
+    if not name:
+        return True
+    return bool(_NOT_A_NAME_LABEL_RE.match(name) or _ADDRESS_RE.match(name)
+                or name[0].isdigit() or len(name.split()) > _MAX_NAME_WORDS)
 
 
 def _is_social_profile(url: str | None) -> bool:

@@ -197,3 +197,24 @@ def test_date_badge_parts_are_read_apart() -> None:
 </article></div></body></html>"""
     post = blogparse.parse_page(page).posts[0]
     assert post.published == datetime(2014, 3, 9)
+
+
+def test_term_links_are_sorted_by_their_archive() -> None:
+    """Themes that mark every term link rel="category tag": a tag archive's link is a tag,
+    an author archive's link no term at all."""
+    import blogparse
+
+    page = b"""<!DOCTYPE html><html><head><title>Kettles | Ledger</title></head>
+<body class="single single-post postid-12">
+<article id="post-12" class="post-12 post type-post status-publish hentry">
+<h1 class="entry-title">Kettles</h1>
+<div class="entry-content"><p>Copper kettles hum on the stove all winter long.</p></div>
+<p class="terms"><a href="https://ledger.example/categoria/cocina/" rel="category tag">Cocina</a>
+<a href="https://ledger.example/autor/ana-ruiz/" rel="category tag">Ana Ruiz</a>
+<a href="https://ledger.example/etiqueta/cobre/" rel="category tag">cobre</a>
+<a href="https://ledger.example/tag/winter/" rel="category tag">winter</a></p>
+</article></body></html>"""
+    post = blogparse.parse_page(page).posts[0]
+    assert [(c.name, c.slug) for c in post.categories] == [("Cocina", "cocina")]
+    assert [(t.name, t.slug, t.taxonomy) for t in post.tags] == [
+        ("cobre", "cobre", "post_tag"), ("winter", "winter", "post_tag")]

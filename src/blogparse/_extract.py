@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
 
+import attrs
 import lxml.etree as etree
 
 from ._content import (
@@ -269,6 +270,35 @@ def _is_social_profile(url: str | None) -> bool:
     host = (urlsplit(url).hostname or "") if "//" in url else ""
     host = host.removeprefix("www.").removeprefix("m.")
     return host in _SOCIAL_HOSTS
+
+
+# Archive paths that say what a term link is, whatever its rel: some themes mark every
+# term link rel="category tag", tags and author archives included.
+_TAG_ARCHIVE_RE = re.compile(r"/(?:tag|tags|tagged|etiqueta|etiquetas|schlagwort|stichwort"
+                             r"|mot-cle|mots-cles|tema|trefwoord)/[^/?#]+/?(?:[?#]|$)",
+                             re.IGNORECASE)
+_AUTHOR_ARCHIVE_RE = re.compile(r"/(?:author|autor|auteur|autore)/[^/?#]+/?(?:[?#]|$)",
+                                re.IGNORECASE)
+
+
+def _sort_terms(categories: tuple[Term, ...], tags: tuple[Term, ...]
+                ) -> tuple[tuple[Term, ...], tuple[Term, ...]]:
+    """Category links whose url is a tag archive moved to the tags, author archives left
+    out."""
+    if not any(c.url and (_TAG_ARCHIVE_RE.search(c.url) or _AUTHOR_ARCHIVE_RE.search(c.url))
+               for c in categories):
+        return categories, tags
+    kept: list[Term] = []
+    moved: list[Term] = []
+    for c in categories:
+        if c.url and _AUTHOR_ARCHIVE_RE.search(c.url):
+            continue
+        if c.url and _TAG_ARCHIVE_RE.search(c.url):
+            moved.append(attrs.evolve(c, taxonomy="post_tag"))
+        else:
+            kept.append(c)
+    known = {t.url for t in tags}
+    return tuple(kept), (*tags, *(t for t in moved if t.url not in known))
 
 
 def terms_of(elements: Sequence[etree._Element], taxonomy: str, base: str | None
@@ -955,6 +985,7 @@ def build_post(
     categories = terms_of(regions.categories, "category", base)
     tags = terms_of([t for t in regions.tags if t not in set(regions.categories)],
                     "post_tag", base)
+    categories, tags = _sort_terms(categories, tags)
     if single and not (categories and tags):
         # Some themes print the term lists outside the post container; post_class() names
         # the post's terms (category-SLUG, tag-SLUG), which picks out its links page-wide.

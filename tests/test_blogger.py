@@ -158,9 +158,10 @@ def test_comment_authors_ids_and_dates(post_page: PageResult) -> None:
         (6603, "Anonymous", None, None, False),
     ] == [(c.id, c.author.name if c.author else None, c.author.url if c.author else None,
            c.parent_id, c.by_post_author) for c in post.comments]
-    # "10 February 2019 at 11:00": the page gives no zone, so the dates are naive.
-    assert [datetime(2019, 2, 10, 11, 0), datetime(2019, 2, 10, 12, 0),
-            datetime(2019, 2, 10, 18, 0)] == [c.date for c in post.comments]
+    # "10 February 2019 at 11:00" gives no zone, but the permalink's showComment (the
+    # comment's time in milliseconds) does: 1549796400000 is 11:00 UTC.
+    assert [datetime(2019, 2, 10, 11, 0, tzinfo=UTC), datetime(2019, 2, 10, 12, 0, tzinfo=UTC),
+            datetime(2019, 2, 10, 18, 0, tzinfo=UTC)] == [c.date for c in post.comments]
 
 
 def test_comment_form_heading(post_page: PageResult) -> None:

@@ -208,3 +208,19 @@ def test_a_trap_for_robots_is_no_form_field_and_its_label_names_the_real_one() -
     assert form is not None
     assert [(f.name, f.kind, f.label, f.required) for f in form.fields] == [
         ("q81f0c2d9e", "textarea", "Comment", True), ("author", "text", "Name", True)]
+
+
+def test_comment_time_class_and_blogger_permalink_times() -> None:
+    """span.comment_time dates a comment; a Blogger permalink's showComment gives the time
+    in UTC when the link shows only the hour."""
+    first, second = _comments("""<dl id="comment_list">
+<dt class="comment even depth-1" id="comment-301"><span class="comment_author">Vera</span>
+<span class="comment_time"><a href="#comment-301">July 6, 2015 at 6:57 pm</a></span></dt>
+<dd class="comment even depth-1"><div class="format_text"><p>Fine list.</p></div></dd>
+<dt class="comment odd depth-1" id="comment-302"><span class="comment_author">Ugo</span>
+<span class="datetime"><a href="https://quay.example/2013/10/lanterns.html?showComment=1381172401000#c302"
+>21:00</a></span></dt>
+<dd class="comment odd depth-1"><div class="format_text"><p>Nice one.</p></div></dd>
+</dl>""")
+    assert (_name(first), first.date) == ("Vera", datetime(2015, 7, 6, 18, 57))
+    assert (_name(second), second.date) == ("Ugo", datetime(2013, 10, 7, 19, 0, 1, tzinfo=UTC))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterator, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -107,12 +107,22 @@ def _without(el: etree._Element, expr: str | Locator) -> etree._Element:
 _CLOCK_RE = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?$", re.IGNORECASE)
 
 
+_SHOW_COMMENT_RE = re.compile(r"[?&]showComment=(\d{12,13})(?:[&#]|$)")
+# Blogger's comment permalinks carry the comment's time in milliseconds since 1970:
+# …/post.html?showComment=1381172401460#c4265235981837780782 (2013-10-07 19:00:01 UTC).
+_EPOCH_MS_RANGE = (946_684_800_000, 4_102_444_800_000)  # 2000 to 2100
+
+
 def _date_candidates(el: etree._Element) -> list[str]:
     out = []
     for attr in ("datetime", "content", "title", "data-datetime"):
         v = el.get(attr)
         if v:
             out.append(v)
+    link = el if el.tag == "a" else el.find(".//a[@href]")
+    m = _SHOW_COMMENT_RE.search(link.get("href") or "") if link is not None else None
+    if m and _EPOCH_MS_RANGE[0] <= int(m.group(1)) < _EPOCH_MS_RANGE[1]:
+        out.insert(0, datetime.fromtimestamp(int(m.group(1)) / 1000, UTC).isoformat())
     text = element_text(el)
     if text:
         # Twenty Ten prints the time as the permalink's title around the date:
@@ -358,7 +368,8 @@ _NOT_THE_NAME = (
 )
 _DATE_BOXES = ("comment-meta", "commentmetadata", "comment-metadata", "comment-date",
                "comment-time", "social-posted-when", "comment_date", "wp-block-comment-date",
-               "wc-comment-date", "wpd-comment-date")
+               "wc-comment-date", "wpd-comment-date", "comment_time", "comment__time",
+               "comment-datetime")
 _COMMENT_DATE = (
     ".//time[@datetime]",
     # a link or span carrying the machine date (<a class="time" datetime="2014-12-06T…">)

@@ -218,3 +218,33 @@ def test_term_links_are_sorted_by_their_archive() -> None:
     assert [(c.name, c.slug) for c in post.categories] == [("Cocina", "cocina")]
     assert [(t.name, t.slug, t.taxonomy) for t in post.tags] == [
         ("cobre", "cobre", "post_tag"), ("winter", "winter", "post_tag")]
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "home"),
+    [
+        ('<link rel="https://api.w.org/" href="https://ledger.example/blog/wp-json/">', "",
+         "https://ledger.example/blog/"),
+        ('<link rel="https://api.w.org/" href="https://ledger.example/?rest_route=/">', "",
+         "https://ledger.example/"),
+        ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+         '{"@type": "WebSite", "@id": "https://ledger.example/#website", '
+         '"url": "https://ledger.example/", "name": "Ledger"}]}</script>', "",
+         "https://ledger.example/"),
+        ("", '<a class="logo" href="https://ledger.example/" rel="home noopener">Ledger</a>',
+         "https://ledger.example/"),
+        ("", "", None),
+    ],
+)
+def test_site_home_from_the_head(head: str, body: str, home: str | None) -> None:
+    """Without a site-title link, the home url comes from a rel=home link, the JSON-LD
+    WebSite or WordPress' REST API root; with none of them it is None."""
+    import blogparse
+
+    page = f"""<!DOCTYPE html><html><head><title>Kettles</title>{head}</head>
+<body class="single single-post postid-12">{body}
+<article id="post-12" class="post-12 post type-post status-publish hentry">
+<h1 class="entry-title">Kettles</h1>
+<div class="entry-content"><p>Copper kettles hum on the stove all winter long.</p></div>
+</article></body></html>""".encode()
+    assert blogparse.parse_page(page).site.url == home

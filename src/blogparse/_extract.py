@@ -1191,6 +1191,10 @@ def _meta_image(page: PageDocument, base: str | None) -> Image | None:
     return Image(src=_abs(src, base)) if src else None
 
 
+_REST_ROOT_RE = re.compile(r"^(https?://[^?#]+?/)(?:wp-json/?|index\.php/wp-json/?"
+                           r"|\?rest_route=/?)$")
+
+
 def build_site(page: PageDocument, base: str | None, theme_name: str | None) -> Site:
     """The blog's name, home, description, language, generator and WordPress theme."""
     name = clean_space(page.meta.get("og:site_name") or page.meta.get("application-name"))
@@ -1207,9 +1211,19 @@ def build_site(page: PageDocument, base: str | None, theme_name: str | None) -> 
         if a is not None:
             home = _abs(a.get("href"), base)
     if home is None:
-        home_link = page.find("//a[@rel='home']")
+        home_link = page.find("//a[contains(concat(' ', normalize-space(@rel), ' '), ' home ')]")
         if home_link is not None:
             home = _abs(home_link.get("href"), base)
+    if home is None:
+        ld = _ld_value(page, "url", frozenset({"WebSite", "Blog"}))
+        home = _abs(ld, base) if isinstance(ld, str) else None
+    if home is None:
+        # WordPress links its REST API root, which is the home url + "wp-json/"
+        # (or + "?rest_route=/" without pretty permalinks), in every page's head.
+        api = page.find("//link[@rel='https://api.w.org/']")
+        m = _REST_ROOT_RE.match(api.get("href") or "") if api is not None else None
+        if m:
+            home = _abs(m.group(1), base)
     desc_el = page.find("//*[@id='site-description' or " + cls("site-description") + "]")
     if name is None or home is None or desc_el is None:
         # Blogger prints the blog's name, link and description in its Header widget

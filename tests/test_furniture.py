@@ -26,3 +26,24 @@ wprm-recipe-link">Pin Recipe</a></div>
     assert "Recipe" not in post.content_text.replace("Lemon loaf", "")
     assert post.content_text.startswith("Zest two lemons")
     assert "200 g sugar" in post.content_text
+
+
+def test_share_rows_and_term_lines_that_end_the_body_are_left_out() -> None:
+    """A share row, a "Tags:" line and "Read more" at the end of the body go; the same
+    words inside the text, or in a sentence of the writer's, stay."""
+    page = b"""<!DOCTYPE html><html><head><title>Nets | Quay</title></head>
+<body class="single single-post postid-8"><article id="post-8" class="post-8 post hentry">
+<h1 class="entry-title">Nets</h1><div class="entry-content">
+<p>The nets dry on the wall by the slipway.</p>
+<p>Tweet</p>
+<p>Share your own pictures of the quay in the comments.</p>
+<p>Tags: nets, slipway, harbour</p>
+<div class="share-row"><span>Share</span><ul><li><a href="#">Facebook</a></li>
+<li><a href="#">Twitter 12</a></li><li><a href="#">E-Mail</a></li></ul></div>
+<p><a href="#">Read more &raquo;</a></p>
+</div></article></body></html>"""
+    post = blogparse.parse_page(page).posts[0]
+    assert post.content_text == ("The nets dry on the wall by the slipway.\n\nTweet\n\n"
+                                 "Share your own pictures of the quay in the comments.")
+    assert post.content_html is not None
+    assert "Facebook" not in post.content_html

@@ -267,6 +267,105 @@ def clean_copy(el: etree._Element, *, owned: bool = False) -> etree._Element:
     return dup
 
 
+# What share-button rows and post-meta lines at the end of a post body say: network names,
+# share verbs and counts ("Share / Tweet / Yummly / Email", "Pinterest192.0K WhatsApp3.4K",
+# "Compartir en Facebook"), or a lone "Read more".
+_SHARE_NETWORKS = frozenset({
+    "facebook", "twitter", "tweet", "x", "pinterest", "pin", "whatsapp", "linkedin", "email",
+    "e-mail", "mail", "reddit", "telegram", "tumblr", "pocket", "yummly", "mix", "flipboard",
+    "xing", "messenger", "threads", "bluesky", "mastodon", "print", "drucken", "imprimir",
+    "sms", "skype", "vk", "weibo", "line"})
+_SHARE_WORDS = _SHARE_NETWORKS | frozenset({
+    "share", "shares", "sharing", "shared", "teilen", "geteilt", "mitteilen", "twittern",
+    "tweeten", "pinnen", "merken", "compartir", "partager",
+    "condividi", "delen", "this", "article", "post", "on", "en", "auf", "sur", "su", "op",
+    "via", "with", "mit", "like", "likes", "it", "save", "copy", "link", "the", "by",
+    "artikel", "beitrag"})
+_SHARE_TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|\d+(?:[.,]\d+)?[kKmM]?")
+_MORE_LABELS = frozenset({"read more", "weiterlesen", "mehr lesen", "continue reading",
+                          "lire la suite", "leer más", "leggi tutto", "lees meer"})
+_TERM_LINE_RE = re.compile(
+    r"^(?:tags?|tagged(?: with)?|schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|"
+    r"categor(?:y|ies)|kategorien?|filed under|posted in|ver(?:ö|oe)ffentlicht in|"
+    r"etiquetas|catégories|categorías)\s*:", re.IGNORECASE)
+_MAX_TRAILING_FURNITURE = 4
+
+
+def _is_trailing_furniture(text: str) -> bool:
+    """Whether the last text of a post body is a theme's share row, "Read more" or a list
+    of the post's terms rather than something the writer wrote."""
+    folded = " ".join(text.split()).lower()
+    if folded.rstrip(" .…→»›") in _MORE_LABELS:
+        return True
+    if len(folded) <= 300 and _TERM_LINE_RE.match(folded):
+        return True
+    words = [w for w in _SHARE_TOKEN_RE.findall(folded) if not w[0].isdigit()]
+    return bool(words) and len(words) <= 30 and all(w in _SHARE_WORDS for w in words) and any(
+        w in _SHARE_NETWORKS or w.startswith("share") for w in words)
+
+
+def drop_trailing_furniture(root: etree._Element) -> None:
+    """Remove share-button rows, "Read more" and term lines that end a post body.
+
+    Only what comes last goes: the block holding the body's last text, while that text is
+    furniture (a few such blocks at most); nothing in the middle of the text is touched.
+    """
+    for _ in range(_MAX_TRAILING_FURNITURE):
+        block = _last_text_block(root)
+        if block is None or block is root:
+            return
+        text = element_text(block, keep_lines=True)
+        if not text or not _is_trailing_furniture(text):
+            return
+        # the widest wrapper that holds nothing else: the whole row of buttons
+        while True:
+            parent = block.getparent()
+            if parent is None or parent is root:
+                break
+            wider = element_text(parent, keep_lines=True)
+            if wider != text and not (wider and _is_trailing_furniture(wider)):
+                break
+            block = parent
+        drop_keep_tail(block)
+
+
+def _last_text_block(root: etree._Element) -> etree._Element | None:
+    """The block-level element (or ``root``) around the last visible text in ``root``;
+    ``None`` when that text is a tail outside any element below ``root``."""
+    for node in reversed(list(root.iter(etree.Element))):
+        if any(a.tag in _SKIP_TEXT_TAGS for a in _up_to(node, root)):
+            continue
+        if node is not root and node.tail and node.tail.strip():
+            # text after this element belongs to its parent
+            parent = node.getparent()
+            return _block_around(parent, root) if parent is not None else None
+        if node.text and node.text.strip():
+            return _block_around(node, root)
+    return None
+
+
+def _up_to(node: etree._Element, root: etree._Element) -> Iterator[etree._Element]:
+    """``node`` and its ancestors below ``root``."""
+    current: etree._Element | None = node
+    while current is not None and current is not root:
+        yield current
+        current = current.getparent()
+
+
+_TRAILING_BLOCKS = frozenset(_BLOCK_TAGS) | {
+    "div", "section", "article", "footer", "aside", "header", "nav", "li", "figure",
+    "details", "form", "center"}
+
+
+def _block_around(node: etree._Element, root: etree._Element) -> etree._Element:
+    while node is not root and node.tag not in _TRAILING_BLOCKS:
+        parent = node.getparent()
+        if parent is None:
+            break
+        node = parent
+    return node
+
+
 def drop_keep_tail(el: etree._Element) -> None:
     """Remove ``el`` from its parent, keeping the text that follows it."""
     parent = el.getparent()
@@ -630,19 +729,24 @@ _TEXTLESS = {"image", "gallery", "embed", "separator"}
 
 def extract_content(
     element: etree._Element, *, base_url: str | None = None, owned: bool = False,
-    with_html: bool = True,
+    with_html: bool = True, page: bool = False,
 ) -> Content:
     """Clean ``element`` of furniture and return its HTML, text, blocks and captions.
 
     ``owned``: the caller parsed ``element`` for this call and gives it up, so it is cleaned
     in place rather than copied (the page path shares its tree and never passes it).
     ``with_html=False`` leaves :attr:`Content.html` ``None`` for callers that keep the
-    markup they started from (the WXR path keeps the exported content).
+    markup they started from (the WXR path keeps the exported content).  ``page``: the
+    element is a rendered page's post body, which can end in a theme's share buttons or
+    term lines (:func:`drop_trailing_furniture`); an export's content holds only what the
+    writer wrote.
     """
     # A Python proxy for every element, held while the passes below run: lxml then builds
     # each proxy (and runs the HTML element class look-up) once, not once per pass.
     alive = list(element.iter()) if owned else None
     clean = clean_copy(element, owned=owned)
+    if page:
+        drop_trailing_furniture(clean)
     if alive is None:
         alive = list(clean.iter())
     blocks = tuple(_walk_blocks(clean, base_url=base_url))

@@ -970,7 +970,7 @@ def build_post(
     if updated is not None and updated.tzinfo is None:
         defects.append(Defect(kind=DefectKind.NAIVE_DATE, field="updated",
                               message="the page gives the update date without a zone"))
-    content = extract_content(content_el, base_url=content_base) \
+    content = extract_content(content_el, base_url=content_base, page=True) \
         if content_el is not None else None
     comments: tuple[Comment, ...] = ()
     pingbacks: tuple[Pingback, ...] = ()

@@ -330,26 +330,26 @@ def drop_trailing_furniture(root: etree._Element) -> None:
 
 
 def _last_text_block(root: etree._Element) -> etree._Element | None:
-    """The block-level element (or ``root``) around the last visible text in ``root``;
-    ``None`` when that text is a tail outside any element below ``root``."""
-    for node in reversed(list(root.iter(etree.Element))):
-        if any(a.tag in _SKIP_TEXT_TAGS for a in _up_to(node, root)):
+    """The block-level element (or ``root``) around the last visible text in ``root``.
+
+    The tree is walked backwards from its end, so only the elements after the last text
+    are visited.
+    """
+    holder = _last_text_holder(root)
+    return None if holder is None else _block_around(holder, root)
+
+
+def _last_text_holder(node: etree._Element) -> etree._Element | None:
+    """The element whose own text or a child's tail is the last visible text in ``node``."""
+    for child in reversed(node):
+        if child.tail and child.tail.strip():
+            return node  # text after this child belongs to ``node``
+        if not isinstance(child.tag, str) or child.tag in _SKIP_TEXT_TAGS:
             continue
-        if node is not root and node.tail and node.tail.strip():
-            # text after this element belongs to its parent
-            parent = node.getparent()
-            return _block_around(parent, root) if parent is not None else None
-        if node.text and node.text.strip():
-            return _block_around(node, root)
-    return None
-
-
-def _up_to(node: etree._Element, root: etree._Element) -> Iterator[etree._Element]:
-    """``node`` and its ancestors below ``root``."""
-    current: etree._Element | None = node
-    while current is not None and current is not root:
-        yield current
-        current = current.getparent()
+        found = _last_text_holder(child)
+        if found is not None:
+            return found
+    return node if node.text and node.text.strip() else None
 
 
 _TRAILING_BLOCKS = frozenset(_BLOCK_TAGS) | {

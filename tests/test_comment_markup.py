@@ -224,3 +224,12 @@ def test_comment_time_class_and_blogger_permalink_times() -> None:
 </dl>""")
     assert (_name(first), first.date) == ("Vera", datetime(2015, 7, 6, 18, 57))
     assert (_name(second), second.date) == ("Ugo", datetime(2013, 10, 7, 19, 0, 1, tzinfo=UTC))
+
+
+def test_an_author_link_in_the_only_paragraph_keeps_the_text() -> None:
+    """When the author's line is all the comment holds, the text is kept whole."""
+    (comment,) = _comments("""<ol class="commentlist"><li class="comment depth-1" id="comment-140">
+<div class="comment-content"><p><a href="https://ro.example" rel="external nofollow"
+ class="url">Ro</a> agrees.</p></div></li></ol>""")
+    assert _name(comment) == "Ro"
+    assert comment.content_text == "Ro agrees."

@@ -600,25 +600,9 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
     # · 2 weeks ago</p>, Kubrick's <cite>Ann</cite> Says:) is no part of what was written.
     meta = [el for el in (_author_line(a_el, content_el), date_el)
             if el is not None and el is not content_el and _below(el, content_el)]
-    if meta or any(_is_reply_list(child) for child in content_el) or _CONTENT_JUNK(content_el):
-        body = copy.deepcopy(content_el)
-        body.tail = None
-        # the copies of the meta elements, found before anything moves
-        copies = [_follow(body, _path(content_el, el)) for el in meta]
-        for junk in _CONTENT_JUNK(body):
-            if isinstance(junk, etree._Element):
-                drop_keep_tail(junk)
-        for el in copies:
-            if el is not None and _below(el, body):
-                if el.tail and _SAYS_START_RE.match(el.tail):
-                    el.tail = _SAYS_START_RE.sub("", el.tail, count=1)
-                drop_keep_tail(el)
-        # nested replies are never part of this comment's body
-        for child in list(body):
-            if _is_reply_list(child):
-                body.remove(child)
-    else:
-        body = content_el  # nothing to leave out: read in place
+    body = _comment_body(content_el, meta)
+    if meta and element_text(body) is None:
+        body = _comment_body(content_el, [])  # the author line was all there was to read
     content_html = inner_html(body)
     content_text = element_text(body, keep_lines=True)
     if ident is None and author is None and content_text is None:
@@ -650,6 +634,31 @@ _SAYS_START_RE = re.compile(r"^\s*(?:says|said|sagt|schreibt|dit|écrit|dice|dij
                             r"zegt|schreef)\s*:?", re.IGNORECASE)
 _META_LINE_SLACK = 40
 """Characters besides the name a paragraph may hold and still be the author's line."""
+
+
+def _comment_body(content_el: etree._Element, meta: list[etree._Element]) -> etree._Element:
+    """``content_el`` without comment furniture, nested replies and the ``meta`` elements
+    below it; ``content_el`` itself when there is nothing to leave out."""
+    if not meta and not any(_is_reply_list(child) for child in content_el) and not (
+            _CONTENT_JUNK(content_el)):
+        return content_el  # nothing to leave out: read in place
+    body = copy.deepcopy(content_el)
+    body.tail = None
+    # the copies of the meta elements, found before anything moves
+    copies = [_follow(body, _path(content_el, el)) for el in meta]
+    for junk in _CONTENT_JUNK(body):
+        if isinstance(junk, etree._Element):
+            drop_keep_tail(junk)
+    for el in copies:
+        if el is not None and _below(el, body):
+            if el.tail and _SAYS_START_RE.match(el.tail):
+                el.tail = _SAYS_START_RE.sub("", el.tail, count=1)
+            drop_keep_tail(el)
+    # nested replies are never part of this comment's body
+    for child in list(body):
+        if _is_reply_list(child):
+            body.remove(child)
+    return body
 
 
 def _author_line(a_el: etree._Element | None, within: etree._Element) -> etree._Element | None:

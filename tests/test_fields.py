@@ -248,3 +248,28 @@ def test_site_home_from_the_head(head: str, body: str, home: str | None) -> None
 <div class="entry-content"><p>Copper kettles hum on the stove all winter long.</p></div>
 </article></body></html>""".encode()
     assert blogparse.parse_page(page).site.url == home
+
+
+@pytest.mark.parametrize(
+    ("og_image", "expected"),
+    [
+        ("https://s0.wp.com/i/blank.jpg", None),
+        ("https://secure.gravatar.com/blavatar/0a1b2c?s=200", None),
+        ("https://ledger.example/wp-content/uploads/2020/01/cropped-favicon.png", None),
+        ("https://ledger.example/wp-content/uploads/2020/01/kettle.jpg",
+         "https://ledger.example/wp-content/uploads/2020/01/kettle.jpg"),
+    ],
+)
+def test_og_image_stand_ins_are_no_featured_image(og_image: str, expected: str | None) -> None:
+    """A placeholder or site icon in og:image is not the post's featured image."""
+    import blogparse
+
+    page = f"""<!DOCTYPE html><html><head><title>Kettles</title>
+<meta property="og:image" content="{og_image}"></head>
+<body class="single single-post postid-12">
+<article id="post-12" class="post-12 post type-post status-publish hentry">
+<h1 class="entry-title">Kettles</h1>
+<div class="entry-content"><p>Copper kettles hum on the stove all winter long.</p></div>
+</article></body></html>""".encode()
+    image = blogparse.parse_page(page).posts[0].featured_image
+    assert (image.src if image is not None else None) == expected

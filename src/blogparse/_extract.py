@@ -1195,9 +1195,18 @@ def _meta_authors(page: PageDocument, base: str | None) -> tuple[Person, ...]:
     return tuple(p for p in out if p.name)
 
 
+# og:image values that stand in for a post without an image of its own: WordPress.com's
+# blank placeholder and site icon ("blavatar"), site icons and favicons, plugin assets.
+_STAND_IN_IMAGE_RE = re.compile(
+    r"//s\d\.wp\.com/i/blank\.jpg|/blavatar/|favicon|/wp-content/plugins/|/site-?icon",
+    re.IGNORECASE)
+
+
 def _meta_image(page: PageDocument, base: str | None) -> Image | None:
-    src = page.meta.get("og:image")
-    return Image(src=_abs(src, base)) if src else None
+    src = _abs(page.meta.get("og:image"), base)
+    if src is None or _STAND_IN_IMAGE_RE.search(src):
+        return None
+    return Image(src=src)
 
 
 _REST_ROOT_RE = re.compile(r"^(https?://[^?#]+?/)(?:wp-json/?|index\.php/wp-json/?"

@@ -155,6 +155,7 @@ def test_author_box_with_the_date_inside_gives_only_the_name() -> None:
    ><time datetime="2020-07-29">29.07.2020 // 12:56</time>
   </a></span></div><p>Calm water all week.</p></div></div></li>
 <li class="comment depth-1"><article id="comment-96" class="comment-article">
+ <span class="comment-number">2</span>
  <header class="comment__meta comment-author">
   <span class="comment__author-name">Lea Brand</span>
   <time class="comment__time" datetime="2020-08-11T11:38:13+02:00">
@@ -165,6 +166,7 @@ def test_author_box_with_the_date_inside_gives_only_the_name() -> None:
 </ol>""")
     assert _name(first) == "Henrik Sol"
     assert _name(second) == "Lea Brand"
+    assert second.content_text == "Beautiful evening."  # BEM .comment__content
 
 
 def test_an_author_box_holding_only_the_avatar_is_passed_over() -> None:

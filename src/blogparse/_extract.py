@@ -385,7 +385,8 @@ _COMMENT_DATE = (
 _COMMENT_CONTENT = (
     ".//*[" + cls("comment-content", "comment-text", "comment_text", "comment-entry",
                   "social-comment-body", "wp-block-comment-content", "wc-comment-text",
-                  "wpd-comment-text", "epoch-comment-content") + "]",
+                  "wpd-comment-text", "epoch-comment-content", "comment__content",
+                  "comment__text") + "]",
     ".//*[" + cls("comment-body") + "]",
 )
 # What a comment's body is read without: ".//*[cls(…)] | .//script | .//style | .//noscript",

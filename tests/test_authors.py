@@ -153,3 +153,28 @@ def test_labels_addresses_and_titles_beside_the_name_are_no_authors() -> None:
         + BODY + "</article>"))
     assert [(a.name, a.url) for a in post.authors] == [
         ("Wenna Hale", "https://moor.example/author/wenna/")]
+
+
+def test_a_name_only_element_keeps_a_name_that_starts_like_a_byline() -> None:
+    """"Von Miller" in an hCard fn and "Par Lindqvist" in a block theme's author-name block
+    are whole names; "Von" before a link in a byline wrapper is still the byline's word."""
+    post = _post(_page(
+        "<article id='post-41' class='post-41 post type-post hentry'>"
+        "<h1 class='entry-title'>Up to the cairn</h1>"
+        "<p class='headline_meta'><span class='author vcard fn'>Von Miller</span></p>"
+        + BODY + "</article>"))
+    assert [a.name for a in post.authors] == ["Von Miller"]
+    post = _post(_page(
+        "<div class='wp-site-blocks'><main class='wp-block-group'>"
+        "<h1 class='wp-block-post-title'>Up to the cairn</h1>"
+        "<div class='wp-block-post-author'><div class='wp-block-post-author__content'>"
+        "<p class='wp-block-post-author__name'>Par Lindqvist</p></div></div>"
+        "<div class='entry-content wp-block-post-content'><p>We left the car at the cattle "
+        "grid and walked up through the bracken to the cairn.</p></div></main></div>"))
+    assert [a.name for a in post.authors] == ["Par Lindqvist"]
+    post = _post(_page(
+        "<article id='post-41' class='post-41 post type-post hentry'>"
+        "<h1 class='entry-title'>Up to the cairn</h1>"
+        "<span class='author'>Von <a href='https://moor.example/author/jo/'>Jo Berg</a></span>"
+        + BODY + "</article>"))
+    assert [a.name for a in post.authors] == ["Jo Berg"]

@@ -215,6 +215,19 @@ _BYLINE_PREFIX_RE = re.compile(
 )
 
 
+def _is_name_element(el: etree._Element) -> bool:
+    """Whether ``el`` is marked as holding the name alone: an hCard ``fn``, a block theme's
+    author-name block.  Its text is kept whole ("Von Miller", "Par Lindqvist"); a link's or
+    a theme's own wrapper's is not, since themes put "By"/"Von" inside those too."""
+    classes = set((el.get("class") or "").split())
+    return bool(classes & _NAME_ONLY_CLASSES)
+
+
+# hCard's formatted name and the block editor's author-name blocks hold the name alone
+_NAME_ONLY_CLASSES = frozenset({"fn", "wp-block-post-author-name",
+                                "wp-block-post-author__name"})
+
+
 def persons_of(elements: Sequence[etree._Element], base: str | None) -> tuple[Person, ...]:
     """Authors named by ``elements`` (links give the url), without duplicates."""
     out: list[Person] = []
@@ -223,7 +236,8 @@ def persons_of(elements: Sequence[etree._Element], base: str | None) -> tuple[Pe
         name = _text_without(el, ".//*[" + cls("screen-reader-text") + "]")
         if name is None or len(name) > 120:
             continue
-        name = _BYLINE_PREFIX_RE.sub("", name)
+        if not _is_name_element(el):
+            name = _BYLINE_PREFIX_RE.sub("", name)  # "By Ann Lee" in a byline's wrapper
         name = clean_space(name)
         link = el if el.tag == "a" else el.find(".//a")
         url = _abs(link.get("href"), base) if link is not None else None

@@ -22,6 +22,7 @@ model come back as the same characters.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from html import escape
@@ -432,8 +433,9 @@ def _gmt(d: datetime) -> str:
 
 
 def _login(name: str | None) -> str:
-    """A login for a display name (exports name authors by login in items)."""
-    return "user" + str(sum(ord(ch) * (i + 1) for i, ch in enumerate(name or "")))
+    """A login for a display name (exports name authors by login in items): one per name,
+    so two authors never share one."""
+    return "user" + hashlib.sha1((name or "").encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
 def wxr_item(post: Post) -> str:

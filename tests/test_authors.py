@@ -20,6 +20,13 @@ def _post(html: str) -> Post:
     return post
 
 
+def _classic_post(byline: str) -> Post:
+    """A classic theme's single post with ``byline`` between its title and its body."""
+    return _post(_page(
+        "<article id='post-41' class='post-41 post type-post hentry'>"
+        "<h1 class='entry-title'>Up to the cairn</h1>" + byline + BODY + "</article>"))
+
+
 BODY = ("<div class='entry-content'><p>We left the car at the cattle grid and walked up "
         "through the bracken to the cairn, where the wind took the map out of my hands.</p>"
         "<p>The descent was slower.</p></div>")
@@ -141,16 +148,13 @@ def test_post_inside_a_layout_wrapper_named_for_its_sidebar() -> None:
 def test_labels_addresses_and_titles_beside_the_name_are_no_authors() -> None:
     """"Bio", "OpenPGP", a bare address and a book title linked in the author element
     are not more authors."""
-    post = _post(_page(
-        "<article id='post-41' class='post-41 post type-post hentry'>"
-        "<h1 class='entry-title'>Up to the cairn</h1>"
+    post = _classic_post(
         "<div class='author'><a href='https://moor.example/author/wenna/'>Wenna Hale</a> "
         "<a href='https://moor.example/about/'>Bio</a> "
         "<a href='https://moor.example/keys/wenna.asc'>OpenPGP</a> "
         "<a href='https://hale.example/'>hale.example</a> "
         "<a href='https://moor.example/book/'>Walking the Moor in All Weathers: A Field "
-        "Guide</a> <a href='https://moor.example/me/'>Mehr über mich.</a></div>"
-        + BODY + "</article>"))
+        "Guide</a> <a href='https://moor.example/me/'>Mehr über mich.</a></div>")
     assert [(a.name, a.url) for a in post.authors] == [
         ("Wenna Hale", "https://moor.example/author/wenna/")]
 
@@ -158,11 +162,8 @@ def test_labels_addresses_and_titles_beside_the_name_are_no_authors() -> None:
 def test_a_name_only_element_keeps_a_name_that_starts_like_a_byline() -> None:
     """"Von Miller" in an hCard fn and "Par Lindqvist" in a block theme's author-name block
     are whole names; "Von" before a link in a byline wrapper is still the byline's word."""
-    post = _post(_page(
-        "<article id='post-41' class='post-41 post type-post hentry'>"
-        "<h1 class='entry-title'>Up to the cairn</h1>"
-        "<p class='headline_meta'><span class='author vcard fn'>Von Miller</span></p>"
-        + BODY + "</article>"))
+    post = _classic_post("<p class='headline_meta'><span class='author vcard fn'>Von Miller"
+                         "</span></p>")
     assert [a.name for a in post.authors] == ["Von Miller"]
     post = _post(_page(
         "<div class='wp-site-blocks'><main class='wp-block-group'>"
@@ -172,9 +173,6 @@ def test_a_name_only_element_keeps_a_name_that_starts_like_a_byline() -> None:
         "<div class='entry-content wp-block-post-content'><p>We left the car at the cattle "
         "grid and walked up through the bracken to the cairn.</p></div></main></div>"))
     assert [a.name for a in post.authors] == ["Par Lindqvist"]
-    post = _post(_page(
-        "<article id='post-41' class='post-41 post type-post hentry'>"
-        "<h1 class='entry-title'>Up to the cairn</h1>"
-        "<span class='author'>Von <a href='https://moor.example/author/jo/'>Jo Berg</a></span>"
-        + BODY + "</article>"))
+    post = _classic_post(
+        "<span class='author'>Von <a href='https://moor.example/author/jo/'>Jo Berg</a></span>")
     assert [a.name for a in post.authors] == ["Jo Berg"]

@@ -215,17 +215,17 @@ _BYLINE_PREFIX_RE = re.compile(
 )
 
 
+# hCard's formatted name and the block editor's author-name blocks hold the name alone
+_NAME_ONLY_CLASSES = frozenset({"fn", "wp-block-post-author-name",
+                                "wp-block-post-author__name"})
+
+
 def _is_name_element(el: etree._Element) -> bool:
     """Whether ``el`` is marked as holding the name alone: an hCard ``fn``, a block theme's
     author-name block.  Its text is kept whole ("Von Miller", "Par Lindqvist"); a link's or
     a theme's own wrapper's is not, since themes put "By"/"Von" inside those too."""
     classes = set((el.get("class") or "").split())
     return bool(classes & _NAME_ONLY_CLASSES)
-
-
-# hCard's formatted name and the block editor's author-name blocks hold the name alone
-_NAME_ONLY_CLASSES = frozenset({"fn", "wp-block-post-author-name",
-                                "wp-block-post-author__name"})
 
 
 def persons_of(elements: Sequence[etree._Element], base: str | None) -> tuple[Person, ...]:
@@ -309,9 +309,6 @@ def _sort_terms(categories: tuple[Term, ...], tags: tuple[Term, ...]
                 ) -> tuple[tuple[Term, ...], tuple[Term, ...]]:
     """Category links whose url is a tag archive moved to the tags, author archives left
     out."""
-    if not any(c.url and (_TAG_ARCHIVE_RE.search(c.url) or _AUTHOR_ARCHIVE_RE.search(c.url))
-               for c in categories):
-        return categories, tags
     kept: list[Term] = []
     moved: list[Term] = []
     for c in categories:
@@ -574,8 +571,11 @@ def discussion(
 _COMMENT_ANCHOR_RE = re.compile(r"#comment-\d+$")
 _DEPTH_CLASS_RE = re.compile(r"(?:\bdepth|\bwc_comment_level|\bwpd_comment_level)-(\d{1,4})\b")
 _REPLY_LINK_RE = re.compile(r"[#?](?:comment-\d+|replytocom=)")
-_SAYS_RE = re.compile(r"\s+(?:says|said|sagt|denkt|meint|schreibt|dit|écrit|dice|dijo|"
-                      r"escribió|disse|scrive|zegt|schreef)\s*:?$", re.IGNORECASE)
+# The word a theme prints after a commenter's name: "Ann says:", "Ann sagt:", "Ann dijo:"
+_SAYS_WORDS = (r"(?:says|said|sagt|denkt|meint|schreibt|dit|écrit|dice|dijo|escribió|disse"
+               r"|scrive|zegt|schreef)\s*:?")
+_SAYS_RE = re.compile(r"\s+" + _SAYS_WORDS + "$", re.IGNORECASE)
+_SAYS_START_RE = re.compile(r"^\s*" + _SAYS_WORDS, re.IGNORECASE)
 
 
 def _comment(item: etree._Element, thread: _Thread, base: str | None,
@@ -614,7 +614,7 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
     # An author line printed inside the body's element (<p><span class="author">Ann</span>
     # · 2 weeks ago</p>, Kubrick's <cite>Ann</cite> Says:) is no part of what was written.
     meta = [el for el in (_author_line(a_el, content_el), date_el)
-            if el is not None and el is not content_el and _below(el, content_el)]
+            if el is not None and el is not content_el and is_inside(el, [content_el])]
     body = _comment_body(content_el, meta)
     if meta and element_text(body) is None:
         body = _comment_body(content_el, [])  # the author line was all there was to read
@@ -645,8 +645,6 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
 _BY_POST_AUTHOR = (".//cite[" + cls("blog-author") + "]"
                    " | .//*[" + cls("wpd-comment-wrap") + "][" + cls("wpd-blog-post_author") + "]")
 _NOT_A_NAME_RE = re.compile(r"\d|https?:")
-_SAYS_START_RE = re.compile(r"^\s*(?:says|said|sagt|schreibt|dit|écrit|dice|dijo|disse|scrive|"
-                            r"zegt|schreef)\s*:?", re.IGNORECASE)
 _META_LINE_SLACK = 40
 """Characters besides the name a paragraph may hold and still be the author's line."""
 
@@ -665,7 +663,7 @@ def _comment_body(content_el: etree._Element, meta: list[etree._Element]) -> etr
         if isinstance(junk, etree._Element):
             drop_keep_tail(junk)
     for el in copies:
-        if el is not None and _below(el, body):
+        if el is not None and is_inside(el, [body]):
             if el.tail and _SAYS_START_RE.match(el.tail):
                 el.tail = _SAYS_START_RE.sub("", el.tail, count=1)
             drop_keep_tail(el)
@@ -691,10 +689,6 @@ def _author_line(a_el: etree._Element | None, within: etree._Element) -> etree._
 
 
 _INLINE_WRAPPERS = frozenset({"cite", "span", "small", "strong", "b", "em", "i", "font"})
-
-
-def _below(el: etree._Element, root: etree._Element) -> bool:
-    return any(a is root for a in el.iterancestors())
 
 
 def _bare_cite_name(cite: etree._Element, name: str | None) -> bool:

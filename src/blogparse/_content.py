@@ -142,6 +142,9 @@ _SKIP_TEXT_TAGS = {"script", "style", "noscript", "template", "svg", "button"}
 _NEWLINE_TAGS = {"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
                  "blockquote", "pre", "figure", "figcaption", "dt", "dd", "section", "ul", "ol",
                  "table"}
+# Table cells end with a space: a row's cells are words apart, as a browser shows them,
+# however the source is laid out ("<td>a</td><td>b</td>").
+_SPACE_TAGS = frozenset({"td", "th"})
 
 
 def has_class(el: etree._Element, name: str) -> bool:
@@ -154,7 +157,7 @@ def has_class(el: etree._Element, name: str) -> bool:
 # walk leaves out (iterwalk reports no event for them) while libxml2's text content keeps
 # them.
 # Block boundaries separate words even where the markup has no space ("a<br>b", "</p><p>").
-_NOT_PLAIN = frozenset(_SKIP_TEXT_TAGS | _NEWLINE_TAGS)
+_NOT_PLAIN = frozenset(_SKIP_TEXT_TAGS | _NEWLINE_TAGS | _SPACE_TAGS)
 
 
 def _is_plain(el: etree._Element, stops: frozenset[str]) -> bool:
@@ -180,7 +183,9 @@ def collapse_space(text: str) -> str | None:
 def element_text(el: etree._Element | None, *, keep_lines: bool = False) -> str | None:
     """The text a reader sees in ``el``: scripts skipped, spaces collapsed, ``None`` if empty.
 
-    With ``keep_lines``, line breaks (``<br>``, paragraphs) survive as ``\\n``.
+    With ``keep_lines``, the breaks a browser shows (``<br>``, paragraphs and other blocks,
+    the lines of a ``<pre>``) survive as ``\\n``; a newline in the source of running text is
+    a space, as a browser shows it.
     """
     if el is None:
         return None
@@ -190,6 +195,8 @@ def element_text(el: etree._Element | None, *, keep_lines: bool = False) -> str 
     if (isinstance(el, lxml.html.HtmlElement) and el.tag not in _SKIP_TEXT_TAGS
             and (not len(el) or _is_plain(el, _NOT_PLAIN))):
         raw = etree.tostring(el, encoding="unicode", method="text", with_tail=False)
+        if keep_lines and el.tag != "pre":
+            raw = raw.replace("\n", " ")
     else:
         raw = _walk_text(el, keep_lines=keep_lines)
     if keep_lines:
@@ -201,31 +208,38 @@ def element_text(el: etree._Element | None, *, keep_lines: bool = False) -> str 
 
 def _walk_text(el: etree._Element, *, keep_lines: bool) -> str:
     # An explicit stack rather than iterwalk, which passes over comments together with
-    # the text that follows them ("Oct 15, 2015<!-- --> · 18 min read").
+    # the text that follows them ("Oct 15, 2015<!-- --> · 18 min read").  Keeping lines,
+    # a newline in the source is a space except inside <pre> (the third item: whether the
+    # node is inside one), so that "\n" in the result is a break the reader sees.
     parts: list[str] = []
     brk = "\n" if keep_lines else " "
-    stack: list[tuple[int, etree._Element]] = [(_OPEN, el)]
+    stack: list[tuple[int, etree._Element, bool]] = [(_OPEN, el, el.tag == "pre")]
     while stack:
-        action, node = stack.pop()
+        action, node, in_pre = stack.pop()
         if action == _TAIL:
-            parts.append(node.tail or "")
+            tail = node.tail or ""
+            parts.append(tail if in_pre or not keep_lines else tail.replace("\n", " "))
             continue
         tag = node.tag.lower() if isinstance(node.tag, str) else None
         if action == _CLOSE:
             if tag in _NEWLINE_TAGS:
                 parts.append(brk)
+            elif tag in _SPACE_TAGS:
+                parts.append(" ")
             continue
         if tag is None or tag in _SKIP_TEXT_TAGS:
             continue  # comments, processing instructions, scripts: their tails still count
         if tag in _NEWLINE_TAGS:
             parts.append(brk)
+        inner_pre = in_pre or tag == "pre"
         if node.text:
-            parts.append(node.text)
-        stack.append((_CLOSE, node))
+            text = node.text
+            parts.append(text if inner_pre or not keep_lines else text.replace("\n", " "))
+        stack.append((_CLOSE, node, in_pre))
         for child in reversed(node):
             if child.tail:
-                stack.append((_TAIL, child))
-            stack.append((_OPEN, child))
+                stack.append((_TAIL, child, inner_pre))
+            stack.append((_OPEN, child, inner_pre))
     return "".join(parts)
 
 

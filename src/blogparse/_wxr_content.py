@@ -722,10 +722,10 @@ def _fast_unit(unit: Unit, base_url: str | None) -> _Fast | None:
             attr, body = m.group("qattr", "quoted")
             if not _plain_classes(attr, _QUOTE_CLASSES) or not _plain_text(body):
                 return None
-            # element_text(keep_lines=True): each line of each paragraph and of the
-            # citation (which a paragraph's end has put on a line of its own), collapsed
-            lines = (collapse_space(line) for p in _QUOTED_P_RE.findall(body)
-                     for line in p.split("\n"))
+            # element_text(keep_lines=True): each paragraph and the citation (which a
+            # paragraph's end has put on a line of its own) a line, a newline in the
+            # source a space
+            lines = (collapse_space(p) for p in _QUOTED_P_RE.findall(body))
             blocks.append(Block(kind="quote", text="\n".join(v for v in lines if v),
                                 html=f"<blockquote{attr}>{body}</blockquote>",
                                 name=unit.name))

@@ -441,9 +441,39 @@ def test_wxr_1_0_and_1_1(path: Path) -> None:
         ("russet", "russet", "post_tag")]
     assert first.published == datetime(2010, 10, 12, 17, 0, tzinfo=UTC)
     assert [c.content_text for c in first.comments] == ["Which saw do you use?"]
-    # only the domain-less line: a category without slug
-    assert [(t.name, t.slug) for t in second.categories] == [("Pruning", None)]
+    # only the domain-less line: the slug is the one the channel lists for that name
+    assert [(t.name, t.slug) for t in second.categories] == [("Pruning", "pruning")]
     assert result.site.categories[0].slug == "pruning"  # type: ignore[union-attr]
+
+
+def test_item_term_without_slug_takes_the_channel_slug_only_when_unambiguous() -> None:
+    """A term line without a nicename gets its slug from the channel's list when exactly
+    one listed term has that name; otherwise the slug stays unknown."""
+    data = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+        b'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        b'xmlns:wp="http://wordpress.org/export/1.0/"><channel><title>Quay</title>'
+        b"<wp:category><wp:category_nicename>boats</wp:category_nicename>"
+        b"<wp:cat_name>Boats</wp:cat_name></wp:category>"
+        b"<wp:category><wp:category_nicename>news-harbour</wp:category_nicename>"
+        b"<wp:cat_name>News</wp:cat_name></wp:category>"
+        b"<wp:category><wp:category_nicename>news-town</wp:category_nicename>"
+        b"<wp:cat_name>News</wp:cat_name></wp:category>"
+        b"<wp:tag><wp:tag_slug>tides</wp:tag_slug><wp:tag_name>Tides</wp:tag_name></wp:tag>"
+        b"<item><title>One</title><wp:post_id>1</wp:post_id>"
+        b"<category>Boats</category><category>News</category><category>Ropes</category>"
+        b"<content:encoded>x</content:encoded></item>"
+        b"<item><title>Two</title><wp:post_id>2</wp:post_id>"
+        b'<category domain="category">Boats</category><category domain="tag">Tides</category>'
+        b'<category domain="tag">Boats</category>'
+        b"<content:encoded>x</content:encoded></item></channel></rss>"
+    )
+    one, two = parse_wxr(data).posts
+    assert [(t.name, t.slug) for t in one.categories] == [
+        ("Boats", "boats"), ("News", None), ("Ropes", None)]
+    assert [(t.name, t.slug) for t in two.categories] == [("Boats", "boats")]
+    # a tag named like a category is not given the category's slug
+    assert [(t.name, t.slug) for t in two.tags] == [("Tides", "tides"), ("Boats", None)]
 
 
 def test_wxr_1_0_has_no_author_list_1_1_has() -> None:

@@ -564,6 +564,9 @@ class WxrReader(Iterator[Post]):
         self._tags: list[Term] = []
         self._terms: list[Term] = []
         self._term_keys: set[tuple[str, str]] = set()
+        # (taxonomy, name) -> the slug the channel lists for it, or "" where two terms
+        # share the name: WXR 1.0 items name their categories without the slug.
+        self._channel_slugs: dict[tuple[str, str], str] = {}
         self._site: Site | None = None
         self._post_site = Site()
         self._site_dirty = True
@@ -897,6 +900,10 @@ class WxrReader(Iterator[Post]):
             parent=_plain(parent),
             description=_html_text(description),
         )
+        if name_text is not None and slug_text is not None:
+            name_key = (taxonomy, name_text)
+            known = self._channel_slugs.get(name_key)
+            self._channel_slugs[name_key] = slug_text if known in (None, slug_text) else ""
         if taxonomy == "category":
             self._categories.append(term)
         elif taxonomy == "post_tag":
@@ -1128,10 +1135,14 @@ class WxrReader(Iterator[Post]):
             old = target.get(key)
             # WXR 1.0 also repeats tags without a nicename; keep the entry with the slug.
             if old is None or (old.slug is None and slug is not None):
+                if slug is None and name is not None:
+                    slug = self._channel_slugs.get((taxonomy, name)) or None
                 target[key] = Term(name=name or slug or "", slug=slug, taxonomy=taxonomy)
         if not cats and not tags and not terms:
             for name in dict.fromkeys(bare):
-                cats[("category", name)] = Term(name=name, taxonomy="category")
+                cats[("category", name)] = Term(
+                    name=name, slug=self._channel_slugs.get(("category", name)) or None,
+                    taxonomy="category")
         return tuple(cats.values()), tuple(tags.values()), tuple(terms.values())
 
     def _date(

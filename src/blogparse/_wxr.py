@@ -22,6 +22,7 @@ from collections import deque
 from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import UTC, datetime
+from html.entities import html5 as _HTML5
 from typing import IO, Any, BinaryIO, Protocol
 
 import attrs
@@ -276,6 +277,129 @@ class _Stream:
         """Nothing to release: the reader closes what it opened itself."""
 
 
+# What the second reading repairs: a "&" that starts no reference XML allows.  XML knows five
+# named references and numeric ones for the characters it allows; exports written by hand,
+# by plugins or by converters carry HTML's names ("&nbsp;") and bare ampersands ("Tom &
+# Jerry") outside CDATA, where libxml2 stops at the first.
+_MARK_RE = re.compile(rb"<!\[CDATA\[|<!--|<\?|&")
+_REF_AT_RE = re.compile(rb"&(?:#([0-9]{1,7})|#x([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));")
+_XML_NAMES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
+_RAW_END = {b"<![CDATA[": b"]]>", b"<!--": b"-->", b"<?": b"?>"}
+_HOLD_BACK = 40
+"""Bytes at the end of a chunk that may hold a reference or delimiter cut in two."""
+
+
+def _xml_char(code: int) -> bool:
+    return (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF)
+
+
+def _about_refs(exc: etree.XMLSyntaxError) -> bool:
+    """Whether libxml2 stopped at a reference: a bare "&", an entity XML does not define
+    (reported as "no element found" at line 0), a character reference it refuses."""
+    low = (exc.msg or str(exc)).lower()
+    return "entity" in low or "charref" in low or not exc.position or exc.position[0] == 0
+
+
+class _RefRepair:
+    """The raw export with every ``&`` outside CDATA, comments and processing instructions
+    made one XML allows: an HTML entity becomes numeric references to its characters, a
+    numeric reference to a character XML forbids is dropped, and any other ``&`` is
+    escaped as ``&amp;``.  Used only to read again an export whose first reading stopped
+    at a syntax error; exports in UTF-16 pass through unchanged."""
+
+    def __init__(self, raw: _Readable) -> None:
+        self._raw = raw
+        self._held = b""
+        self._raw_until: bytes | None = None
+        self._checked = False
+        self._passthrough = False
+        self.escaped = 0
+        self.entities = 0
+        self.dropped = 0
+
+    def read(self, n: int, /) -> bytes:
+        """Up to about ``n`` repaired bytes; ``b""`` only at the end."""
+        while True:
+            data = self._raw.read(n)
+            if data is None:
+                data = b""
+            if not isinstance(data, bytes | bytearray):
+                raise TypeError("a WXR file object must be opened in binary mode")
+            if not self._checked:
+                self._checked = True
+                head = bytes(data[:4])
+                self._passthrough = head.startswith(
+                    (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head
+            if self._passthrough:
+                return bytes(data)
+            if not data:
+                tail, self._held = self._held, b""
+                return self._fix(tail) if tail else b""
+            data = self._held + bytes(data)
+            cut = len(data)
+            for mark in (b"&", b"<", b"]", b"-", b"?"):
+                i = data.find(mark, max(0, cut - _HOLD_BACK))
+                if i >= 0:
+                    cut = min(cut, i)
+            self._held = data[cut:]
+            out = self._fix(data[:cut])
+            if out:
+                return out
+
+    def _fix(self, data: bytes) -> bytes:
+        out: list[bytes] = []
+        pos = 0
+        end = len(data)
+        while pos < end:
+            if self._raw_until is not None:
+                close = data.find(self._raw_until, pos)
+                if close < 0:
+                    out.append(data[pos:])
+                    break
+                close += len(self._raw_until)
+                out.append(data[pos:close])
+                pos = close
+                self._raw_until = None
+                continue
+            m = _MARK_RE.search(data, pos)
+            if m is None:
+                out.append(data[pos:])
+                break
+            out.append(data[pos:m.start()])
+            mark = m.group()
+            if mark != b"&":
+                self._raw_until = _RAW_END[mark]
+                out.append(mark)
+                pos = m.end()
+                continue
+            ref = _REF_AT_RE.match(data, m.start())
+            if ref is None:
+                out.append(b"&amp;")
+                self.escaped += 1
+                pos = m.end()
+                continue
+            pos = ref.end()
+            decimal, hexadecimal, name = ref.groups()
+            if name is None:
+                code = int(decimal) if decimal is not None else int(hexadecimal, 16)
+                if _xml_char(code):
+                    out.append(ref.group())
+                else:
+                    self.dropped += 1
+            elif name in _XML_NAMES:
+                out.append(ref.group())
+            else:
+                chars = _HTML5.get(name.decode("ascii") + ";")
+                if chars is None:
+                    out.append(b"&amp;" + ref.group()[1:])
+                    self.escaped += 1
+                else:
+                    out.append("".join(f"&#{ord(c)};" for c in chars).encode("ascii"))
+                    self.entities += 1
+        return b"".join(out)
+
+
 # --- the reader ---------------------------------------------------------------------------
 
 
@@ -527,34 +651,32 @@ class WxrReader(Iterator[Post]):
         self._lookahead = lookahead
         self._owned: IO[bytes] | None = None
         self._gzip: gzip.GzipFile | None = None
-        raw: _Readable
+        self._source: WxrSource = source
+        self._start: int | None = None
         if isinstance(source, bytes | bytearray | memoryview):
-            raw = io.BytesIO(bytes(source))
+            self._source = bytes(source)
         elif isinstance(source, str | os.PathLike):
             path = os.fspath(source)
             if isinstance(path, str) and path.lstrip().startswith("<"):
                 raise TypeError("a str is a path; pass the export's text as bytes")
-            try:
-                raw = self._owned = open(path, "rb")  # noqa: SIM115 - closed by close()
-                magic = raw.read(2)
-                raw.seek(0)
-                if magic == b"\x1f\x8b":
-                    # a gzip-compressed export (export.xml.gz): decompressed as it streams
-                    raw = self._gzip = gzip.GzipFile(fileobj=raw, mode="rb")
-            except OSError as exc:
-                self._close_file()
-                raise InputError(f"cannot open the WXR export {path!r}: {exc}") from None
         elif hasattr(source, "read"):
-            raw = source
+            try:
+                if source.seekable():
+                    self._start = source.tell()
+            except (AttributeError, OSError, ValueError):
+                self._start = None
         else:
             raise TypeError(
                 f"expected a path, bytes or a binary file object, got {type(source).__name__}"
             )
         try:
-            self._stream = _Stream(raw)
+            self._stream = _Stream(self._open())
         except BaseException:
             self._close_file()
             raise
+        self._repair: _RefRepair | None = None
+        self._consumed = 0
+        """Channel children (items and channel fields) read so far in this reading."""
         self._defects: list[Defect] = []
         self._dropped_defects = 0
         self._channel: dict[str, str | None] = {}
@@ -647,6 +769,43 @@ class WxrReader(Iterator[Post]):
             self._done = True
             raise
 
+    def _open(self) -> _Readable:
+        """The source from its start: a fresh file for a path, the bytes, or the file
+        object (sought back to where it was first met when it is read a second time)."""
+        source = self._source
+        if isinstance(source, bytes):
+            return io.BytesIO(source)
+        if isinstance(source, str | os.PathLike):
+            path = os.fspath(source)
+            self._close_file()
+            try:
+                raw: IO[bytes] = open(path, "rb")  # noqa: SIM115 - closed by close()
+                self._owned = raw
+                magic = raw.read(2)
+                raw.seek(0)
+                if magic == b"\x1f\x8b":
+                    # a gzip-compressed export (export.xml.gz): decompressed as it streams
+                    self._gzip = gzip.GzipFile(fileobj=raw, mode="rb")
+                    return self._gzip
+            except OSError as exc:
+                self._close_file()
+                raise InputError(f"cannot open the WXR export {path!r}: {exc}") from None
+            return raw
+        return source  # type: ignore[return-value]
+
+    def _reopen(self) -> _Readable | None:
+        """The source from its start again, or ``None`` where that cannot be had (a file
+        object that cannot seek)."""
+        if isinstance(self._source, bytes | str | os.PathLike):
+            return self._open()
+        if self._start is None:
+            return None
+        try:
+            self._source.seek(self._start)  # type: ignore[union-attr]
+        except (AttributeError, OSError, ValueError):
+            return None
+        return self._source  # type: ignore[return-value]
+
     def close(self) -> None:
         """Stop reading, and close the file if the reader opened it from a path.
 
@@ -707,60 +866,95 @@ class WxrReader(Iterator[Post]):
         if self._stream.controls:
             self._defect(DefectKind.MALFORMED_MARKUP,
                          f"{self._stream.controls} control character(s) XML forbids were removed")
+        repair = self._repair
+        if repair is not None and (repair.escaped or repair.entities or repair.dropped):
+            found = [f"{count} {what}" for count, what in (
+                (repair.escaped, "'&' that began no XML reference (escaped)"),
+                (repair.entities, "HTML entity reference(s) XML does not define (read as "
+                                  "their characters)"),
+                (repair.dropped, "reference(s) to characters XML forbids (dropped)"),
+            ) if count]
+            self._defect(DefectKind.MALFORMED_MARKUP,
+                         "the export was read a second time with its references repaired: "
+                         + ", ".join(found))
         self._options.check(self.defects)
 
     def _parse(self) -> Iterator[Post]:
-        stream = self._stream
-        namespaces: set[str] = set()
-        checked = False
-        events = xml_iterparse(stream, tag=_EVENT_TAGS)  # type: ignore[arg-type]
         pool = self._pool
-        try:
-            for event, el in events:
-                if event == "start-ns":
-                    namespaces.add(el[1])
-                    continue
-                if not checked:
-                    self._check_document(el, namespaces)
-                    checked = True
-                parent = el.getparent()
-                if parent is None:
-                    continue
-                record: _Record | None = None
-                if el.tag == "item" and parent.tag == "channel":
-                    self._header_done = True
-                    record = self._read_item(el)
-                elif parent.tag == "channel":
+        checked = False
+        skip = 0
+        while True:
+            try:
+                checked = yield from self._read_events(skip, checked)
+                break
+            except etree.XMLSyntaxError as exc:
+                error = self._syntax_error(exc)
+                raw = None
+                if type(error) is InputError and self._repair is None and _about_refs(exc):
+                    # Read the export again with its ampersands repaired, passing over
+                    # what was read before the fault: the same elements come first.
+                    raw = self._reopen()
+                if raw is None:
                     if pool is not None:
-                        # the posts read so far take the site as it was before this element
                         yield from self._build_taken(pool.take(wait_all=True))
-                    self._channel_element(el)
-                else:
-                    continue
-                # Free what has been read: the element's children and everything before it.
-                el.clear(keep_tail=False)
-                while el.getprevious() is not None:
-                    del parent[0]
-                if record is None:
-                    continue
-                if pool is None:
-                    yield from self._build(
-                        record, convert_content(record.content, base_url=record.url)
-                    )
-                else:
-                    pool.put(record)
-                    yield from self._build_taken(pool.take())
-        except etree.XMLSyntaxError as exc:
-            if pool is not None:
-                yield from self._build_taken(pool.take(wait_all=True))
-            yield from self._release(final=True)
-            raise self._syntax_error(exc) from None
+                    yield from self._release(final=True)
+                    raise error from None
+                self._malformed = False
+                self._repair = _RefRepair(raw)
+                self._stream = _Stream(self._repair)
+                skip, self._consumed = self._consumed, 0
         if pool is not None:
             yield from self._build_taken(pool.take(wait_all=True))
         if not checked:
             raise InputError("not a WordPress export (WXR): the document holds no channel")
         yield from self._release(final=True)
         self._header_done = True
+
+    def _read_events(self, skip: int, checked: bool) -> Generator[Post, None, bool]:
+        """One reading of the stream; the first ``skip`` channel children are passed over
+        (read before, in a reading that stopped at a syntax error).  Returns whether the
+        document was checked."""
+        namespaces: set[str] = set()
+        events = xml_iterparse(self._stream, tag=_EVENT_TAGS)  # type: ignore[arg-type]
+        pool = self._pool
+        for event, el in events:
+            if event == "start-ns":
+                namespaces.add(el[1])
+                continue
+            if not checked:
+                self._check_document(el, namespaces)
+                checked = True
+            parent = el.getparent()
+            if parent is None:
+                continue
+            record: _Record | None = None
+            if parent.tag != "channel":
+                continue
+            self._consumed += 1
+            if self._consumed <= skip:
+                pass
+            elif el.tag == "item":
+                self._header_done = True
+                record = self._read_item(el)
+            else:
+                if pool is not None:
+                    # the posts read so far take the site as it was before this element
+                    yield from self._build_taken(pool.take(wait_all=True))
+                self._channel_element(el)
+            # Free what has been read: the element's children and everything before it.
+            el.clear(keep_tail=False)
+            while el.getprevious() is not None:
+                del parent[0]
+            if record is None:
+                continue
+            if pool is None:
+                yield from self._build(
+                    record, convert_content(record.content, base_url=record.url)
+                )
+            else:
+                pool.put(record)
+                yield from self._build_taken(pool.take())
+        return checked
 
     def _check_document(self, el: etree._Element, namespaces: set[str]) -> None:
         tree = el.getroottree()
@@ -1343,7 +1537,11 @@ def iter_wxr(
     :attr:`~WxrReader.site` is the channel (read ahead to the first item when asked for
     early), its :attr:`~WxrReader.defects` the problems met.  A file cut off in the middle
     yields the posts before the break, then raises :class:`~blogparse.TruncatedInputError`;
-    a document that is not a WordPress export raises :class:`~blogparse.InputError`, one that
+    XML that breaks at a bare ``&`` or an HTML entity outside CDATA is read again from its
+    start with those references repaired (a path, bytes, or a file object that can seek),
+    the posts already given passed over; other faults in the middle raise
+    :class:`~blogparse.InputError` after the posts before them.  A document that is not a
+    WordPress export raises :class:`~blogparse.InputError`, one that
     declares entities :class:`~blogparse.HostileInputError`.  With ``options.strict`` the
     defects are raised together (:class:`~blogparse.StrictModeError`) after the last post.
     ``jobs`` (2 or more) converts post content in that many worker processes, with the

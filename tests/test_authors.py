@@ -176,3 +176,30 @@ def test_a_name_only_element_keeps_a_name_that_starts_like_a_byline() -> None:
     post = _classic_post(
         "<span class='author'>Von <a href='https://moor.example/author/jo/'>Jo Berg</a></span>")
     assert [a.name for a in post.authors] == ["Jo Berg"]
+
+
+def test_a_post_author_name_element_beside_the_avatar() -> None:
+    """<p class="post-author-name"> after the avatar, as WordPress.com's own blog prints it."""
+    post = _classic_post(
+        "<div class='post-meta-top'><img alt='' src='https://example.org/a.png' "
+        "class='avatar avatar-64'> <p class='post-author-name'>Ilse Brandt</p></div>")
+    assert [(a.name, a.url) for a in post.authors] == [("Ilse Brandt", None)]
+    post = _classic_post("<span class='entry-author-name'>Ilse Brandt</span>")
+    assert [a.name for a in post.authors] == ["Ilse Brandt"]
+
+
+def test_an_action_link_alone_in_an_author_box_names_no_one() -> None:
+    """"Send an e-mail to the author" is no name; the page's JSON-LD author is used."""
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+          '"@type": "BlogPosting", "headline": "Up to the cairn", '
+          '"author": {"@type": "Person", "name": "Ilse Brandt"}}</script>')
+    post = _post(_page(
+        "<article id='post-41' class='post-41 post type-post hentry'>"
+        "<h1 class='entry-title'>Up to the cairn</h1>" + BODY
+        + "<div class='author__box'><p>About the author</p>"
+        "<a href='mailto:ilse@example.org' class='btn'>SEND AN E-MAIL TO THE AUTHOR</a>"
+        "</div></article>" + ld))
+    assert [(a.name, a.url) for a in post.authors] == [("Ilse Brandt", None)]
+    bare = _classic_post("<div class='author__box'><a href='mailto:ilse@example.org'>"
+                         "Write to the author</a></div>")
+    assert bare.authors == ()

@@ -247,18 +247,21 @@ def persons_of(elements: Sequence[etree._Element], base: str | None) -> tuple[Pe
         if url is not None:
             seen.add(url)
         out.append(Person(name=name, url=url))
+    # An author box's "Send an e-mail to the author" or "Bio" names no one, even alone.
+    out = [p for p in out if not _AUTHOR_ACTION_RE.match(p.name or "")
+           and not _NOT_A_NAME_LABEL_RE.match(p.name or "")]
     if len(out) > 1:
-        # a byline's "follow me" link (<a href="https://twitter.com/handle">handle</a>) or
-        # an author box's "View author page" beside the author's own name is no author
-        own = [p for p in out if not _is_social_profile(p.url)
-               and not _AUTHOR_ACTION_RE.match(p.name or "") and not _not_a_name(p.name)]
+        # a byline's "follow me" link (<a href="https://twitter.com/handle">handle</a>)
+        # beside the author's own name is no author
+        own = [p for p in out if not _is_social_profile(p.url) and not _not_a_name(p.name)]
         if own:
             return tuple(own)
     return tuple(out)
 
 
 _AUTHOR_ACTION_RE = re.compile(
-    r"^(?:view|visit|see|read|follow|email|e-mail|mail|contact|get|subscribe|more|all"
+    r"^(?:view|visit|see|read|follow|email|e-mail|mail|contact|get|subscribe|more|all|send"
+    r"|write"
     r"|i['’]m on)\b.{0,40}\b(?:author|page|profile|posts?|articles?|stories|feed|rss"
     r"|twitter|facebook|instagram|linkedin|website|site|x)\s*$"
     r"|^(?:email|e-mail|contact|follow|subscribe)(?: (?:the )?author| me)?$",

@@ -62,7 +62,8 @@ class ClassicTheme(Theme):
             "//a[contains(@href, '/author/')]",
             ".//a[contains(concat(' ', @rel, ' '), ' author ')]",
             ".//*[" + cls("author", "byline") + "]//*[" + cls("fn") + "]",
-            ".//*[" + cls("entry-author", "post-author", "author-name") + "]",
+            ".//*[" + cls("entry-author", "post-author", "author-name", "post-author-name",
+                          "entry-author-name") + "]",
             ".//*[@itemprop='author']//*[@itemprop='name']",
             ".//*[contains(@class, 'author') and not(contains(@class, 'comment'))]//a[@href]",
             # hCard without a link: <span class="author vcard fn">oz</span>

@@ -203,3 +203,14 @@ def test_an_action_link_alone_in_an_author_box_names_no_one() -> None:
     bare = _classic_post("<div class='author__box'><a href='mailto:ilse@example.org'>"
                          "Write to the author</a></div>")
     assert bare.authors == ()
+
+
+def test_a_link_in_the_author_biography_is_no_author() -> None:
+    """A book title linked from "author-bio-thing" is not the byline; <address> holds it."""
+    bio = ("<div class='author-bio-thing'><p><b>ILSE BRANDT</b> walks hills. Her book "
+           "<a href='https://shop.example/cairns'>Cairns of the North</a> is out.</p></div>")
+    post = _classic_post("<address>By <a href='https://moor.example/author/ilse/'> Ilse Brandt "
+                         "</a></address>" + bio)
+    assert [(a.name, a.url) for a in post.authors] == [
+        ("Ilse Brandt", "https://moor.example/author/ilse/")]
+    assert _classic_post(bio).authors == ()

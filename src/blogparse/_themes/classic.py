@@ -65,9 +65,14 @@ class ClassicTheme(Theme):
             ".//*[" + cls("entry-author", "post-author", "author-name", "post-author-name",
                           "entry-author-name") + "]",
             ".//*[@itemprop='author']//*[@itemprop='name']",
-            ".//*[contains(@class, 'author') and not(contains(@class, 'comment'))]//a[@href]",
+            # (a loose match: a link in an author's biography, "author-bio-thing", is none)
+            ".//*[contains(@class, 'author') and not(contains(@class, 'comment'))"
+            " and not(contains(@class, 'bio'))]//a[@href]"
+            "[not(ancestor::*[contains(@class, 'bio')])]",
             # hCard without a link: <span class="author vcard fn">oz</span>
             ".//*[" + cls("author") + "][" + cls("fn", "vcard") + "][not(.//a)]",
+            # HTML's own mark for the article's author: <address>By <a href=…>Tim</a>
+            ".//address//a[contains(@href, '/author/') or contains(@rel, 'author')]",
         )
     )
     PUBLISHED: ClassVar[Locator] = (

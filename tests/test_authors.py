@@ -214,3 +214,12 @@ def test_a_link_in_the_author_biography_is_no_author() -> None:
     assert [(a.name, a.url) for a in post.authors] == [
         ("Ilse Brandt", "https://moor.example/author/ilse/")]
     assert _classic_post(bio).authors == ()
+
+
+def test_authors_in_a_wrapper_named_in_german() -> None:
+    """<span class="content-left-autor"> with links to /autoren/ pages: every author."""
+    post = _classic_post(
+        "<div class='post-meta'><span class='content-left-autor'>"
+        "<a href='https://moor.example/ueber-uns/autoren/ilse'>Ilse Brandt</a>, "
+        "<a href='https://moor.example/ueber-uns/autoren/jonas'>Jonas Keller</a></span></div>")
+    assert [a.name for a in post.authors] == ["Ilse Brandt", "Jonas Keller"]

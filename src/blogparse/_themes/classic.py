@@ -71,6 +71,11 @@ class ClassicTheme(Theme):
             "[not(ancestor::*[contains(@class, 'bio')])]",
             # hCard without a link: <span class="author vcard fn">oz</span>
             ".//*[" + cls("author") + "][" + cls("fn", "vcard") + "][not(.//a)]",
+            # German, Italian, Spanish and French themes: <span class="content-left-autor">
+            # <a href="/ueber-uns/autoren/Clara-Loew">
+            ".//*[(contains(@class, 'autor') or contains(@class, 'auteur'))"
+            " and not(contains(@class, 'comment')) and not(contains(@class, 'bio'))]"
+            "//a[contains(@href, '/autor') or contains(@href, '/auteur')]",
             # HTML's own mark for the article's author: <address>By <a href=…>Tim</a>
             ".//address//a[contains(@href, '/author/') or contains(@rel, 'author')]",
         )

@@ -47,3 +47,23 @@ def test_share_rows_and_term_lines_that_end_the_body_are_left_out() -> None:
                                  "Share your own pictures of the quay in the comments.")
     assert post.content_html is not None
     assert "Facebook" not in post.content_html
+
+
+def test_share_invitations_ad_labels_and_view_counters_are_left_out() -> None:
+    """Grow Social's "Sharing is caring!", a theme's share heading, WordPress.com's "About
+    these ads" slot and Top 10's view counter are plugin text, not the writer's."""
+    page = b"""<!DOCTYPE html><html><head><title>Nets | Quay</title></head>
+<body class="single single-post postid-8"><article id="post-8" class="post-8 post hentry">
+<h1 class="entry-title">Nets</h1><div class="entry-content">
+<p>The nets dry on the wall by the slipway.</p>
+<div class="wpa"><a href="https://en.wordpress.com/about-these-ads/">About these ads</a></div>
+<p>Mending them takes the whole of a wet afternoon.</p>
+<div class="tptn_counter" id="tptn_counter_8">(Visited 40 times, 3 visits today)</div>
+<p class="dpsp-share-text">Sharing is caring!</p>
+<div class="share-wrap"><div class="share-text h4">Share this article on:</div></div>
+</div></article></body></html>"""
+    post = blogparse.parse_page(page).post
+    assert post is not None
+    assert post.content_text == (
+        "The nets dry on the wall by the slipway.\n\n"
+        "Mending them takes the whole of a wet afternoon.")

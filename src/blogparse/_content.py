@@ -96,6 +96,10 @@ FURNITURE = Locator(
         "jump-link",
         # WP Recipe Maker's buttons ("Jump to recipe", "Print recipe", "Pin recipe")
         "wprm-recipe-jump", "wprm-recipe-print", "wprm-recipe-pin",
+        # Grow Social's "Sharing is caring!" and buttons; a theme's "Share this article on:"
+        "dpsp-share-text", "dpsp-content-wrapper", "share-wrap", "share-text",
+        # WordPress.com's ad slot ("About these ads") and Top 10's "(Visited 215 times)"
+        "wpa", "tptn_counter",
     }),
     ids=frozenset({"jp-post-flair", "jp-relatedposts", "related-posts"}),
     tags=frozenset({"script", "style", "noscript", "template", "form", "button", "svg"}),

@@ -67,3 +67,25 @@ def test_share_invitations_ad_labels_and_view_counters_are_left_out() -> None:
     assert post.content_text == (
         "The nets dry on the wall by the slipway.\n\n"
         "Mending them takes the whole of a wet afternoon.")
+
+
+def test_a_row_of_term_links_ending_the_body_goes_with_or_without_a_label() -> None:
+    """Tag links the theme prints at the end of the body ("Tags" glued to them, or none)
+    are no text of the post; a sentence of the writer's that links a tag stays."""
+    def text_of(ending: str) -> str | None:
+        page = f"""<!DOCTYPE html><html><head><title>Nets | Quay</title></head>
+<body class="single single-post postid-8"><article id="post-8" class="post-8 post hentry">
+<h1 class="entry-title">Nets</h1><div class="entry-content">
+<p>The nets dry on the wall by the slipway.</p>{ending}</div></article></body></html>"""
+        post = blogparse.parse_page(page.encode()).post
+        assert post is not None
+        return post.content_text
+
+    first = "The nets dry on the wall by the slipway."
+    assert text_of('<div class="meta-tags"><span>Tags</span><a href="/tag/nets/" rel="tag">'
+                   'Nets</a> <a href="/tag/quay/" rel="tag">Quay</a></div>') == first
+    assert text_of('<div class="post-tags"><a href="/tag/nets/" rel="tag">Nets</a>'
+                   '<a href="/category/harbour/" rel="category tag">Harbour</a></div>') == first
+    kept = ('<p>More on mending in the posts tagged '
+            '<a href="/tag/nets/" rel="tag">nets</a>.</p>')
+    assert text_of(kept) == first + "\n\nMore on mending in the posts tagged nets."

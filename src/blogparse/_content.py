@@ -333,7 +333,7 @@ def drop_trailing_furniture(root: etree._Element) -> None:
         if block is None or block is root:
             return
         text = element_text(block, keep_lines=True)
-        if not text or not _is_trailing_furniture(text):
+        if not text or not (_is_trailing_furniture(text) or _is_term_row(block, text)):
             return
         # the widest wrapper that holds nothing else: the whole row of buttons
         while True:
@@ -345,6 +345,24 @@ def drop_trailing_furniture(root: etree._Element) -> None:
                 break
             block = parent
         drop_keep_tail(block)
+
+
+_TERM_RELS = frozenset({"tag", "category"})
+_MAX_TERM_LABEL = 24
+_MAX_TERM_LABEL_WORDS = 3
+
+
+def _is_term_row(block: etree._Element, text: str) -> bool:
+    """Whether ``block`` holds the post's term links (``rel="tag"``/``"category"``) and at
+    most a short label beside them ("Tags", "Schlagwörter"), with or without a colon."""
+    links = list(block.iter("a"))
+    if not links or not all(_TERM_RELS & set((a.get("rel") or "").split()) for a in links):
+        return False
+    label = text
+    for a in links:
+        label = label.replace(element_text(a) or "", " ", 1)
+    words = label.replace(",", " ").replace("|", " ").replace("·", " ").split()
+    return len(words) <= _MAX_TERM_LABEL_WORDS and sum(map(len, words)) <= _MAX_TERM_LABEL
 
 
 def _last_text_block(root: etree._Element) -> etree._Element | None:

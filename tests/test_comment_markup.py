@@ -235,3 +235,23 @@ def test_an_author_link_in_the_only_paragraph_keeps_the_text() -> None:
  class="url">Ro</a> agrees.</p></div></li></ol>""")
     assert _name(comment) == "Ro"
     assert comment.content_text == "Ro agrees."
+
+
+def test_sandbox_commenter_line_in_a_bare_cite() -> None:
+    """<cite>Comment by <a>Ann</a> — 17.07, 2011 @ 13:04</cite>: author, date, and the
+    line left out of the text, with or without a link on the name."""
+    discussion = """<ol id="commentlist">
+<li id="comment-71"><p>The quay lamps were gas until the war.</p>
+<p><cite>Comment by <a href='https://ann.example/' rel='external nofollow' class='url'>Ann
+Holm</a> &#8212; 17.07, 2011 @ <a href="#comment-71">13:04</a></cite> </p></li>
+<li id="comment-72"><p>My grandfather lit them.</p>
+<p><cite>Comment by Piet &#8212; 18.07, 2011 @ <a href="#comment-72">09:15</a></cite></p></li>
+<li id="comment-73"><p>Which book says so? <cite>Harbour Lights, 1931</cite></p>
+<p><cite>Kommentar von Jo am 19.07.2011 um 10:00</cite></p></li>
+</ol>"""
+    comments = _comments(discussion)
+    assert [(_name(c), c.date, c.content_text) for c in comments] == [
+        ("Ann Holm", datetime(2011, 7, 17, 13, 4), "The quay lamps were gas until the war."),
+        ("Piet", datetime(2011, 7, 18, 9, 15), "My grandfather lit them."),
+        ("Jo", datetime(2011, 7, 19, 10, 0), "Which book says so? Harbour Lights, 1931"),
+    ]

@@ -581,6 +581,15 @@ _SAYS_RE = re.compile(r"\s+" + _SAYS_WORDS + "$", re.IGNORECASE)
 _SAYS_START_RE = re.compile(r"^\s*" + _SAYS_WORDS, re.IGNORECASE)
 
 
+# A commenter line written out in a bare <cite> (Sandbox and its descendants): "Comment by
+# Ann — 17.07, 2011 @ 13:10", "Kommentar von Ann am 3. Mai".
+_COMMENT_BY_RE = re.compile(
+    r"^(?:comment(?:ed)? by|kommentar von|commentaire (?:de|par)|comentario de|commento di"
+    r"|reactie van)\s+(?P<name>\S.{0,59}?)"
+    r"(?:\s+[—–|-]\s.*|\s+(?:on|am|le|el|il|op|at)\s.*|,\s.*|\s*@.*)?$",
+    re.IGNORECASE | re.DOTALL)
+
+
 def _comment(item: etree._Element, thread: _Thread, base: str | None,
              seen: dict[etree._Element, Comment]) -> Comment | None:
     ident = _item_id(item)
@@ -590,8 +599,12 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
         name = _text_without(found, _NOT_THE_NAME, thread.page)
         if name:
             name = clean_space(_SAYS_RE.sub("", name))
-        if found.tag == "cite" and not found.get("class") and not _bare_cite_name(found, name):
-            continue
+        if found.tag == "cite" and not found.get("class"):
+            by = _COMMENT_BY_RE.match(name or "")
+            if by is not None:
+                name = by.group("name")  # Sandbox: <cite>Comment by Ann — date</cite>
+            elif not _bare_cite_name(found, name):
+                continue
         link = found if found.tag == "a" else found.find(".//a[@href]")
         url = _abs(link.get("href"), base) if link is not None else None
         if url is not None and _COMMENT_ANCHOR_RE.search(url):
@@ -607,6 +620,12 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
         if date is not None:
             date_el = d
             break
+    if date is None and a_el is not None:
+        # "Comment by <a>Ann</a> — 17.07, 2011 @ 13:10" in a bare <cite>
+        cite = a_el if a_el.tag == "cite" else next(a_el.iterancestors("cite"), None)
+        if (cite is not None and not cite.get("class") and is_inside(cite, [item])
+                and _COMMENT_BY_RE.match(element_text(cite) or "")):
+            date = date_of([cite])
     content_el = thread.first_own(item, _COMMENT_CONTENT)
     if content_el is None and item.tag == "dt":
         # <dl> comment lists (Thesis and older themes): meta in <dt>, body in the <dd>.

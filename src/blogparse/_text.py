@@ -362,6 +362,9 @@ def _common_date(text: str) -> datetime | None:
     return None
 
 
+_DOTTED_COMMA_YEAR_RE = re.compile(r"\b(\d{1,2})\.(\d{1,2}),\s*(\d{4})\b")
+
+
 def _englishify(text: str) -> tuple[str, bool]:
     """Month names in English and filler words dropped, so dateutil can read the date."""
     changed = False
@@ -377,6 +380,8 @@ def _englishify(text: str) -> tuple[str, bool]:
             return " "
         return m.group()
 
+    # "17.07, 2011" (a 'd.m, Y' format) as "17.07.2011"
+    text = _DOTTED_COMMA_YEAR_RE.sub(r"\1.\2.\3", text)
     out = _HOUR_H_RE.sub(r"\1:\2", text)
     # "9. April 2019 @ 10:20": the at sign only separates the date from the time
     src = _AT_SIGN_RE.sub(" ", out)

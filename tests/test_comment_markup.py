@@ -255,3 +255,23 @@ Holm</a> &#8212; 17.07, 2011 @ <a href="#comment-71">13:04</a></cite> </p></li>
         ("Piet", datetime(2011, 7, 18, 9, 15), "My grandfather lit them."),
         ("Jo", datetime(2011, 7, 19, 10, 0), "Which book says so? Harbour Lights, 1931"),
     ]
+
+
+def test_a_bare_date_line_after_the_name() -> None:
+    """<span class="author">Ann</span><br />März 7, 2018 <p>…: the line after the name is
+    the date and no part of the text; a sentence of the comment's that holds a date is
+    neither taken for the date nor left out."""
+    discussion = """<ol class="commentlist">
+<li class="comment depth-1" id="li-comment-81"><div id="comment-81" class="comment-body">
+<div class="comment-author vcard"><img alt="" src="a.png" class="avatar"></div>
+<div class="extra-wrap"><span class="author">Ines</span><br />
+März 7, 2018 <p>Die Laternen brennen wieder.</p></div></div></li>
+<li class="comment depth-1" id="li-comment-82"><div id="comment-82" class="comment-body">
+<div class="extra-wrap"><span class="author">Rob</span> I was on the quay on March 7, 2018
+and saw them lit.<p>Lovely.</p></div></div></li>
+</ol>"""
+    ines, rob = _comments(discussion)
+    assert (_name(ines), ines.date, ines.content_text) == (
+        "Ines", datetime(2018, 3, 7), "Die Laternen brennen wieder.")
+    assert (_name(rob), rob.date) == ("Rob", None)
+    assert rob.content_text == "I was on the quay on March 7, 2018 and saw them lit.\nLovely."

@@ -615,6 +615,7 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
             break
     date = None
     date_el = None
+    date_line = -1  # the siblings after the author element its date line takes, if any
     for d in thread.iter_own(item, _COMMENT_DATE):
         date = date_of([d])
         if date is not None:
@@ -626,6 +627,12 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
         if (cite is not None and not cite.get("class") and is_inside(cite, [item])
                 and _COMMENT_BY_RE.match(element_text(cite) or "")):
             date = date_of([cite])
+        else:
+            # <span class="author">Ann</span><br />März 7, 2018 <p>…: the date is the
+            # bare text printed after the name
+            date, taken = _date_after(a_el)
+            if date is not None:
+                date_line = taken
     content_el = thread.first_own(item, _COMMENT_CONTENT)
     if content_el is None and item.tag == "dt":
         # <dl> comment lists (Thesis and older themes): meta in <dt>, body in the <dd>.
@@ -637,7 +644,8 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
     # · 2 weeks ago</p>, Kubrick's <cite>Ann</cite> Says:) is no part of what was written.
     meta = [el for el in (_author_line(a_el, content_el), date_el)
             if el is not None and el is not content_el and is_inside(el, [content_el])]
-    body = _comment_body(content_el, meta)
+    after = (a_el, date_line) if date_line >= 0 and a_el in meta else None
+    body = _comment_body(content_el, meta, after)
     if meta and element_text(body) is None:
         body = _comment_body(content_el, [])  # the author line was all there was to read
     content_html = inner_html(body)
@@ -671,9 +679,12 @@ _META_LINE_SLACK = 40
 """Characters besides the name a paragraph may hold and still be the author's line."""
 
 
-def _comment_body(content_el: etree._Element, meta: list[etree._Element]) -> etree._Element:
+def _comment_body(content_el: etree._Element, meta: list[etree._Element],
+                  after: tuple[etree._Element, int] | None = None) -> etree._Element:
     """``content_el`` without comment furniture, nested replies and the ``meta`` elements
-    below it; ``content_el`` itself when there is nothing to leave out."""
+    below it; ``content_el`` itself when there is nothing to leave out.  ``after`` is a
+    meta element and the number of its following siblings that, with its tail, print its
+    date line: they go too."""
     if not meta and not any(_is_reply_list(child) for child in content_el) and not (
             _CONTENT_JUNK(content_el)):
         return content_el  # nothing to leave out: read in place
@@ -681,6 +692,12 @@ def _comment_body(content_el: etree._Element, meta: list[etree._Element]) -> etr
     body.tail = None
     # the copies of the meta elements, found before anything moves
     copies = [_follow(body, _path(content_el, el)) for el in meta]
+    if after is not None:
+        first = _follow(body, _path(content_el, after[0]))
+        if first is not None:
+            for sib in list(first.itersiblings())[: after[1]]:
+                sib.getparent().remove(sib)  # type: ignore[union-attr]
+            first.tail = None
     for junk in _CONTENT_JUNK(body):
         if isinstance(junk, etree._Element):
             drop_keep_tail(junk)
@@ -711,6 +728,38 @@ def _author_line(a_el: etree._Element | None, within: etree._Element) -> etree._
 
 
 _INLINE_WRAPPERS = frozenset({"cite", "span", "small", "strong", "b", "em", "i", "font"})
+
+
+_AFTER_NAME_CHARS = 80
+_INLINE_AFTER_NAME = frozenset({"br", "span", "a", "time", "small", "em", "i", "b", "strong",
+                                "abbr"})
+
+
+_DATE_LINE_WORDS_RE = re.compile(r"[^\W\d_]{2,}")
+_MAX_DATE_LINE_WORDS = 5
+
+
+def _date_after(el: etree._Element) -> tuple[datetime | None, int]:
+    """The date printed as bare text right after ``el`` and before the next block, as in
+    "<b>Ann</b><br />März 7, 2018<p>…", and how many of ``el``'s following siblings that
+    line takes.  Only a short line that reads as a date and little else counts, so that a
+    comment's own first sentence is never taken for one."""
+    parts = [el.tail or ""]
+    taken = 0
+    for sib in el.itersiblings():
+        if not isinstance(sib.tag, str) or sib.tag not in _INLINE_AFTER_NAME:
+            break
+        parts.append(sib.text or "" if sib.tag != "br" else " ")
+        parts.append(sib.tail or "")
+        taken += 1
+        if sum(map(len, parts)) > _AFTER_NAME_CHARS:
+            return None, 0
+    text = " ".join("".join(parts).split())
+    if not text or len(text) > _AFTER_NAME_CHARS or len(
+            _DATE_LINE_WORDS_RE.findall(text)) > _MAX_DATE_LINE_WORDS:
+        return None, 0
+    date = parse_datetime(text)
+    return (date, taken) if date is not None else (None, 0)
 
 
 def _bare_cite_name(cite: etree._Element, name: str | None) -> bool:

@@ -223,3 +223,25 @@ def test_authors_in_a_wrapper_named_in_german() -> None:
         "<a href='https://moor.example/ueber-uns/autoren/ilse'>Ilse Brandt</a>, "
         "<a href='https://moor.example/ueber-uns/autoren/jonas'>Jonas Keller</a></span></div>")
     assert [a.name for a in post.authors] == ["Ilse Brandt", "Jonas Keller"]
+
+
+def test_a_page_builder_layout_wrapping_the_post() -> None:
+    """tagDiv's layout <article class="post-40 type-tdb_templates"> holds the post and
+    teaser modules whose titles come first: the post keeps its own title, address, id
+    and type."""
+    html = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta name="generator" content="WordPress 6.7"><title>Cairn repairs | Moor notes</title>
+<link rel="canonical" href="https://moor.example/news/cairn-repairs/">
+<meta property="og:title" content="Volunteers rebuild the 'old' cairn"></head>
+<body class="post-template-default single single-post postid-812 tdb_template_40">
+<article id="template-id-40" class="post-40 tdb_templates type-tdb_templates status-publish post">
+<div class="td_module_flex"><h3 class="entry-title td-module-title"><a rel="bookmark"
+href="https://moor.example/news/bracken-season/">Bracken season starts early</a></h3></div>
+<h1 class="tdb-title-text">Volunteers rebuild the \u2018old\u2019 cairn</h1>
+<div class="td-post-content"><p>Twelve volunteers carried stone up from the beck all
+weekend, and the cairn stands as tall as it did before the storm.</p></div>
+</article></body></html>"""
+    post = _post(html)
+    assert (post.title, post.url, post.id, post.type) == (
+        "Volunteers rebuild the \u2018old\u2019 cairn", "https://moor.example/news/cairn-repairs/",
+        812, "post")

@@ -985,11 +985,24 @@ def _login_options(container: etree._Element) -> tuple[LoginOption, ...]:
 _POST_ID_RE = re.compile(r"^post-(\d{1,18})$")
 
 
+# Post types page builders store their layouts as: a single post laid out with one is
+# wrapped in the layout's own <article class="post-116 type-tdb_templates">, whose id and
+# type are the layout's, not the post's.
+_LAYOUT_TYPES = frozenset({
+    "type-tdb_templates", "type-elementor_library", "type-et_pb_layout",
+    "type-fl-builder-template", "type-ct_template", "type-wp_template"})
+
+
+def _is_layout(root: etree._Element) -> bool:
+    return not _LAYOUT_TYPES.isdisjoint((root.get("class") or "").split())
+
+
 def _post_id(regions: PostRegions, page: PageDocument, single: bool) -> int | None:
-    m = _POST_ID_RE.match(regions.root.get("id") or "")
+    layout = _is_layout(regions.root)
+    m = None if layout else _POST_ID_RE.match(regions.root.get("id") or "")
     if m:
         return int(m.group(1))
-    for c in (regions.root.get("class") or "").split():
+    for c in () if layout else (regions.root.get("class") or "").split():
         if c.startswith("post-") and c[5:].isdecimal():
             return int(c[5:])
     if single:
@@ -1015,17 +1028,28 @@ def build_post(
     url = _abs(permalink_el.get("href"), base) if permalink_el is not None else None
     if single:
         meta_title = _meta_title(page, site)
-        if meta_title and (title is None or (not _is_specific_title(regions.title)
-                                             and title.casefold() not in meta_title.casefold())):
+        teaser = _links_elsewhere(page, regions.title, base)
+        if teaser:
+            # the title of another post's teaser printed first inside the post's container
+            # (a page builder's layout holding "related" modules): neither its title nor
+            # its link is this post's
+            url = None
+        if meta_title and (title is None or teaser or (
+                not _is_specific_title(regions.title)
+                and title.casefold() not in meta_title.casefold())):
             # A bare <h1>/<h2> that the page's own title does not contain is likely a
             # heading of something else; a page heading the <title> confirms wins.  With
             # no title in the post, that heading (printed above the post container) is
             # the title without the site's name that og:title often carries.
+            folded_meta = _fold_title(meta_title)
             for h in page.find_all("//h1"):
                 text = element_text(h)
-                if text and text.casefold() in meta_title.casefold() and len(text) > 3:
+                if text and _fold_title(text) in folded_meta and len(text) > 3:
                     title = text
                     break
+            else:
+                if teaser:
+                    title = meta_title
         if title is None:
             title = meta_title
         url = url or _abs(page.links.get("canonical") or page.meta.get("og:url"), base) or base
@@ -1217,6 +1241,39 @@ def _terms_named_by_post_class(
 _TITLE_CLASS_RE = re.compile(r"title|headline|heading", re.IGNORECASE)
 
 
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"'})
+
+
+def _fold_title(text: str) -> str:
+    """``text`` for comparing titles: case and the style of quotes set aside (a page's
+    heading prints curly quotes where its og:title has straight ones)."""
+    return text.casefold().translate(_QUOTES)
+
+
+def _page_address(url: str | None) -> str | None:
+    """``url`` as host and path, for telling two addresses of one page apart."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    return host + parts.path.rstrip("/") if host else None
+
+
+def _links_elsewhere(page: PageDocument, title: etree._Element | None,
+                     base: str | None) -> bool:
+    """Whether a single page's title element links to another page than the page's own
+    (its canonical address): the title of a teaser, not of the post."""
+    if title is None:
+        return False
+    link = title if title.tag == "a" else title.find(".//a[@href]")
+    own = _page_address(_abs(page.links.get("canonical") or page.meta.get("og:url"), base))
+    if link is None or own is None:
+        return False
+    target = _page_address(_abs(link.get("href"), base))
+    return target is not None and target != own
+
+
 def _is_specific_title(el: etree._Element | None) -> bool:
     """Whether the title element is marked as a title (class or itemprop), not a bare <h1>."""
     if el is None:
@@ -1226,7 +1283,7 @@ def _is_specific_title(el: etree._Element | None) -> bool:
 
 
 def _post_type(regions: PostRegions, page: PageDocument, single: bool) -> str | None:
-    for c in (regions.root.get("class") or "").split():
+    for c in () if _is_layout(regions.root) else (regions.root.get("class") or "").split():
         if c.startswith("type-"):
             return c[5:] or None
     if single:

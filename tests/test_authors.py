@@ -245,3 +245,22 @@ weekend, and the cairn stands as tall as it did before the storm.</p></div>
     assert (post.title, post.url, post.id, post.type) == (
         "Volunteers rebuild the \u2018old\u2019 cairn", "https://moor.example/news/cairn-repairs/",
         812, "post")
+
+
+def test_a_section_heading_of_the_text_is_not_the_title() -> None:
+    """With the title printed outside the post's container, the first <h2> of the text
+    is a section heading: the page's own title is used; a heading above the text that
+    the page's title does not contain stays the title."""
+    def page(heading: str) -> str:
+        return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta name="generator" content="WordPress 6.4"><title>Rebuilding a cairn | Moor notes</title>
+<meta property="og:title" content="Rebuilding a cairn | Moor notes"></head>
+<body class="post-template-default single single-post postid-41">
+<div class="hero"><h2 class="hero__title">Rebuilding a cairn</h2></div>
+<article id="post-41" class="post-41 post type-post hentry">{heading}
+<div class="entry-content"><p>Start from the footings, not the top.</p>
+<h2>What you need</h2><p>Gloves, and patience.</p></div></article></body></html>"""
+
+    assert _post(page("")).title == "Rebuilding a cairn | Moor notes"
+    assert _post(page("<header><h2>Cairns of the north fell</h2></header>")).title == (
+        "Cairns of the north fell")

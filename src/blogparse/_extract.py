@@ -1048,7 +1048,9 @@ def build_post(
                     title = text
                     break
             else:
-                if teaser:
+                if teaser or _heading_of_the_text(regions):
+                    # a teaser's title, or a heading inside the post's text that the page's
+                    # own title does not contain: not the post's title
                     title = meta_title
         if title is None:
             title = meta_title
@@ -1249,6 +1251,15 @@ def _fold_title(text: str) -> str:
     """``text`` for comparing titles: case and the style of quotes set aside (a page's
     heading prints curly quotes where its og:title has straight ones)."""
     return text.casefold().translate(_QUOTES)
+
+
+def _heading_of_the_text(regions: PostRegions) -> bool:
+    """Whether the title found is a bare lower heading (not an ``<h1>``) inside the post's
+    text (its content element, when that is not the whole post): a section heading."""
+    title, content = regions.title, regions.content
+    return (title is not None and content is not None and content is not regions.root
+            and title.tag != "h1" and not _is_specific_title(title)
+            and is_inside(title, [content]))
 
 
 def _page_address(url: str | None) -> str | None:

@@ -11,7 +11,7 @@ import io
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -171,10 +171,13 @@ def test_repair_does_not_depend_on_where_the_chunks_end(text: str, sizes: list[i
     assert _read_all(_RefRepair(_Chunks(data, sizes))) == whole
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(["a", " ", "&", "&amp;", "&nbsp;", "&bogus;", "&#11;",
                                  "&#x2014;", "&;", "<![CDATA[x & y &nbsp;]]>", "\u00e9"]),
                 max_size=40).map("".join))
+# a "]]>" that straddled the end of the bytes read at once
+@example("<![CDATA[x & y &nbsp;]]>&bogus;<![CDATA[x & y &nbsp;]]>&bogus;"
+         "<![CDATA[x & y &nbsp;]]>&nbsp;")
 def test_repaired_text_is_well_formed_and_reads_as_a_browser_would(text: str) -> None:
     """Outside CDATA every "&" becomes a reference XML allows; CDATA is untouched."""
     doc = f"<r>{text}</r>".encode()

@@ -337,11 +337,15 @@ class _RefRepair:
                 tail, self._held = self._held, b""
                 return self._fix(tail) if tail else b""
             data = self._held + bytes(data)
+            window = max(0, len(data) - _HOLD_BACK)
             cut = len(data)
             for mark in (b"&", b"<", b"]", b"-", b"?"):
-                i = data.find(mark, max(0, cut - _HOLD_BACK))
+                i = data.find(mark, window)
                 if i >= 0:
                     cut = min(cut, i)
+            # and the start of a delimiter begun before the window ("]" of "]]>")
+            while cut > 0 and data[cut - 1 : cut] in (b"]", b"-", b"<", b"!", b"?"):
+                cut -= 1
             self._held = data[cut:]
             out = self._fix(data[:cut])
             if out:

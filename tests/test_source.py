@@ -107,10 +107,81 @@ def test_declared_encodings_decode_and_parse(
                                         DefectKind.ENCODING_MISDECLARED}
 
 
+# Pages in single-byte encodings for other scripts and languages, with no declaration.
+SINGLE_BYTE_PAGES = [
+    ("ru", "cp1251", "windows-1251", "Заметки о зимней рыбалке",
+     "Вчера мы сидели у лунки до темноты, а утром лёд стал ещё толще."),
+    ("ru", "koi8_r", "koi8-r", "Заметки о зимней рыбалке",
+     "Вчера мы сидели у лунки до темноты, а утром лёд стал ещё толще."),
+    ("uk", "koi8_u", "koi8-u", "Нотатки про осінній сад",
+     "Цього тижня ми зібрали яблука і груші, а їжачок знову прийшов у двір."),
+    ("el", "cp1253", "windows-1253", "Σημειώσεις από το νησί",
+     "Το πρωί περπατήσαμε στο λιμάνι και είδαμε τις βάρκες των ψαράδων."),
+    ("cs", "cp1250", "windows-1250", "Poznámky z horské chaty",
+     "Ráno jsme vyšli na hřeben, kde foukal studený vítr a sníh se třpytil."),
+    ("pl", "iso8859_2", "iso-8859-2", "Zażółć gęślą jaźń w Łodzi",
+     "Źródło: wycieczka do Świnoujścia i Gdańska."),
+    ("tr", "cp1254", "windows-1254", "Kış bahçesinden notlar",
+     "Bugün sabah erken kalktık, ağaçların üstünde ince bir kırağı vardı."),
+    ("he", "cp1255", "windows-1255", "רשימות מהגינה",
+     "הבוקר השקינו את העגבניות וקטפנו תאנים מהעץ הגדול."),
+    ("ar", "cp1256", "windows-1256", "ملاحظات من الحديقة",
+     "في الصباح سقينا الطماطم وقطفنا التين من الشجرة الكبيرة."),
+    ("th", "cp874", "windows-874", "บันทึกจากสวนหลังบ้าน",
+     "เมื่อเช้านี้เรารดน้ำต้นมะเขือเทศและเก็บมะม่วงจากต้นใหญ่"),
+]
+# Western text in windows-1252 that the other single-byte tables must not win.
+WESTERN_PAGES = [
+    ("fr", "Un été à Lyon", "Nous avons mangé des crêpes près de la rivière — « très » bien."),
+    ("de", "Grüße aus Köln", "Die Straße war voller Menschen, es war schön und überfüllt."),
+    ("es", "Canción del niño", "El niño comió piñata en España; ¿qué más?"),
+    ("pt", "Não é fácil", "Ação e coração: é difícil à noite, mas é ótimo."),
+    ("da", "Æbler på øen", "Vi så både æbler og pærer på øen, og søen var blå."),
+]
+
+
+@pytest.mark.parametrize(("lang", "codec", "name", "title", "body"), SINGLE_BYTE_PAGES)
+def test_undeclared_single_byte_encodings_are_guessed(
+    lang: str, codec: str, name: str, title: str, body: str
+) -> None:
+    """Cyrillic, Greek, Central European, Turkish, Hebrew, Arabic and Thai pages with no
+    declaration read as their encoding, not as windows-1252 mojibake."""
+    result = blogparse.parse_page(page(title, body, charset=None, lang=lang).encode(codec))
+    assert (result.encoding, result.posts[0].title) == (name, title)
+    assert body == result.posts[0].content_text
+
+
+@pytest.mark.parametrize(("lang", "title", "body"), WESTERN_PAGES)
+def test_undeclared_western_text_stays_windows_1252(lang: str, title: str, body: str) -> None:
+    result = blogparse.parse_page(page(title, body, charset=None, lang=lang).encode("cp1252"))
+    assert (result.encoding, result.posts[0].title) == ("windows-1252", title)
+
+
+def test_declared_utf8_but_windows_1251_is_read_as_windows_1251() -> None:
+    """A "UTF-8" declaration over Cyrillic bytes with no UTF-8 in them: the guess decides."""
+    title, body = SINGLE_BYTE_PAGES[0][3:]
+    result = blogparse.parse_page(page(title, body, charset="utf-8", lang="ru").encode("cp1251"))
+    assert (result.encoding, result.posts[0].title) == ("windows-1251", title)
+    assert DefectKind.ENCODING_MISDECLARED in kinds(result.defects)
+
+
+def test_a_koi8_text_dump_is_read() -> None:
+    """A plain-text dump has no place for a declaration: its bytes decide."""
+    dump = ("****** Записки рыбака ******\n"
+            "***** Заметки о зимней рыбалке *****\n"
+            "Опубликовано 3 марта 2024\n"
+            "Вчера мы сидели у лунки до темноты, а утром лёд стал ещё толще, и мы\n"
+            "решили остаться на озере ещё на один день.\n").encode("koi8_r")
+    assert blogparse.parse_page(dump, format="text").encoding == "koi8-r"
+    text, used, defects = decode(dump)
+    assert (used, defects) == ("koi8-r", ())
+    assert "***** Заметки о зимней рыбалке *****" in text
+
+
 @pytest.mark.parametrize(("lang", "codec", "name", "title", "body"),
                          [p for p in PAGES if p[2] in
                           {"utf-8", "windows-1252", "shift_jis", "euc-jp", "euc-kr",
-                           "gb18030", "big5"}])
+                           "gb18030", "big5", "iso-8859-2"}])
 def test_undeclared_encodings_are_guessed(
     lang: str, codec: str, name: str, title: str, body: str
 ) -> None:

@@ -273,6 +273,115 @@ def _guess_cjk(data: bytes) -> str | None:
     return best
 
 
+# Single-byte encodings, told apart by the same kind of trial.  Each candidate's decoding is
+# scored by how plausible its non-ASCII characters are as text:
+# * Latin-script candidates (windows-1252, -1250, ISO-8859-2, windows-1254): a letter of
+#   the languages served counts where its word also holds an ASCII letter, or stands
+#   alone ("à").  Cyrillic bytes read as windows-1252 make words of accented letters only
+#   ("Çàãîëîâîê"), which no Western language writes.
+# * Other scripts: a letter counts only in a word with no ASCII letter, by how frequent it
+#   is in the language (the ten most frequent letters fully, the next ten 0.6, the rest
+#   0.3, an upper-case letter 0.3), and Greek's final sigma and Hebrew's final forms only
+#   at a word's end.  The same bytes in a wrong table of a cased script swap cases (KOI8
+#   against windows-1251) or give letters at random from the table.
+# Letter frequency orders are from common knowledge of the languages, not from a corpus.
+_LATIN_PUNCT = frozenset("\u00a0\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026"
+                         "\u00ab\u00bb\u2022\u00b7\u00a9\u00ae\u00b0\u20ac\u2122\u00a3\u00bd"
+                         "\u2116\u00a7\u00a1\u00bf")
+# Latin letters by weight: the accented letters frequent in the languages served count
+# fully, rarer ones 0.6 (so that Czech "ř ě ů" read as windows-1252's "ø ì ù" lose to
+# windows-1250, while Danish "ø å æ" keep windows-1252).
+_WESTERN = dict.fromkeys("àáâãäåæçèéêëíîïñóôõöøúûüßÀÁÂÃÄÅÆÇÈÉÊËÍÎÏÑÓÔÕÖØÚÛÜ", 1.0) | (
+    dict.fromkeys("ìòùýÿœšžðþÌÒÙÝŸŒŠŽÐÞ", 0.6))
+_CENTRAL = dict.fromkeys("ąćęłńóśźżčďěňřšťůžáéíýőűöüäô"
+                         "ĄĆĘŁŃÓŚŹŻČĎĚŇŘŠŤŮŽÁÉÍÝŐŰÖÜÄÔ", 1.0) | (
+    dict.fromkeys("ĺľŕăâîșțşţĹĽŔĂÂÎȘȚŞŢ", 0.6))
+_TURKISH = {k: v for k, v in _WESTERN.items() if k not in "ýÝðþÐÞ"} | dict.fromkeys(
+    "çğıöşüâîûÇĞİÖŞÜÂÎÛ", 1.0)
+_CYRILLIC = "оеаинтсрвлкмдпуяіыьгзбчйхжшюцщэфъёїєґў"
+_GREEK = "αοιετσνηυρπκμλςίόάέωδγήύχθφώβξζψϊϋΐΰ"
+_HEBREW = "יוהלארתבמשנעדכקחפגסטםןזךצףץ"
+_ARABIC = "ايلمونرتبعدسفهكقحجشصطخذضزثغظءةىأإآؤئپچژگکی"
+_THAI = "านรกอเงมยวลดตทสคบหปพัิีุูื่้แโใไะำจชขผฝซถศษฉฐญณภฮฆฒฑฎฏฬ็๊๋์"
+_FINAL_ONLY = frozenset("ςםןךףץ")
+_WEIGHTS = (1.0, 0.6, 0.3)
+_UPPER_WEIGHT = 0.3
+
+
+def _frequency_weights(letters: str) -> dict[str, float]:
+    return {ch: _WEIGHTS[min(rank // 10, 2)] for rank, ch in enumerate(letters)}
+
+
+# (WHATWG name, Python codec, letter weights, Latin script?)
+_SINGLE_BYTE_CANDIDATES: tuple[tuple[str, str, dict[str, float], bool], ...] = (
+    ("windows-1252", "cp1252", _WESTERN, True),
+    ("windows-1250", "cp1250", _CENTRAL, True),
+    ("iso-8859-2", "iso8859-2", _CENTRAL, True),
+    ("windows-1254", "cp1254", _TURKISH, True),
+    ("windows-1251", "cp1251", _frequency_weights(_CYRILLIC), False),
+    ("koi8-r", "koi8-r", _frequency_weights(_CYRILLIC), False),
+    ("koi8-u", "koi8-u", _frequency_weights(_CYRILLIC), False),
+    ("windows-1253", "cp1253", _frequency_weights(_GREEK), False),
+    ("iso-8859-7", "iso8859-7", _frequency_weights(_GREEK), False),
+    ("windows-1255", "cp1255", _frequency_weights(_HEBREW), False),
+    ("windows-1256", "cp1256", _frequency_weights(_ARABIC), False),
+    ("windows-874", "cp874", _frequency_weights(_THAI), False),
+)
+_SINGLE_SAMPLE = 64 * 1024
+_SINGLE_CHARS = 800
+"""Non-ASCII characters scored per candidate at most."""
+_SINGLE_THRESHOLD = 0.55
+# runs of letters (ASCII or not) and other non-ASCII characters holding at least one
+# non-ASCII character: a word as scored (ASCII-only words are passed over by the engine)
+_WORDISH_RE = re.compile(r"[A-Za-z]*[\u0080-\U0010ffff][A-Za-z\u0080-\U0010ffff]*")
+_ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
+
+
+def _single_byte_score(text: str, letters: dict[str, float], latin: bool) -> float:
+    good = 0.0
+    total = 0
+    for m in _WORDISH_RE.finditer(text):
+        run = m.group()
+        has_ascii = _ASCII_LETTER_RE.search(run) is not None
+        last = len(run) - 1
+        for i, ch in enumerate(run):
+            if ch < "\x80":
+                continue
+            total += 1
+            if ch in _LATIN_PUNCT:
+                good += 1
+            elif latin:
+                if has_ascii or len(run) == 1:
+                    good += letters.get(ch, 0.0)
+            elif has_ascii or (ch in _FINAL_ONLY and i != last):
+                continue
+            elif ch in letters:
+                good += letters[ch]
+            elif ch.lower() in letters:
+                good += _UPPER_WEIGHT
+        if total >= _SINGLE_CHARS:
+            break
+    return good / total if total else 0.0
+
+
+def _guess_single_byte(data: bytes) -> str | None:
+    """The single-byte encoding other than windows-1252 that reads ``data`` as the most
+    plausible text, if any reads it clearly better (a WHATWG name); ``None`` keeps
+    windows-1252."""
+    sample = data[:_SINGLE_SAMPLE]
+    best, best_score = None, 0.0
+    for name, codec, letters, latin in _SINGLE_BYTE_CANDIDATES:
+        text = sample.decode(codec, "blogparse-c1" if codec == "cp1252" else "replace")
+        score = _single_byte_score(text, letters, latin)
+        if score >= 1.0 and best is None:
+            return None  # plain windows-1252 text: no other table can read it better
+        if score > best_score:
+            best, best_score = name, score
+    if best == "windows-1252" or best_score < _SINGLE_THRESHOLD:
+        return None
+    return best
+
+
 # -- the precedence ------------------------------------------------------------------------
 
 _BOMS = (
@@ -368,7 +477,9 @@ def decode(data: bytes, *, encoding: str | None = None, transport: str | None = 
     3. ``transport``, a charset from outside the document (an MHTML part's Content-Type);
     4. the ``<meta>`` charset or the XML declaration in the first 16 KiB;
     5. a guess: valid UTF-8 is UTF-8; otherwise the CJK legacy encodings are tried and kept
-       if one reads as plausible text; otherwise bytes with no UTF-8 in them are windows-1252;
+       if one reads as plausible text, then the single-byte ones (Cyrillic, Greek, Central
+       European, Turkish, Hebrew, Arabic, Thai), kept if one reads plainly better than
+       windows-1252; otherwise bytes with no UTF-8 in them are windows-1252;
     6. UTF-8, with each byte that is not UTF-8 read as windows-1252.
 
     A declaration is checked against the bytes: a single-byte or CJK declaration over bytes
@@ -414,7 +525,8 @@ def _decode_declared(data: bytes, resolved: tuple[str, str], what: str, *,
         if not strays:
             return text, "utf-8", ()
         if not trusted and valid < strays:
-            guess = _guess_cjk(data) or ("windows-1252" if valid == 0 else None)
+            guess = _guess_cjk(data) or (
+                (_guess_single_byte(data) or "windows-1252") if valid == 0 else None)
             if guess is not None:
                 resolved_guess = resolve_encoding(guess)
                 assert resolved_guess is not None
@@ -457,6 +569,14 @@ def _decode_undeclared(data: bytes) -> tuple[str, str, tuple[Defect, ...]]:
             assert resolved is not None
             text, bad = _decode_as(data, resolved[1])
             return text, guess, (_replaced(guess),) if bad else ()
+        # Single-byte text forms a UTF-8 sequence now and then (KOI8-R "шё" is DB A3, Thai
+        # text in windows-874 many): with more stray bytes than UTF-8 characters, a
+        # single-byte encoding that reads the page plainly better than windows-1252 wins.
+        single = _guess_single_byte(data)
+        if single is not None:
+            found = resolve_encoding(single)
+            assert found is not None
+            return _decode_as(data, found[1])[0], single, ()
         if valid == 0:
             return _decode_as(data, "cp1252")[0], "windows-1252", ()
     return _repair(text, strays), "utf-8", (_misdeclared(

@@ -525,7 +525,9 @@ def is_inside(el: etree._Element, ancestors: Iterable[etree._Element | None]) ->
 _TEXT_CHILDREN = frozenset({"p", "ul", "ol", "blockquote", "h2", "h3", "h4", "pre", "figure",
                             "table", "dl"})
 _NOT_CONTENT_RE = re.compile(
-    r"comment|respond|sidebar|widget|related|share|sharing|footer|header|nav|menu|meta|"
+    # (Elementor wraps everything in "elementor-widget-…" elements, the post's text too)
+    r"comment|respond|sidebar|(?<!elementor-)widget|related|share|sharing|footer|header|nav|"
+    r"menu|meta|"
     r"author-?bio|newsletter|subscribe|popup|popmake|pum-|modal|cookie|breadcrumb",
     re.IGNORECASE,
 )

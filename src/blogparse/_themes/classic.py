@@ -45,7 +45,9 @@ class ClassicTheme(Theme):
         ".//*[" + cls("entry-content", "post-content", "entry_content", "post-entry",
                       "article-content", "entry-body", "post-body", "storycontent",
                       "single-content", "td-post-content", "the-content", "postcontent",
-                      "article-body", "content-inner") + "]",
+                      "article-body", "content-inner",
+                      # Elementor Pro's single-post template: the post-content widget
+                      "elementor-widget-theme-post-content") + "]",
         ".//*[" + cls("entry", "post-text", "text", "entry__content", "post_content",
                       "single-blog-content", "post-entry-content", "article__content",
                       "article-text", "post__content") + "]",
@@ -76,6 +78,10 @@ class ClassicTheme(Theme):
             ".//*[(contains(@class, 'autor') or contains(@class, 'auteur'))"
             " and not(contains(@class, 'comment')) and not(contains(@class, 'bio'))]"
             "//a[contains(@href, '/autor') or contains(@href, '/auteur')]",
+            # Elementor Pro's post-info widget: <a href=…><span class="elementor-post-info__item
+            # elementor-post-info__item--type-author">Mira</span></a>
+            ".//a[.//*[" + cls("elementor-post-info__item--type-author") + "]]",
+            ".//*[" + cls("elementor-post-info__item--type-author") + "]",
             # HTML's own mark for the article's author: <address>By <a href=…>Tim</a>
             ".//address//a[contains(@href, '/author/') or contains(@rel, 'author')]",
         )
@@ -98,6 +104,9 @@ class ClassicTheme(Theme):
         ".//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]",
         ".//*[" + cls("cat-links", "categories", "post-categories", "entry-categories",
                       "category-links", "posted-in") + "]//a[@href]",
+        # Elementor Pro's post-info terms (categories and tags alike; tag archives are
+        # told apart by their address)
+        ".//*[" + cls("elementor-post-info__terms-list") + "]//a[@href]",
     )
     TAGS: ClassVar[Locator] = (
         ".//a[normalize-space(@rel)='tag']",

@@ -29,3 +29,15 @@ def test_an_elementor_single_post_template() -> None:
         (9, None, False), (10, 9, True)]
     assert post.comment_form is not None
     assert [f.name for f in post.comment_form.fields] == ["comment", "author"]
+
+
+def test_a_divi_theme_builder_body_template() -> None:
+    """Divi's post-title module holds the byline; its post-content module the text."""
+    post = blogparse.parse_page((PAGES / "divi-single.html").read_bytes()).post
+    assert post is not None
+    assert (post.title, post.id) == ("Mending nets", 77)
+    assert [a.name for a in post.authors] == ["Oskar Lind"]
+    assert [t.slug for t in post.categories] == ["boats"]
+    assert post.content_text == (
+        "A torn net is mended from the edge of the tear inwards, one mesh at a time.\n\n"
+        "The needle is filled before you start, never halfway through.")

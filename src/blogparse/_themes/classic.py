@@ -46,8 +46,8 @@ class ClassicTheme(Theme):
                       "article-content", "entry-body", "post-body", "storycontent",
                       "single-content", "td-post-content", "the-content", "postcontent",
                       "article-body", "content-inner",
-                      # Elementor Pro's single-post template: the post-content widget
-                      "elementor-widget-theme-post-content") + "]",
+                      # Elementor Pro's and Divi's theme-builder post-content modules
+                      "elementor-widget-theme-post-content", "et_pb_post_content") + "]",
         ".//*[" + cls("entry", "post-text", "text", "entry__content", "post_content",
                       "single-blog-content", "post-entry-content", "article__content",
                       "article-text", "post__content") + "]",

@@ -89,3 +89,14 @@ def test_a_row_of_term_links_ending_the_body_goes_with_or_without_a_label() -> N
     kept = ('<p>More on mending in the posts tagged '
             '<a href="/tag/nets/" rel="tag">nets</a>.</p>')
     assert text_of(kept) == first + "\n\nMore on mending in the posts tagged nets."
+
+
+def test_a_lone_x_ending_the_body_is_kept() -> None:
+    """"X" alone is a sign-off as often as the network's button: it stays."""
+    page = b"""<!DOCTYPE html><html><head><title>Nets | Quay</title></head>
+<body class="single single-post postid-8"><article id="post-8" class="post-8 post hentry">
+<h1 class="entry-title">Nets</h1><div class="entry-content">
+<p>See you on the slipway on Sunday.</p><p>X</p></div></article></body></html>"""
+    post = blogparse.parse_page(page).post
+    assert post is not None
+    assert post.content_text == "See you on the slipway on Sunday.\n\nX"

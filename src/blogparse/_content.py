@@ -318,6 +318,8 @@ def _is_trailing_furniture(text: str) -> bool:
     if len(folded) <= 300 and _TERM_LINE_RE.match(folded):
         return True
     words = [w for w in _SHARE_TOKEN_RE.findall(folded) if not w[0].isdigit()]
+    if words == ["x"]:
+        return False  # a lone "X" is a sign-off (a kiss) as often as the network
     return bool(words) and len(words) <= 30 and all(w in _SHARE_WORDS for w in words) and any(
         w in _SHARE_NETWORKS or w.startswith("share") for w in words)
 

@@ -113,6 +113,15 @@ def test_parse_datetime_keeps_the_offset() -> None:
         ("17 Agustus 2019 pukul 10:05", datetime(2019, 8, 17, 10, 5)),
         ("12 maj 2020 kl. 14:05", datetime(2020, 5, 12, 14, 5)),
         ("3. augusti 2018", datetime(2018, 8, 3)),
+        # Polish, Czech, Russian, Ukrainian, Turkish, Romanian, Hungarian, Greek
+        ("12 kwietnia 2021 o 9:05", datetime(2021, 4, 12, 9, 5)),
+        ("3. března 2024 v 10:20", datetime(2024, 3, 3, 10, 20)),
+        ("3 марта 2024 г. в 10:20", datetime(2024, 3, 3, 10, 20)),
+        ("17 вересня 2023 о 08:15", datetime(2023, 9, 17, 8, 15)),
+        ("5 Ekim 2020 saat 21:40", datetime(2020, 10, 5, 21, 40)),
+        ("3 martie 2024 la 10:20", datetime(2024, 3, 3, 10, 20)),
+        ("2024. március 3. 10:20", datetime(2024, 3, 3, 10, 20)),
+        ("3 Μαρτίου 2024 στις 10:20", datetime(2024, 3, 3, 10, 20)),
     ],
 )
 def test_parse_datetime_reads_display_dates(text: str, expected: datetime) -> None:

@@ -297,11 +297,51 @@ _MONTHS = {
     # Indonesian and Malay, Danish, Norwegian and Swedish where they differ from the above
     "pebruari": "February", "maret": "March", "agustus": "August", "nopember": "November",
     "desember": "December", "maj": "May", "augusti": "August",
+    # Polish and Czech (genitive, as dates write them, and nominative)
+    "stycznia": "January", "lutego": "February", "marca": "March", "kwietnia": "April",
+    "maja": "May", "czerwca": "June", "lipca": "July", "sierpnia": "August",
+    "września": "September", "października": "October", "listopada": "November",
+    "grudnia": "December", "styczeń": "January", "luty": "February", "marzec": "March",
+    "kwiecień": "April", "czerwiec": "June", "lipiec": "July", "sierpień": "August",
+    "wrzesień": "September", "październik": "October", "listopad": "November",
+    "grudzień": "December", "ledna": "January", "února": "February", "března": "March",
+    "dubna": "April", "května": "May", "června": "June", "července": "July",
+    "srpna": "August", "září": "September", "října": "October", "listopadu": "November",
+    "prosince": "December", "leden": "January", "únor": "February", "březen": "March",
+    "duben": "April", "květen": "May", "červen": "June", "červenec": "July",
+    "srpen": "August", "říjen": "October", "prosinec": "December",
+    # Russian and Ukrainian (genitive and nominative)
+    "января": "January", "февраля": "February", "марта": "March", "апреля": "April",
+    "мая": "May", "июня": "June", "июля": "July", "августа": "August",
+    "сентября": "September", "октября": "October", "ноября": "November",
+    "декабря": "December", "январь": "January", "февраль": "February", "март": "March",
+    "апрель": "April", "май": "May", "июнь": "June", "июль": "July", "август": "August",
+    "сентябрь": "September", "октябрь": "October", "ноябрь": "November",
+    "декабрь": "December", "січня": "January", "лютого": "February", "березня": "March",
+    "квітня": "April", "травня": "May", "червня": "June", "липня": "July",
+    "серпня": "August", "вересня": "September", "жовтня": "October",
+    "листопада": "November", "грудня": "December",
+    # Turkish, Romanian, Hungarian, Greek (genitive)
+    "ocak": "January", "şubat": "February", "mart": "March", "nisan": "April",
+    "mayıs": "May", "haziran": "June", "temmuz": "July", "ağustos": "August",
+    "eylül": "September", "ekim": "October", "kasım": "November", "aralık": "December",
+    "ianuarie": "January", "februarie": "February", "martie": "March", "aprilie": "April",
+    "iunie": "June", "iulie": "July", "septembrie": "September", "octombrie": "October",
+    "noiembrie": "November", "decembrie": "December", "január": "January",
+    "február": "February", "március": "March", "április": "April", "május": "May",
+    "június": "June", "július": "July", "augusztus": "August", "szeptember": "September",
+    "október": "October", "ιανουαρίου": "January", "φεβρουαρίου": "February",
+    "μαρτίου": "March", "απριλίου": "April", "μαΐου": "May", "ιουνίου": "June",
+    "ιουλίου": "July", "αυγούστου": "August", "σεπτεμβρίου": "September",
+    "οκτωβρίου": "October", "νοεμβρίου": "November", "δεκεμβρίου": "December",
 }
 # Words between date and time in localized dates: "9. Juli 2016 um 10:23 Uhr",
 # "9 juillet 2016 à 10 h 23", "9 de julio de 2016 a las 10:23".
 _FILLER = {"um", "uhr", "à", "a", "las", "de", "del", "do", "da", "alle", "om", "le", "am",
-           "den", "el", "il", "op", "at", "on", "h", "pukul", "kl", "klokken"}
+           "den", "el", "il", "op", "at", "on", "h", "pukul", "kl", "klokken",
+           # "3 марта 2024 г. в 10:20", "3 marca 2024 o 10:20", "3. března 2024 v 10:20",
+           # "3 martie 2024 la 10:20", "2024. március 3. 10:20", "3 Μαρτίου 2024 στις 10:20"
+           "г", "в", "о", "об", "o", "godz", "v", "la", "ora", "στις", "saat"}
 _WORD_RE = re.compile(r"[^\W\d_]+\.?")
 _HOUR_H_RE = re.compile(r"(\d{1,2})\s*h\s*(\d{2})\b")
 _AT_SIGN_RE = re.compile(r"(?<=\d)\s*@\s*(?=\d)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -710,3 +711,25 @@ def test_comment_author_with_a_date_word_in_the_name() -> None:
     assert post.comments[1].date is not None
     assert (post.comments[1].date.year, post.comments[1].date.month,
             post.comments[1].date.day) == (2024, 3, 5)
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Опубликовано 3 марта 2024", None),
+        ("Publicado em 3 de março de 2024 por Ana Lima", "Ana Lima"),
+        ("Opublikowano 3 marca 2024 przez Jan Nowak", "Jan Nowak"),
+        ("Publikováno 3. března 2024", None),
+    ],
+)
+def test_bylines_in_more_languages(byline: str, author: str | None) -> None:
+    """A post's byline in Russian, Portuguese, Polish or Czech dates the post in a dump."""
+    dump = ("****** Записки рыбака ******\n"
+            "***** Заметки о зимней рыбалке *****\n"
+            f"{byline}\n"
+            "Вчера мы сидели у лунки до темноты, а утром лёд стал ещё толще, и мы\n"
+            "решили остаться на озере ещё на один день.\n")
+    result = blogparse.parse_page(dump.encode(), format="text")
+    assert [(p.title, p.published) for p in result.posts] == [
+        ("Заметки о зимней рыбалке", datetime(2024, 3, 3))]
+    assert [a.name for a in result.posts[0].authors] == ([author] if author else [])

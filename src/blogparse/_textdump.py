@@ -682,18 +682,23 @@ _MENU_RE = re.compile(
     r"|\(button\).{0,200}|organization: internet archive|.{0,200}? » .{0,200}? » .{0,300})$",
     re.IGNORECASE,
 )
+# "Posted" in Portuguese, Polish, Czech, Russian, Ukrainian, Turkish, Romanian, Hungarian
+# and Greek, as their themes print it before the date
+_LOCAL_POSTED = (r"publicado em|opublikowano|dodano|publikováno|vloženo|опубликовано"
+                 r"|опубліковано|yayınlandı|publicat|közzétéve|δημοσιεύτηκε")
 _BYLINE_RE = re.compile(
     r"^(?:posted on|posted by|published on|published by|published|posted|written by|by"
     r"|von|veröffentlicht am|veröffentlicht von|geschrieben von|geschrieben am|am|publié le"
     r"|publié par|par|publicado el|publicado por|por|pubblicato il|pubblicato da|di|door"
     r"|geplaatst op|gepubliceerd op|updated|last updated|updated on|aktualisiert am"
-    r"|author:|autor:|date:|datum:)\b.{0,200}$",
+    r"|author:|autor:|date:|datum:|" + _LOCAL_POSTED + r")\b.{0,200}$",
     re.IGNORECASE,
 )
 _BYLINE_PARTS_RE = re.compile(
     r"^(?:posted on|published on|published|posted|veröffentlicht am|publié le|publicado el"
-    r"|pubblicato il|geplaatst op|gepubliceerd op|on)\s{1,3}(?P<date>.{4,80}?)"
-    r"(?:\s{1,3}(?:by|von|par|por|da|door)\s{1,3}(?P<author>.{1,80}?))?\s{0,3}$"
+    r"|pubblicato il|geplaatst op|gepubliceerd op|on|" + _LOCAL_POSTED + r")\s{1,3}"
+    r"(?P<date>.{4,80}?)"
+    r"(?:\s{1,3}(?:by|von|par|por|da|door|przez|автор)\s{1,3}(?P<author>.{1,80}?))?\s{0,3}$"
     r"|^(?:posted by|written by|by|von|geschrieben von|par|por|di|door)\s{1,3}"
     r"(?P<author2>.{1,80}?)(?:\s{1,3}(?:on|am|le|el|il|op)\s{1,3}(?P<date2>.{4,80}?))?\s{0,3}$",
     re.IGNORECASE,

@@ -130,12 +130,19 @@ _NUMBER_WORDS = {
     "kein": 0, "keine": 0, "ein": 1, "eine": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4,
     "fünf": 5, "un": 1, "une": 1, "aucun": 0, "uno": 1, "una": 1, "dos": 2, "tres": 3,
     "nessun": 0, "due": 2, "geen": 0, "één": 1, "een": 1,
+    # Portuguese, Polish, Czech, Russian, Ukrainian, Turkish
+    "um": 1, "uma": 1, "nenhum": 0, "dois": 2, "jeden": 1, "brak": 0, "žádné": 0,
+    "один": 1, "нет": 0, "без": 0, "немає": 0, "bir": 1, "hiç": 0,
 }
 _RESPONSE_NOUNS = (
     r"(?:responses?|comments?|thoughts?|replies|reply|pingbacks?|trackbacks?|reactions?"
     r"|kommentare?|kommentar|antworten|antwort|gedanken?|reaktionen|reaktion"
     r"|commentaires?|réponses?|comentarios?|respuestas?|commenti|commento|reacties|reactie"
-    r"|opmerkingen)"
+    r"|opmerkingen"
+    # Portuguese, Polish, Czech, Russian, Ukrainian, Turkish, Romanian, Hungarian, Greek
+    r"|comentários?|respostas?|komentarz(?:y|e|ach)?|odpowiedzi|komentář(?:e|ů)?"
+    r"|komentáře|odpovědi|комментари(?:й|я|ев|и)|ответ(?:а|ов|ы)?|коментар(?:і|ів|я)?"
+    r"|відповід(?:ь|і|ей)|yorum(?:lar)?|comentari(?:i|u)|hozzászólás(?:ok)?|σχόλι(?:α|ο))"
 )
 _COUNT_RE = re.compile(
     r"^\W{0,3}(?P<n>\d{1,9}|[^\W\d_]{1,7})\s+(?:\w+\s+){0,2}?" + _RESPONSE_NOUNS + r"\b",
@@ -150,8 +157,9 @@ def parse_response_count(text: str | None) -> int | None:
     """Read the count a comments heading announces, or ``None`` if it announces none.
 
     Understands ``"4 responses to “…”"``, ``"One thought on “…”"``, ``"3 Comments"``,
-    ``"No comments yet"``, ``"Comments (3)"`` and their German, French, Spanish, Italian and
-    Dutch forms.
+    ``"No comments yet"``, ``"Comments (3)"`` and their German, French, Spanish, Italian,
+    Dutch, Portuguese, Polish, Czech, Russian, Ukrainian, Turkish, Romanian, Hungarian and
+    Greek forms.
     """
     text = clean_space(text)
     if text is None:

@@ -275,3 +275,15 @@ and saw them lit.<p>Lovely.</p></div></div></li>
         "Ines", datetime(2018, 3, 7), "Die Laternen brennen wieder.")
     assert (_name(rob), rob.date) == ("Rob", None)
     assert rob.content_text == "I was on the quay on March 7, 2018 and saw them lit.\nLovely."
+
+
+def test_the_says_word_in_more_languages_is_no_part_of_the_name() -> None:
+    """"Jan napisał:", "Иван пишет:", "Ana escreveu:": the name alone."""
+    discussion = """<ol class="commentlist">
+<li id="comment-91" class="comment"><div class="comment-author vcard">Jan Nowak napisał:</div>
+<p>Dobrze.</p></li>
+<li id="comment-92" class="comment"><div class="comment-author vcard">Иван пишет:</div>
+<p>Хорошо.</p></li>
+<li id="comment-93" class="comment"><div class="comment-author vcard">Ana Lima escreveu:</div>
+<p>Ótimo.</p></li></ol>"""
+    assert [_name(c) for c in _comments(discussion)] == ["Jan Nowak", "Иван", "Ana Lima"]

@@ -576,7 +576,9 @@ _DEPTH_CLASS_RE = re.compile(r"(?:\bdepth|\bwc_comment_level|\bwpd_comment_level
 _REPLY_LINK_RE = re.compile(r"[#?](?:comment-\d+|replytocom=)")
 # The word a theme prints after a commenter's name: "Ann says:", "Ann sagt:", "Ann dijo:"
 _SAYS_WORDS = (r"(?:says|said|sagt|denkt|meint|schreibt|dit|écrit|dice|dijo|escribió|disse"
-               r"|scrive|zegt|schreef)\s*:?")
+               r"|scrive|zegt|schreef|diz|escreveu|pisze|napisał|napisała|píše|napsal"
+               r"|napsala|пишет|говорит|написал|написала|пише|написав|dedi|yazdı|a scris"
+               r"|írta|έγραψε)\s*:?")
 _SAYS_RE = re.compile(r"\s+" + _SAYS_WORDS + "$", re.IGNORECASE)
 _SAYS_START_RE = re.compile(r"^\s*" + _SAYS_WORDS, re.IGNORECASE)
 

@@ -212,9 +212,12 @@ def element_text(el: etree._Element | None, *, keep_lines: bool = False) -> str 
 
 def _walk_text(el: etree._Element, *, keep_lines: bool) -> str:
     # An explicit stack rather than iterwalk, which passes over comments together with
-    # the text that follows them ("Oct 15, 2015<!-- --> · 18 min read").  Keeping lines,
-    # a newline in the source is a space except inside <pre> (the third item: whether the
-    # node is inside one), so that "\n" in the result is a break the reader sees.
+    # the text that follows them ("Oct 15, 2015<!-- --> · 18 min read").
+    if not keep_lines:
+        return _walk_words(el)
+    # Keeping lines, a newline in the source is a space except inside <pre> (the third
+    # item: whether the node is inside one), so that "\n" in the result is a break the
+    # reader sees.
     parts: list[str] = []
     brk = "\n" if keep_lines else " "
     stack: list[tuple[int, etree._Element, bool]] = [(_OPEN, el, el.tag == "pre")]
@@ -244,6 +247,35 @@ def _walk_text(el: etree._Element, *, keep_lines: bool) -> str:
             if child.tail:
                 stack.append((_TAIL, child, inner_pre))
             stack.append((_OPEN, child, inner_pre))
+    return "".join(parts)
+
+
+def _walk_words(el: etree._Element) -> str:
+    # _walk_text without lines: every break a space (the collapsing that follows makes
+    # newlines spaces too, so <pre> needs no care)
+    parts: list[str] = []
+    stack: list[tuple[int, etree._Element]] = [(_OPEN, el)]
+    while stack:
+        action, node = stack.pop()
+        if action == _TAIL:
+            parts.append(node.tail or "")
+            continue
+        tag = node.tag.lower() if isinstance(node.tag, str) else None
+        if action == _CLOSE:
+            if tag in _NEWLINE_TAGS or tag in _SPACE_TAGS:
+                parts.append(" ")
+            continue
+        if tag is None or tag in _SKIP_TEXT_TAGS:
+            continue  # comments, processing instructions, scripts: their tails still count
+        if tag in _NEWLINE_TAGS:
+            parts.append(" ")
+        if node.text:
+            parts.append(node.text)
+        stack.append((_CLOSE, node))
+        for child in reversed(node):
+            if child.tail:
+                stack.append((_TAIL, child))
+            stack.append((_OPEN, child))
     return "".join(parts)
 
 

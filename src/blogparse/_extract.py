@@ -240,6 +240,9 @@ def persons_of(elements: Sequence[etree._Element], base: str | None) -> tuple[Pe
             name = _BYLINE_PREFIX_RE.sub("", name)  # "By Ann Lee" in a byline's wrapper
         name = clean_space(name)
         link = el if el.tag == "a" else el.find(".//a")
+        if link is None:
+            parent = el.getparent()  # a name element wrapped in its link
+            link = parent if parent is not None and parent.tag == "a" else None
         url = _abs(link.get("href"), base) if link is not None else None
         if not name or name.lower() in seen or (url is not None and url in seen):
             continue

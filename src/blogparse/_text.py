@@ -429,7 +429,8 @@ def _englishify(text: str) -> tuple[str, bool]:
         return m.group()
 
     # "17.07, 2011" (a 'd.m, Y' format) as "17.07.2011"
-    text = _DOTTED_COMMA_YEAR_RE.sub(r"\1.\2.\3", text)
+    if "," in text:
+        text = _DOTTED_COMMA_YEAR_RE.sub(r"\1.\2.\3", text)
     out = _HOUR_H_RE.sub(r"\1:\2", text)
     # "9. April 2019 @ 10:20": the at sign only separates the date from the time
     src = _AT_SIGN_RE.sub(" ", out)

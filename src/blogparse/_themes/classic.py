@@ -79,8 +79,8 @@ class ClassicTheme(Theme):
             " and not(contains(@class, 'comment')) and not(contains(@class, 'bio'))]"
             "//a[contains(@href, '/autor') or contains(@href, '/auteur')]",
             # Elementor Pro's post-info widget: <a href=…><span class="elementor-post-info__item
-            # elementor-post-info__item--type-author">Mira</span></a>
-            ".//a[.//*[" + cls("elementor-post-info__item--type-author") + "]]",
+            # elementor-post-info__item--type-author">Mira</span></a> (the link around the
+            # name gives the url)
             ".//*[" + cls("elementor-post-info__item--type-author") + "]",
             # HTML's own mark for the article's author: <address>By <a href=…>Tim</a>
             ".//address//a[contains(@href, '/author/') or contains(@rel, 'author')]",

@@ -733,3 +733,16 @@ def test_bylines_in_more_languages(byline: str, author: str | None) -> None:
     assert [(p.title, p.published) for p in result.posts] == [
         ("Заметки о зимней рыбалке", datetime(2024, 3, 3))]
     assert [a.name for a in result.posts[0].authors] == ([author] if author else [])
+
+
+def test_a_comments_heading_in_russian_gives_the_count() -> None:
+    """The dump's comments heading is read with the same nouns as a page's."""
+    dump = ("****** Записки рыбака ******\n"
+            "***** Заметки о зимней рыбалке *****\n"
+            "Опубликовано 3 марта 2024\n"
+            "Вчера мы сидели у лунки до темноты, а утром лёд стал ещё толще, и мы\n"
+            "решили остаться на озере ещё на один день.\n"
+            "***** 2 комментария к записи «Заметки о зимней рыбалке» *****\n")
+    result = blogparse.parse_page(dump.encode(), format="text")
+    assert [(p.title, p.response_count) for p in result.posts] == [
+        ("Заметки о зимней рыбалке", 2)]

@@ -134,7 +134,8 @@ _NUMBER_WORDS = {
     "um": 1, "uma": 1, "nenhum": 0, "dois": 2, "jeden": 1, "brak": 0, "žádné": 0,
     "один": 1, "нет": 0, "без": 0, "немає": 0, "bir": 1, "hiç": 0,
 }
-_RESPONSE_NOUNS = (
+# The nouns a comments heading counts, in the languages read (also the text dump's)
+RESPONSE_NOUNS = (
     r"(?:responses?|comments?|thoughts?|replies|reply|pingbacks?|trackbacks?|reactions?"
     r"|kommentare?|kommentar|antworten|antwort|gedanken?|reaktionen|reaktion"
     r"|commentaires?|réponses?|comentarios?|respuestas?|commenti|commento|reacties|reactie"
@@ -145,11 +146,11 @@ _RESPONSE_NOUNS = (
     r"|відповід(?:ь|і|ей)|yorum(?:lar)?|comentari(?:i|u)|hozzászólás(?:ok)?|σχόλι(?:α|ο))"
 )
 _COUNT_RE = re.compile(
-    r"^\W{0,3}(?P<n>\d{1,9}|[^\W\d_]{1,7})\s+(?:\w+\s+){0,2}?" + _RESPONSE_NOUNS + r"\b",
+    r"^\W{0,3}(?P<n>\d{1,9}|[^\W\d_]{1,7})\s+(?:\w+\s+){0,2}?" + RESPONSE_NOUNS + r"\b",
     re.IGNORECASE,
 )
 _COUNT_PAREN_RE = re.compile(
-    r"^\W{0,3}" + _RESPONSE_NOUNS + r"\s*[(\[:]\s*(?P<n>\d{1,9})\s*[)\]]?", re.IGNORECASE
+    r"^\W{0,3}" + RESPONSE_NOUNS + r"\s*[(\[:]\s*(?P<n>\d{1,9})\s*[)\]]?", re.IGNORECASE
 )
 
 

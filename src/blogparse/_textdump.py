@@ -39,6 +39,7 @@ from ._models import (
 )
 from ._options import LENIENT, Options
 from ._text import (
+    RESPONSE_NOUNS,
     clean_space,
     parse_datetime,
     parse_response_count,
@@ -712,10 +713,9 @@ _COUNT_LINK_RE = re.compile(
 )
 _COUNT_HEADING_RE = re.compile(
     r"^\W{0,3}(?:\d{1,9}|[^\W\d_]{1,7})\s{1,3}(?:\w{1,20}\s{1,3}){0,2}?"
-    r"(?:responses?|comments?|thoughts?|replies|reply|pingbacks?|trackbacks?|reactions?"
-    r"|kommentare?|antworten|antwort|gedanken?|reaktionen|reaktion|commentaires?"
-    r"|réponses?|comentarios?|respuestas?|commenti|commento|reacties|reactie|opmerkingen)"
-    r"(?P<rest>\s{1,3}(?:to|on|for|zu|auf|über|à|a|sur|en|para|su|a|op|bij|em)\b.{0,300}"
+    + RESPONSE_NOUNS +
+    r"(?P<rest>\s{1,3}(?:to|on|for|zu|auf|über|à|a|sur|en|para|su|a|op|bij|em|do|к|на"
+    r"|için|la|σε|στο)\b.{0,300}"
     r"|\s{0,3}[.:!]?\s{0,3}(?:\(.{0,40}\))?)$",
     re.IGNORECASE,
 )

@@ -253,12 +253,26 @@ def test_term_links_are_sorted_by_their_archive() -> None:
          "https://ledger.example/"),
         ("", '<a class="logo" href="https://ledger.example/" rel="home noopener">Ledger</a>',
          "https://ledger.example/"),
+        # WordPress's main feed link: "Site » Feed", the home url + "feed/"; the comments
+        # feeds and a category's feed give nothing
+        ('<meta property="og:site_name" content="Ledger">'
+         '<link rel="alternate" type="application/rss+xml" title="Ledger &raquo; Kettles '
+         'Comments Feed" href="https://ledger.example/kettles/feed/">'
+         '<link rel="alternate" type="application/rss+xml" title="Ledger &raquo; Cocina '
+         'Category Feed" href="https://ledger.example/category/cocina/feed/">'
+         '<link rel="alternate" type="application/rss+xml" title="Ledger &raquo; Flux" '
+         'href="https://ledger.example/blog/feed/">', "", "https://ledger.example/blog/"),
+        ('<link rel="alternate" type="application/rss+xml" title="Ledger &raquo; Comments '
+         'Feed" href="https://ledger.example/comments/feed/">', "", None),
+        ('<meta property="og:site_name" content="Ledger">'
+         '<link rel="alternate" type="application/rss+xml" title="Other Blog &raquo; Feed" '
+         'href="https://other.example/feed/">', "", None),
         ("", "", None),
     ],
 )
 def test_site_home_from_the_head(head: str, body: str, home: str | None) -> None:
     """Without a site-title link, the home url comes from a rel=home link, the JSON-LD
-    WebSite or WordPress' REST API root; with none of them it is None."""
+    WebSite, WordPress' REST API root or its main feed link; with none of them it is None."""
     import blogparse
 
     page = f"""<!DOCTYPE html><html><head><title>Kettles</title>{head}</head>

@@ -1366,6 +1366,28 @@ _REST_ROOT_RE = re.compile(r"^(https?://[^?#]+?/)(?:wp-json/?|index\.php/wp-json
                            r"|\?rest_route=/?)$")
 
 
+# WordPress's main feed link (feed_links()): title "Site » Feed" (the word after the
+# separator is the translation's: Feed, Flux…; the comments feed has more words), href the
+# home url + "feed/".
+_MAIN_FEED_TITLE_RE = re.compile(r"^(?P<name>.+?)\s+[»›|:–-]\s+(?P<word>[^\W\d_]{2,12})$")
+_FEED_HREF_RE = re.compile(r"^(?P<home>https?://[^?#]+?/)feed/?$")
+
+
+def _home_from_feed(page: PageDocument, name: str | None, base: str | None) -> str | None:
+    """The home url WordPress's main feed link gives (its href without "feed/"), where
+    the link's title is the site's name and one word."""
+    for link in page.find_all("//link[@rel='alternate'][@type='application/rss+xml']"):
+        title = clean_space(link.get("title"))
+        m = _MAIN_FEED_TITLE_RE.match(title or "")
+        if m is None or (name is not None and m.group("name").casefold() != name.casefold()):
+            continue
+        href = _abs(link.get("href"), base)
+        found = _FEED_HREF_RE.match(href or "")
+        if found:
+            return found.group("home")
+    return None
+
+
 def build_site(page: PageDocument, base: str | None, theme_name: str | None) -> Site:
     """The blog's name, home, description, language, generator and WordPress theme."""
     name = clean_space(page.meta.get("og:site_name") or page.meta.get("application-name"))
@@ -1395,6 +1417,8 @@ def build_site(page: PageDocument, base: str | None, theme_name: str | None) -> 
         m = _REST_ROOT_RE.match(api.get("href") or "") if api is not None else None
         if m:
             home = _abs(m.group(1), base)
+    if home is None:
+        home = _home_from_feed(page, name, base)
     desc_el = page.find("//*[@id='site-description' or " + cls("site-description") + "]")
     if name is None or home is None or desc_el is None:
         # Blogger prints the blog's name, link and description in its Header widget

@@ -219,29 +219,28 @@ def _walk_text(el: etree._Element, *, keep_lines: bool) -> str:
     # item: whether the node is inside one), so that "\n" in the result is a break the
     # reader sees.
     parts: list[str] = []
-    brk = "\n" if keep_lines else " "
     stack: list[tuple[int, etree._Element, bool]] = [(_OPEN, el, el.tag == "pre")]
     while stack:
         action, node, in_pre = stack.pop()
         if action == _TAIL:
             tail = node.tail or ""
-            parts.append(tail if in_pre or not keep_lines else tail.replace("\n", " "))
+            parts.append(tail if in_pre else tail.replace("\n", " "))
             continue
         tag = node.tag.lower() if isinstance(node.tag, str) else None
         if action == _CLOSE:
             if tag in _NEWLINE_TAGS:
-                parts.append(brk)
+                parts.append("\n")
             elif tag in _SPACE_TAGS:
                 parts.append(" ")
             continue
         if tag is None or tag in _SKIP_TEXT_TAGS:
             continue  # comments, processing instructions, scripts: their tails still count
         if tag in _NEWLINE_TAGS:
-            parts.append(brk)
+            parts.append("\n")
         inner_pre = in_pre or tag == "pre"
         if node.text:
             text = node.text
-            parts.append(text if inner_pre or not keep_lines else text.replace("\n", " "))
+            parts.append(text if inner_pre else text.replace("\n", " "))
         stack.append((_CLOSE, node, in_pre))
         for child in reversed(node):
             if child.tail:

@@ -738,8 +738,6 @@ _INLINE_WRAPPERS = frozenset({"cite", "span", "small", "strong", "b", "em", "i",
 _AFTER_NAME_CHARS = 80
 _INLINE_AFTER_NAME = frozenset({"br", "span", "a", "time", "small", "em", "i", "b", "strong",
                                 "abbr"})
-
-
 _DATE_LINE_WORDS_RE = re.compile(r"[^\W\d_]{2,}")
 _MAX_DATE_LINE_WORDS = 5
 
@@ -754,7 +752,7 @@ def _date_after(el: etree._Element) -> tuple[datetime | None, int]:
     for sib in el.itersiblings():
         if not isinstance(sib.tag, str) or sib.tag not in _INLINE_AFTER_NAME:
             break
-        parts.append(sib.text or "" if sib.tag != "br" else " ")
+        parts.append(" " if sib.tag == "br" else sib.text or "")
         parts.append(sib.tail or "")
         taken += 1
         if sum(map(len, parts)) > _AFTER_NAME_CHARS:
@@ -1041,7 +1039,7 @@ def build_post(
             url = None
         if meta_title and (title is None or teaser or (
                 not _is_specific_title(regions.title)
-                and title.casefold() not in meta_title.casefold())):
+                and _fold_title(title) not in _fold_title(meta_title))):
             # A bare <h1>/<h2> that the page's own title does not contain is likely a
             # heading of something else; a page heading the <title> confirms wins.  With
             # no title in the post, that heading (printed above the post container) is

@@ -305,3 +305,21 @@ def test_errors_are_the_librarys_own() -> None:
         with pytest.raises(blogparse.InputError) as info:
             blogparse.parse_wxr(doc.encode())
         assert isinstance(info.value, blogparse.BlogparseError)
+
+
+def test_addresses_urlsplit_refuses_give_no_traceback() -> None:
+    """Bracketed hosts that are no IP address ("http://[x/") in the canonical link, the
+    shortlink, the title's link, author links and image sources: a result, no ValueError."""
+    page = b"""<html><head><link rel="canonical" href="http://[x/post/">
+<link rel="shortlink" href="http://[y/?p=4"></head>
+<body class="single single-post"><article class="post hentry">
+<h1 class="entry-title"><a href="http://[z/">Lamps</a></h1>
+<div class="entry-content"><p>The lamps were lit at dusk.</p>
+<figure class="wp-caption"><img src="http://[w/a.jpg" alt=""><figcaption class="wp-caption-text">
+Lamp. Photo: Ann</figcaption></figure></div>
+<span class="byline"><a rel="author" href="http://[q/">Ann</a>
+<a rel="author" href="https://twitter.com/ann">ann</a></span></article></body></html>"""
+    result = blogparse.parse_page(page)
+    assert [p.title for p in result.posts] == ["Lamps"]
+    assert [a.name for a in result.posts[0].authors] == ["Ann"]
+    assert "The lamps were lit at dusk." in blogparse.post_to_markdown(result.posts[0])

@@ -100,6 +100,14 @@ _YAML_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"
                  "\x00": "\\0", "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
 
 
+def _path_of(url: str) -> str | None:
+    """The path of ``url``, or ``None`` for an address ``urlsplit`` refuses."""
+    try:
+        return urlsplit(url).path
+    except ValueError:
+        return None
+
+
 def _yaml_char(ch: str) -> str:
     if ch in _YAML_ESCAPES:
         return _YAML_ESCAPES[ch]
@@ -566,7 +574,7 @@ class _MarkdownWriter:
             return None
         srcs = {s for s in (images[0].get("src"), images[0].get("data-src"),
                             images[0].get("data-orig-file")) if s}
-        paths = {urlsplit(s).path for s in srcs}
+        paths = {path for path in map(_path_of, srcs) if path is not None}
         for exact in (True, False):
             for i, caption in enumerate(self.captions):
                 if i in self.used or caption.image is None or not caption.image.src:
@@ -575,7 +583,7 @@ class _MarkdownWriter:
                 if not said or said not in shown:
                     continue
                 src = caption.image.src
-                if (src in srcs) if exact else (urlsplit(src).path in paths):
+                if (src in srcs) if exact else (_path_of(src) in paths):
                     self.used.add(i)
                     return caption
         return None

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import SplitResult, parse_qs, urljoin, urlsplit
 
 import attrs
 import lxml.etree as etree
@@ -73,6 +73,15 @@ def _abs(url: str | None, base: str | None) -> str | None:
         except ValueError:
             return url
     return url
+
+
+def _split(url: str) -> SplitResult | None:
+    """``urlsplit(url)``, or ``None`` for an address it refuses (a bracketed host that is
+    no IP address, "http://[x]/")."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
 
 
 def _text_without(el: etree._Element | None, expr: str, page: PageDocument | None = None
@@ -297,7 +306,8 @@ def _not_a_name(name: str | None) -> bool:
 def _is_social_profile(url: str | None) -> bool:
     if url is None:
         return False
-    host = (urlsplit(url).hostname or "") if "//" in url else ""
+    parts = _split(url) if "//" in url else None
+    host = (parts.hostname or "") if parts is not None else ""
     host = host.removeprefix("www.").removeprefix("m.")
     return host in _SOCIAL_HOSTS
 
@@ -1014,7 +1024,8 @@ def _post_id(regions: PostRegions, page: PageDocument, single: bool) -> int | No
                 return int(c.rpartition("-")[2])
         short = page.links.get("shortlink")
         if short:
-            q = parse_qs(urlsplit(short).query).get("p")
+            parts = _split(short)
+            q = parse_qs(parts.query).get("p") if parts is not None else None
             if q and q[0].isdecimal():
                 return int(q[0])
     return None
@@ -1267,9 +1278,9 @@ def _heading_of_the_text(regions: PostRegions) -> bool:
 
 def _page_address(url: str | None) -> str | None:
     """``url`` as host and path, for telling two addresses of one page apart."""
-    if not url:
+    parts = _split(url) if url else None
+    if parts is None:
         return None
-    parts = urlsplit(url)
     host = (parts.hostname or "").removeprefix("www.")
     return host + parts.path.rstrip("/") if host else None
 

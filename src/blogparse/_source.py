@@ -839,7 +839,10 @@ def _urls_in(value: str) -> list[str]:
 
 
 def _basename(url: str) -> str:
-    path = urlsplit(url if "//" in url else "//x/" + url).path
+    try:
+        path = urlsplit(url if "//" in url else "//x/" + url).path
+    except ValueError:  # a bracketed host that is no IP address
+        return ""
     return unquote(path.rsplit("/", 1)[-1])
 
 
@@ -849,7 +852,10 @@ def _photon_original(url: str) -> str:
     Photon serves ``https://host/path`` resized; its host is ``i0``–``i3.wp.com``.  The
     original is that address with the query dropped.
     """
-    parts = urlsplit(url if not url.startswith("//") else "https:" + url)
+    try:
+        parts = urlsplit(url if not url.startswith("//") else "https:" + url)
+    except ValueError:
+        return url
     if re.fullmatch(r"i[0-3]\.wp\.com", parts.netloc or "") and parts.path.count("/") >= 2:
         return "https://" + parts.path.lstrip("/")
     return url

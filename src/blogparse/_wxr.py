@@ -929,14 +929,12 @@ class WxrReader(Iterator[Post]):
                 self._check_document(el, namespaces)
                 checked = True
             parent = el.getparent()
-            if parent is None:
-                continue
-            record: _Record | None = None
-            if parent.tag != "channel":
+            if parent is None or parent.tag != "channel":
                 continue
             self._consumed += 1
+            record: _Record | None = None
             if self._consumed <= skip:
-                pass
+                pass  # given in the reading before: only freed below
             elif el.tag == "item":
                 self._header_done = True
                 record = self._read_item(el)

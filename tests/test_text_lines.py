@@ -75,3 +75,43 @@ def test_quote_lines_from_a_page_and_from_an_export_agree() -> None:
     marked = quote.replace("high water", "<em>high</em> water")
     exported = convert_content(f"<!-- wp:quote -->\n{marked}\n<!-- /wp:quote -->")
     assert [b.text for b in exported.blocks if b.kind == "quote"] == [expected]
+
+
+def test_line_breaks_inside_a_paragraph_are_lines_of_the_post_text() -> None:
+    """A poem's or an address's <br>s give the lines a reader sees; the source's own
+    newlines between them stay spaces, and a heading's <br> is a space."""
+    entry = ("<h2>Harbour<br>office</h2>\n"
+             "<p>Quay Road 4<br>\nWestport,\nBay County<br />\n</p>\n"
+             "<p>Low water, <em>high</em> wind,<br>the gulls<br><br>sit on the wall.</p>")
+    post = blogparse.parse_page(_page(entry)).posts[0]
+    assert [(b.kind, b.text) for b in post.blocks] == [
+        ("heading", "Harbour office"),
+        ("paragraph", "Quay Road 4\nWestport, Bay County"),
+        ("paragraph", "Low water, high wind,\nthe gulls\nsit on the wall.")]
+    assert post.content_text == ("Harbour office\n\nQuay Road 4\nWestport, Bay County\n\n"
+                                 "Low water, high wind,\nthe gulls\nsit on the wall.")
+
+
+def test_text_without_paragraphs_keeps_its_lines_and_two_breaks_end_one() -> None:
+    """Old content written straight into the body: one <br> a line, two (with white space
+    between them or not) a new paragraph."""
+    entry = ("Nets mended,\nlines coiled<br>\nboat scrubbed.<br>\n<br>\n"
+             "Tomorrow: <b>paint</b><br><br>and rest.")
+    post = blogparse.parse_page(_page(entry)).posts[0]
+    assert [(b.kind, b.text) for b in post.blocks] == [
+        ("paragraph", "Nets mended, lines coiled\nboat scrubbed."),
+        ("paragraph", "Tomorrow: paint"),
+        ("paragraph", "and rest.")]
+
+
+def test_an_export_and_its_page_break_paragraph_lines_alike() -> None:
+    """Classic content's single newlines (wpautop's <br />) are lines from either path,
+    with or without markup in the paragraph."""
+    raw = "Quay Road 4\nWestport\n\nLow water, <em>high</em> wind,\nthe gulls."
+    exported = convert_content(raw)
+    expected = "Quay Road 4\nWestport\n\nLow water, high wind,\nthe gulls."
+    assert exported.text == expected
+    page = blogparse.parse_page(_page(
+        "<p>Quay Road 4<br />\nWestport</p>\n<p>Low water, <em>high</em> wind,<br />\n"
+        "the gulls.</p>")).posts[0]
+    assert page.content_text == expected

@@ -274,12 +274,12 @@ def test_many_missing_thumbnails_stream_in_order_and_in_bounds() -> None:
 
 
 def test_classic_content_paragraphs_and_text() -> None:
-    """wpautop paragraphs: a single newline stays inside the paragraph; lists are blocks."""
+    """wpautop paragraphs: a single newline is a line of the paragraph; lists are blocks."""
     post = _by_id(FULL)[101]
     assert [b.kind for b in post.blocks] == [  # type: ignore[attr-defined]
         "paragraph", "image", "paragraph", "list", "image", "paragraph"]
     assert post.content_text == (  # type: ignore[attr-defined]
-        "The fog came in early and the ferry waited at the slip for an hour. Nobody on the "
+        "The fog came in early and the ferry waited at the slip for an hour.\nNobody on the "
         "quay seemed to mind.\n\nThings the skipper checked before leaving:\n\n"
         "the fog horn\nthe running lights\n\nWe left at nine."
     )
@@ -1276,7 +1276,7 @@ def test_common_units_take_the_shortcut() -> None:
         '<p>See <a href="/tides">the tables</a> or <strong>ask</strong>.<br />\nThanks</p>')),
         base)
     assert linked is not None
-    assert [("See the tables or ask. Thanks",
+    assert [("See the tables or ask.\nThanks",
              '<p>See <a href="/tides">the tables</a> or <strong>ask</strong>.<br>\nThanks</p>')
             ] == [(b.text, b.html) for b in linked.blocks]
     quote = _fast_unit(Unit(name="core/quote", html=(

@@ -655,8 +655,9 @@ def _block_for(el: etree._Element, *, base_url: str | None) -> Block | None:
     html = etree.tostring(el, encoding="unicode", method="html", with_tail=False).strip()
     classes = (el.get("class") or "").split()
     if kind == "paragraph" and "wp-caption" not in classes:
-        # The usual block, a <p>: none of the cases below applies to it but the last.
-        text = element_text(el, keep_lines=False)
+        # The usual block, a <p>: none of the cases below applies to it but the last.  Its
+        # <br>s are the lines a reader sees (a poem's, an address's).
+        text = element_text(el, keep_lines=True)
         if not text:
             img = el.find(".//img")
             if img is not None:
@@ -692,7 +693,7 @@ def _block_for(el: etree._Element, *, base_url: str | None) -> Block | None:
     if tag == "img":
         return Block(kind="image", text="", html=html, src=image_of(el, base_url=base_url).src)
     if kind is None:
-        text = element_text(el)
+        text = element_text(el, keep_lines=True)
         return Block(kind="paragraph", text=text, html=html) if text else None
     if kind == "heading":
         text = element_text(el)
@@ -739,15 +740,27 @@ def _is_container(el: etree._Element) -> bool:
 def _walk_blocks(root: etree._Element, *, base_url: str | None) -> Iterator[Block]:
     # An explicit stack of iterators (elements, or a container's tail text to emit after
     # its children) so that deep nesting cannot exhaust the Python stack.
+    # Text between blocks gathers in ``inline`` with the source's newlines as spaces: "\n"
+    # there is a <br>, a line of the paragraph it ends up in, and two <br>s in a row (white
+    # space between them) end the paragraph.
     inline: list[str] = []
 
     def flush() -> Block | None:
-        text = collapse_space("".join(inline))
+        lines = (collapse_space(line) for line in "".join(inline).split("\n"))
         inline.clear()
+        text = "\n".join(line for line in lines if line)
         return Block(kind="paragraph", text=text) if text else None
 
+    def after_br() -> bool:
+        for part in reversed(inline):
+            if part == "\n":
+                return True
+            if part and not part.isspace():
+                return False
+        return False
+
     if root.text and root.text.strip():
-        inline.append(root.text)
+        inline.append(root.text.replace("\n", " "))
     stack: list[Iterator[etree._Element | str]] = [iter(list(root))]
     while stack:
         child = next(stack[-1], None)
@@ -755,25 +768,24 @@ def _walk_blocks(root: etree._Element, *, base_url: str | None) -> Iterator[Bloc
             stack.pop()
             continue
         if isinstance(child, str):
-            inline.append(child)
+            inline.append(child.replace("\n", " "))
             continue
         if not isinstance(child.tag, str):
             if child.tail and child.tail.strip():
-                inline.append(child.tail)
+                inline.append(child.tail.replace("\n", " "))
             continue
         tag = child.tag
         if tag in _INLINE_TAGS and not _is_container(child):
             if tag == "br":
-                if inline and inline[-1] == "\n":
-                    inline.pop()
-                    if inline and (block := flush()) is not None:
+                if after_br():
+                    if (block := flush()) is not None:
                         yield block
                 else:
                     inline.append("\n")
             else:
-                inline.append(element_text(child) or "")
+                inline.append(element_text(child, keep_lines=True) or "")
             if child.tail:
-                inline.append(child.tail)
+                inline.append(child.tail.replace("\n", " "))
             continue
         if inline and (block := flush()) is not None:
             yield block
@@ -781,14 +793,14 @@ def _walk_blocks(root: etree._Element, *, base_url: str | None) -> Iterator[Bloc
             if child.tail and child.tail.strip():
                 stack.append(iter([child.tail]))
             if child.text and child.text.strip():
-                inline.append(child.text)
+                inline.append(child.text.replace("\n", " "))
             stack.append(iter(list(child)))
             continue
         block = _block_for(child, base_url=base_url)
         if block is not None:
             yield block
         if child.tail and child.tail.strip():
-            inline.append(child.tail)
+            inline.append(child.tail.replace("\n", " "))
     if inline and (block := flush()) is not None:
         yield block
 

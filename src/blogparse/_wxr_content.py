@@ -689,9 +689,16 @@ def _fast_unit(unit: Unit, base_url: str | None) -> _Fast | None:
                 value = inner
                 html_ = text[m.start(1) - 1 : pos]
             elif "<" in inner:
-                # element_text(): the text of every node, a line break as a space
+                # the text of every node, a newline in the source a space, and each <br>
+                # a new line in a paragraph (element_text(keep_lines=True)) but a space in
+                # a heading (element_text())
                 marked_up = True
-                value = collapse_space(_INLINE_TAG_RE.sub("", _BR_RE.sub(" ", inner)))
+                if "<br" in inner and tag == "p":
+                    lines = (collapse_space(_INLINE_TAG_RE.sub("", line))
+                             for line in _BR_RE.split(inner))
+                    value = "\n".join(line for line in lines if line) or None
+                else:
+                    value = collapse_space(_INLINE_TAG_RE.sub("", _BR_RE.sub(" ", inner)))
                 if value is None:
                     return None  # no text: the extractor looks for an image in it
                 if "<br" in inner:

@@ -57,10 +57,36 @@ from ._theme import (
     PostRegions,
     cls,
     is_inside,
+    is_teaser,
     xpath,
 )
 
 # --- small helpers -------------------------------------------------------------------------
+
+
+_FEATURED_IMAGE = xpath(".//img[" + cls("wp-post-image") + "]")
+_NOT_BEFORE_THE_POST = frozenset({"header", "nav", "aside", "footer", "form"})
+
+
+def _featured_before(root: etree._Element) -> etree._Element | None:
+    """The post thumbnail printed just before the post's container, on a single page.
+
+    Astra (``div.ast-single-post-featured-section``) and Kadence (``div.post-thumbnail``)
+    print ``the_post_thumbnail()`` as a sibling above ``<article>``.  Only the two element
+    siblings before it are looked at, and none that is a teaser, a menu or a header.
+    """
+    seen = 0
+    sibling = root.getprevious()
+    while sibling is not None and seen < 2:
+        if isinstance(sibling.tag, str):
+            seen += 1
+            if sibling.tag in _NOT_BEFORE_THE_POST or is_teaser(sibling):
+                return None
+            for img in _FEATURED_IMAGE(sibling):
+                if isinstance(img, etree._Element):
+                    return None if is_teaser(img) else img
+        sibling = sibling.getprevious()
+    return None
 
 
 def _abs(url: str | None, base: str | None) -> str | None:
@@ -317,14 +343,19 @@ def _is_social_profile(url: str | None) -> bool:
 _TAG_ARCHIVE_RE = re.compile(r"/(?:tag|tags|tagged|etiqueta|etiquetas|schlagwort|stichwort"
                              r"|mot-cle|mots-cles|tema|trefwoord)/[^/?#]+/?(?:[?#]|$)",
                              re.IGNORECASE)
+# WordPress's default category base, and the ones its translations and sites often set
+_CATEGORY_ARCHIVE_RE = re.compile(r"/(?:category|categories|kategorie|kategorien|categoria"
+                                  r"|categorias|categorie|kategori|rubrique|rubriek|rubrik)"
+                                  r"/[^?#]+?/?(?:[?#]|$)", re.IGNORECASE)
 _AUTHOR_ARCHIVE_RE = re.compile(r"/(?:author|autor|auteur|autore)/[^/?#]+/?(?:[?#]|$)",
                                 re.IGNORECASE)
 
 
 def _sort_terms(categories: tuple[Term, ...], tags: tuple[Term, ...]
                 ) -> tuple[tuple[Term, ...], tuple[Term, ...]]:
-    """Category links whose url is a tag archive moved to the tags, author archives left
-    out."""
+    """Category links whose url is a tag archive moved to the tags and tag links whose url
+    is a category archive to the categories (``get_the_term_list()`` marks every term
+    ``rel="tag"``, as Blocksy and Kadence print categories), author archives left out."""
     kept: list[Term] = []
     moved: list[Term] = []
     for c in categories:
@@ -334,8 +365,19 @@ def _sort_terms(categories: tuple[Term, ...], tags: tuple[Term, ...]
             moved.append(attrs.evolve(c, taxonomy="post_tag"))
         else:
             kept.append(c)
-    known = {t.url for t in tags}
-    return tuple(kept), (*tags, *(t for t in moved if t.url not in known))
+    kept_tags: list[Term] = []
+    known = {c.url for c in kept}
+    for t in tags:
+        if t.url and _AUTHOR_ARCHIVE_RE.search(t.url):
+            continue
+        if t.url and _CATEGORY_ARCHIVE_RE.search(t.url):
+            if t.url not in known:
+                known.add(t.url)
+                kept.append(attrs.evolve(t, taxonomy="category"))
+        else:
+            kept_tags.append(t)
+    known = {t.url for t in kept_tags}
+    return tuple(kept), (*kept_tags, *(t for t in moved if t.url not in known))
 
 
 def terms_of(elements: Sequence[etree._Element], taxonomy: str, base: str | None
@@ -364,8 +406,8 @@ _COMMENT_ID_RE = re.compile(r"(?:^|[-_])comment-(\d{1,18})$|^c(\d{1,19})$"
                             r"|^w(?:c|pd)-comm-(\d{1,18})_\d{1,18}$")
 _ITEM_CHILD_LISTS = ".//*[" + cls("children", "comment-children") + "]"
 _AUTHOR_BOXES = ("comment-author", "comment_author", "commentauthor",
-                 # wpDiscuz 5-6 and 7
-                 "wc-comment-author", "wpd-comment-author")
+                 # wpDiscuz 5-6 and 7; Blocksy's <h4 class="ct-comment-author">
+                 "wc-comment-author", "wpd-comment-author", "ct-comment-author")
 _COMMENT_AUTHOR = (
     ".//*[" + cls(*_AUTHOR_BOXES, "comment-author-name", "social-comment-author") + "]"
     "//*[" + cls("fn") + "]",
@@ -396,7 +438,7 @@ _NOT_THE_NAME = (
 _DATE_BOXES = ("comment-meta", "commentmetadata", "comment-metadata", "comment-date",
                "comment-time", "social-posted-when", "comment_date", "wp-block-comment-date",
                "wc-comment-date", "wpd-comment-date", "comment_time", "comment__time",
-               "comment-datetime")
+               "comment-datetime", "ct-comment-meta-data")
 _COMMENT_DATE = (
     ".//time[@datetime]",
     # a link or span carrying the machine date (<a class="time" datetime="2014-12-06T…">)
@@ -413,7 +455,7 @@ _COMMENT_CONTENT = (
     ".//*[" + cls("comment-content", "comment-text", "comment_text", "comment-entry",
                   "social-comment-body", "wp-block-comment-content", "wc-comment-text",
                   "wpd-comment-text", "epoch-comment-content", "comment__content",
-                  "comment__text") + "]",
+                  "comment__text", "ct-comment-content") + "]",
     ".//*[" + cls("comment-body") + "]",
 )
 # What a comment's body is read without: ".//*[cls(…)] | .//script | .//style | .//noscript",
@@ -425,7 +467,7 @@ _CONTENT_JUNK = Locator(
         "comment-children", "vcard", "says", "comment-footer", "comment-actions",
         "comment-likes", "comment-like-feedback", "wpdiscuz-readmore", "wc-comment-header",
         "wc-comment-footer", "wpd-comment-header", "wpd-comment-subheader",
-        "wpd-comment-footer"}),
+        "wpd-comment-footer", "ct-comment-meta"}),
     tags=frozenset({"script", "style", "noscript"}),
 )
 _PINGBACK_LABEL_RE = re.compile(r"^\s*(pingback|trackback)\s*:?\s*", re.IGNORECASE)
@@ -789,6 +831,11 @@ def _is_reply_list(el: etree._Element) -> bool:
         has_class(el, "children") or el.find(".//li[@id]") is not None)
 
 
+_PINGBACK_NOT_BODY = _ITEM_CHILD_LISTS + " | .//script | .//time | .//*[" + cls(
+    "comment-meta", "commentmetadata", "reply", "social-comment-meta", "comment-author", "fn",
+    "comment-reply-link", "ct-comment-meta", *_DATE_BOXES) + "]"
+
+
 def _pingback(item: etree._Element, kind: str, thread: _Thread, base: str | None) -> Pingback:
     links = [a for a in thread.own(item, ".//a[@href]")
              if not has_class(a, "comment-reply-link")
@@ -802,11 +849,15 @@ def _pingback(item: etree._Element, kind: str, thread: _Thread, base: str | None
     url_links = author_links or links
     link = url_links[0] if url_links else None
     link_text = element_text(link) if link is not None else None
-    body_text = _text_without(item, _ITEM_CHILD_LISTS + " | .//script | .//*[" + cls(
-        "comment-meta", "commentmetadata", "reply", "social-comment-meta", "comment-author",
-        "fn") + "]", thread.page)
+    # The excerpt is the item's text element where the theme prints one (Highlander's and
+    # Blocksy's comment-content); else the item's text without its name, date and links.
+    text_el = thread.first_own(item, _COMMENT_CONTENT[0])
+    body_text = _text_without(item, _PINGBACK_NOT_BODY, thread.page) if (
+        text_el is None or link_text is None) else None
     if link_text is None and body_text:
         link_text = _PINGBACK_LABEL_RE.sub("", body_text, count=1)
+    if text_el is not None:
+        body_text = _text_without(text_el, _PINGBACK_NOT_BODY, thread.page)
     if kind == "trackback":
         # WordPress shows a trackback's blog name as its author and puts the linking
         # post's title in <strong> at the head of its excerpt.
@@ -941,9 +992,13 @@ def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
         fields.append(FormField(name=name, kind=kind, label=label, required=required,
                                 id=el.get("id")))
     if submit_label is None:
-        button = scope.find(".//button")
+        # <button type="submit">Post Comment</button> (Blocksy): a button submits unless
+        # its type says otherwise; element_text() reads no button (it skips them in text)
+        buttons = xpath(".//button[not(@type) or @type='submit']")(scope)
+        button = buttons[0] if buttons and isinstance(buttons[0], etree._Element) else None
         if button is not None:
-            submit_label = element_text(button)
+            submit_label = clean_space(" ".join(button.itertext())) or clean_space(
+                button.get("value"))
     notes: list[str] = []
     for note in xpath(".//*[" + cls("comment-notes", "logged-in-as", "form-allowed-tags",
                                     "must-log-in") + "] | .//*[@id='comment-form-nascar']/p")(
@@ -1120,6 +1175,9 @@ def build_post(
             count = 0
     featured = image_of(regions.featured_image, base_url=base) \
         if regions.featured_image is not None else None
+    if featured is None and single:
+        before = _featured_before(regions.root)
+        featured = image_of(before, base_url=base) if before is not None else None
     if featured is None and single:
         featured = _meta_image(page, base)
     categories = terms_of(regions.categories, "category", base)

@@ -367,7 +367,7 @@ class Theme:
     def post_elements(self, page: PageDocument) -> list[etree._Element]:
         """The post containers, outermost only, in page order (comment items excluded)."""
         found = [el for el in page.find_all(self.POSTS)
-                 if not _is_comment_item(el) and not _is_teaser(el)]
+                 if not _is_comment_item(el) and not is_teaser(el)]
         return _outermost(found)
 
     FALLBACK_POSTS: ClassVar[Locator] = (
@@ -469,7 +469,7 @@ _TEASER_RE = re.compile(
     r"more-stories|read-next|yarpp|crp_|jp-relatedposts", re.IGNORECASE)
 
 
-def _is_teaser(el: etree._Element) -> bool:
+def is_teaser(el: etree._Element) -> bool:
     """Whether ``el`` is a link to another post (related posts, widgets), not a post."""
     node: etree._Element | None = el
     while node is not None:

@@ -80,15 +80,20 @@ class BlockTheme(Theme):
         return super().page_kind(page, posts)
 
     def score(self, page: PageDocument) -> float:
-        """Certain with ``wp-site-blocks`` and post blocks; likely with a core block theme."""
+        """Certain with ``wp-site-blocks`` and post blocks; likely with a core block theme.
+
+        ``wp-site-blocks`` alone is no block theme's: classic themes print it too (Kadence's
+        ``#wrapper.site.wp-site-blocks`` around hAtom markup), so without the post blocks
+        it stays below the classic theme's score.
+        """
         if not page.is_wordpress:
             return 0.0
         score = 0.0
         if page.find("//*[" + cls("wp-site-blocks") + "]") is not None:
-            score += 0.6
+            score += 0.3
         if page.find("//*[" + cls("wp-block-post-title", "wp-block-post-content") + "]") \
                 is not None:
-            score += 0.38
+            score += 0.38 if score == 0 else 0.68
         if BLOCK_CORE_THEMES & set(page.stylesheet_themes):
             score = max(score, 0.96)
         return min(score, 0.98)

@@ -103,7 +103,9 @@ class ClassicTheme(Theme):
     CATEGORIES: ClassVar[Locator] = (
         ".//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]",
         ".//*[" + cls("cat-links", "categories", "post-categories", "entry-categories",
-                      "category-links", "posted-in") + "]//a[@href]",
+                      "category-links", "posted-in",
+                      # Blocksy's meta list item, tagDiv Newspaper's term list
+                      "meta-categories", "td-category") + "]//a[@href]",
         # Elementor Pro's post-info terms (categories and tags alike; tag archives are
         # told apart by their address)
         ".//*[" + cls("elementor-post-info__terms-list") + "]//a[@href]",
@@ -111,7 +113,7 @@ class ClassicTheme(Theme):
     TAGS: ClassVar[Locator] = (
         ".//a[normalize-space(@rel)='tag']",
         ".//*[" + cls("tags-links", "tag-links", "post-tags", "entry-tags", "tags",
-                      "tagged") + "]//a[@href]",
+                      "tagged", "meta-tags", "td-tags") + "]//a[@href]",
     )
 
     def score(self, page: PageDocument) -> float:

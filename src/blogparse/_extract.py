@@ -590,6 +590,7 @@ def discussion(
     pingbacks: list[Pingback] = []
     naive_dates = naive_pings = 0
     comment_items: dict[etree._Element, Comment] = {}
+    last_at_depth: dict[int, Comment] = {}
     for item in items:
         if len(comments) + len(pingbacks) >= options.max_comments:
             defects.append(Defect(kind=DefectKind.LIMIT_REACHED, field="comments",
@@ -606,6 +607,16 @@ def discussion(
         comment = _comment(item, thread, base, comment_items)
         if comment is None:
             continue
+        if comment.parent_id is None and comment.depth > 1:
+            # A reply printed after its thread rather than inside it (Neve's sibling
+            # <li class="children">): WordPress lists a thread parent first, so its
+            # parent is the last comment one level up.
+            parent = last_at_depth.get(comment.depth - 1)
+            if parent is not None and parent.id is not None:
+                comment = attrs.evolve(comment, parent_id=parent.id)
+        last_at_depth[comment.depth] = comment
+        for deeper in [d for d in last_at_depth if d > comment.depth]:
+            del last_at_depth[deeper]
         if comment.date is not None and comment.date.tzinfo is None:
             naive_dates += 1
         comment_items[item] = comment
@@ -647,6 +658,17 @@ _COMMENT_BY_RE = re.compile(
     re.IGNORECASE | re.DOTALL)
 
 
+def _name_link(box: etree._Element) -> etree._Element | None:
+    """The commenter's link in an author box: not the box's permalink, date or "Reply"
+    link (OceanWP's comment-author box holds all of them)."""
+    links = [a for a in box.iterfind(".//a[@href]") if not has_class(a, "comment-reply-link")
+             and not _REPLY_LINK_RE.search(a.get("href") or "")]
+    if len(links) > 1:
+        junk = [e for e in xpath(_NOT_THE_NAME)(box) if isinstance(e, etree._Element)]
+        links = [a for a in links if not is_inside(a, junk)] or links
+    return links[0] if links else None
+
+
 def _comment(item: etree._Element, thread: _Thread, base: str | None,
              seen: dict[etree._Element, Comment]) -> Comment | None:
     ident = _item_id(item)
@@ -662,7 +684,7 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
                 name = by.group("name")  # Sandbox: <cite>Comment by Ann — date</cite>
             elif not _bare_cite_name(found, name):
                 continue
-        link = found if found.tag == "a" else found.find(".//a[@href]")
+        link = found if found.tag == "a" else _name_link(found)
         url = _abs(link.get("href"), base) if link is not None else None
         if url is not None and _COMMENT_ANCHOR_RE.search(url):
             url = None
@@ -728,9 +750,11 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
     )
 
 
-# the post author's own mark inside a comment (wpDiscuz 7 puts it on the comment's wrapper)
+# the post author's own mark inside a comment (wpDiscuz 7 puts it on the comment's wrapper,
+# OceanWP comment_class() on the <article> inside the item)
 _BY_POST_AUTHOR = (".//cite[" + cls("blog-author") + "]"
-                   " | .//*[" + cls("wpd-comment-wrap") + "][" + cls("wpd-blog-post_author") + "]")
+                   " | .//*[" + cls("wpd-comment-wrap") + "][" + cls("wpd-blog-post_author") + "]"
+                   " | .//*[" + cls("bypostauthor") + "]")
 _NOT_A_NAME_RE = re.compile(r"\d|https?:")
 _META_LINE_SLACK = 40
 """Characters besides the name a paragraph may hold and still be the author's line."""
@@ -1440,9 +1464,11 @@ _MAIN_FEED_TITLE_RE = re.compile(r"^(?P<name>.+?)\s+[»›|:–-]\s+(?P<word>[^\
 _FEED_HREF_RE = re.compile(r"^(?P<home>https?://[^?#]+?/)feed/?$")
 
 
-def _home_from_feed(page: PageDocument, name: str | None, base: str | None) -> str | None:
-    """The home url WordPress's main feed link gives (its href without "feed/"), where
-    the link's title is the site's name and one word."""
+def _main_feed(page: PageDocument, name: str | None, base: str | None
+               ) -> tuple[str, str] | None:
+    """The site's name and home url as WordPress's main feed link gives them (its title
+    the name and one word, its href the home url and "feed/"), where the name is ``name``
+    if that is known."""
     for link in page.find_all("//link[@rel='alternate'][@type='application/rss+xml']"):
         title = clean_space(link.get("title"))
         m = _MAIN_FEED_TITLE_RE.match(title or "")
@@ -1451,20 +1477,30 @@ def _home_from_feed(page: PageDocument, name: str | None, base: str | None) -> s
         href = _abs(link.get("href"), base)
         found = _FEED_HREF_RE.match(href or "")
         if found:
-            return found.group("home")
+            return m.group("name"), found.group("home")
     return None
 
 
 def build_site(page: PageDocument, base: str | None, theme_name: str | None) -> Site:
     """The blog's name, home, description, language, generator and WordPress theme."""
     name = clean_space(page.meta.get("og:site_name") or page.meta.get("application-name"))
-    title_el = page.find("//*[@id='site-title' or " + cls(
-        "site-title", "blog-title", "wp-block-site-title") + "]")
+    title_el = page.find((
+        "//*[@id='site-title' or " + cls(
+            "site-title", "blog-title", "wp-block-site-title",
+            # tagDiv Newspaper's text logo
+            "td-logo-text") + "]",
+        # GeneratePress: <p class="main-title"><a href="…" rel="home">; the class alone
+        # names post titles on other sites
+        "//*[" + cls("main-title") + "][a[contains(concat(' ', normalize-space(@rel), ' '),"
+        " ' home ')]]"))
     if name is None:
         name = element_text(title_el)
     if name is None:
         ld = _ld_value(page, "name", frozenset({"WebSite", "Blog"}))
         name = clean_space(ld) if isinstance(ld, str) else None
+    if name is None:
+        feed = _main_feed(page, None, base)
+        name = feed[0] if feed is not None else None
     home = None
     if title_el is not None:
         a = title_el if title_el.tag == "a" else title_el.find(".//a")
@@ -1485,7 +1521,8 @@ def build_site(page: PageDocument, base: str | None, theme_name: str | None) -> 
         if m:
             home = _abs(m.group(1), base)
     if home is None:
-        home = _home_from_feed(page, name, base)
+        feed = _main_feed(page, name, base)
+        home = feed[1] if feed is not None else None
     desc_el = page.find("//*[@id='site-description' or " + cls("site-description") + "]")
     if name is None or home is None or desc_el is None:
         # Blogger prints the blog's name, link and description in its Header widget

@@ -149,6 +149,13 @@ _COUNT_RE = re.compile(
     r"^\W{0,3}(?P<n>\d{1,9}|[^\W\d_]{1,7})\s+(?:\w+\s+){0,2}?" + RESPONSE_NOUNS + r"\b",
     re.IGNORECASE,
 )
+# The count after a few words: OceanWP's "This Post Has 4 Comments" ("… Has One Comment"),
+# "There are 3 comments".  Only digits and unambiguous words: after a verb, "a"/"un" is an
+# article ("Leave a comment", "Deja un comentario").
+_COUNT_LATE_RE = re.compile(
+    r"^\W{0,3}(?:[^\W\d_]{1,12}\s+){1,3}(?P<n>\d{1,9}|no|one|zero)\s+"
+    + RESPONSE_NOUNS + r"\b", re.IGNORECASE,
+)
 _COUNT_PAREN_RE = re.compile(
     r"^\W{0,3}" + RESPONSE_NOUNS + r"\s*[(\[:]\s*(?P<n>\d{1,9})\s*[)\]]?", re.IGNORECASE
 )
@@ -158,9 +165,9 @@ def parse_response_count(text: str | None) -> int | None:
     """Read the count a comments heading announces, or ``None`` if it announces none.
 
     Understands ``"4 responses to “…”"``, ``"One thought on “…”"``, ``"3 Comments"``,
-    ``"No comments yet"``, ``"Comments (3)"`` and their German, French, Spanish, Italian,
-    Dutch, Portuguese, Polish, Czech, Russian, Ukrainian, Turkish, Romanian, Hungarian and
-    Greek forms.
+    ``"No comments yet"``, ``"Comments (3)"``, ``"This Post Has 4 Comments"`` and their
+    German, French, Spanish, Italian, Dutch, Portuguese, Polish, Czech, Russian, Ukrainian,
+    Turkish, Romanian, Hungarian and Greek forms.
     """
     text = clean_space(text)
     if text is None:
@@ -171,10 +178,15 @@ def parse_response_count(text: str | None) -> int | None:
         n = m.group("n")
         if n.isdecimal():
             return int(n)
-        return _NUMBER_WORDS.get(n.lower())
+        if n.lower() in _NUMBER_WORDS:
+            return _NUMBER_WORDS[n.lower()]
     m = _COUNT_PAREN_RE.match(text)
     if m:
         return int(m.group("n"))
+    m = _COUNT_LATE_RE.match(text)
+    if m:
+        n = m.group("n")
+        return int(n) if n.isdecimal() else _NUMBER_WORDS.get(n.lower())
     return None
 
 

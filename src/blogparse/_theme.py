@@ -424,11 +424,17 @@ class Theme:
     def post_regions(self, page: PageDocument, post: etree._Element) -> PostRegions:
         """Locate the parts of one post inside its container."""
 
+        own = _OwnMatches(post)
+
         def first(expr: Locator) -> etree._Element | None:
-            return page.find(expr, post)
+            for one in _exprs(expr):
+                for el in page.find_all(one, post):
+                    if own(el):
+                        return el
+            return None
 
         def every(expr: Locator) -> tuple[etree._Element, ...]:
-            return tuple(page.find_all(expr, post))
+            return tuple(el for el in page.find_all(expr, post) if own(el))
 
         content = first(self.CONTENT)
         if content is None:
@@ -462,6 +468,43 @@ class Theme:
         return DiscussionRegions(
             area=area, items=tuple(items), headings=tuple(headings), form=form
         )
+
+
+# What, inside a post's container, shows other posts: related and "read next" lists, post
+# navigation, widgets printed inside the article (OceanWP prints its related posts in the
+# post's <article>, each with its own title link and <time class="published">).  A
+# WordPress widget names its kind in a class starting "widget_" or "widget-" (a bare
+# "widget" is Blogger's main column too, and page builders' "elementor-widget-…" hold the
+# post's own parts).
+_OTHER_POSTS_RE = re.compile(
+    r"related|yarpp|crp_|more-stories|read-next|recent-posts|popular-posts|trending|"
+    r"you-may-also|also-like|post-navigation|posts-navigation|^widget[_-]",
+    re.IGNORECASE)
+_POST_ID_TOKEN_RE = re.compile(r"^post-\d{1,18}$")
+
+
+class _OwnMatches:
+    """Whether an element found inside a post's container is the post's own: not inside
+    a list of other posts or another post's container nested in it."""
+
+    def __init__(self, post: etree._Element) -> None:
+        self.post = post
+        self.ident = next((t for t in (post.get("id"), *(post.get("class") or "").split())
+                           if t and _POST_ID_TOKEN_RE.match(t)), None)
+
+    def __call__(self, el: etree._Element) -> bool:
+        node = el.getparent()
+        while node is not None and node is not self.post:
+            marks = f"{node.get('class') or ''} {node.get('id') or ''}".split()
+            if any(_OTHER_POSTS_RE.search(t) and not _LAYOUT_FLAG_RE.search(t)
+                   for t in marks):
+                return False
+            if self.ident is not None and (node.tag == "article" or "hentry" in marks):
+                tokens = [t for t in marks if _POST_ID_TOKEN_RE.match(t)]
+                if tokens and self.ident not in tokens:
+                    return False
+            node = node.getparent()
+        return True
 
 
 _TEASER_RE = re.compile(

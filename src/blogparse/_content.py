@@ -98,6 +98,8 @@ FURNITURE = Locator(
         "wprm-recipe-jump", "wprm-recipe-print", "wprm-recipe-pin",
         # Grow Social's "Sharing is caring!" and buttons; a theme's "Share this article on:"
         "dpsp-share-text", "dpsp-content-wrapper", "share-wrap", "share-text",
+        # tagDiv Newspaper's ad slots ("- Advertisement -")
+        "td-a-rec",
         # WordPress.com's ad slot ("About these ads") and Top 10's "(Visited 215 times)"
         "wpa", "tptn_counter",
     }),

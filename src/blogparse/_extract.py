@@ -145,6 +145,7 @@ _CLOCK_RE = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?$", re.IGNORECASE)
 _SHOW_COMMENT_RE = re.compile(r"[?&]showComment=(\d{12,13})(?:[&#]|$)")
 # Blogger's comment permalinks carry the comment's time in milliseconds since 1970:
 # …/post.html?showComment=1381172401460#c4265235981837780782 (2013-10-07 19:00:01 UTC).
+_EPOCH_S_RANGE = (946_684_800, 4_102_444_800)  # 2000-01-01 to 2100-01-01
 _EPOCH_MS_RANGE = (946_684_800_000, 4_102_444_800_000)  # 2000 to 2100
 
 
@@ -154,6 +155,12 @@ def _date_candidates(el: etree._Element) -> list[str]:
         v = el.get(attr)
         if v:
             out.append(v)
+    for attr in ("pubdate", "data-timestamp", "data-time"):
+        # Unix seconds: tagDiv's comment <time pubdate="1705759800">
+        v = (el.get(attr) or "").strip()
+        if v.isdecimal() and len(v) <= 10 and _EPOCH_S_RANGE[0] <= int(v) < _EPOCH_S_RANGE[1]:
+            out.insert(0, datetime.fromtimestamp(int(v), UTC).isoformat())
+            break
     link = el if el.tag == "a" else el.find(".//a[@href]")
     m = _SHOW_COMMENT_RE.search(link.get("href") or "") if link is not None else None
     if m and _EPOCH_MS_RANGE[0] <= int(m.group(1)) < _EPOCH_MS_RANGE[1]:
@@ -552,7 +559,7 @@ def _is_pingback(item: etree._Element, thread: _Thread) -> str | None:
         if kind in classes or f"social-{kind}" in classes:
             return kind
     parent = item.getparent()
-    if parent is not None and has_class(parent, "pinglist"):
+    if parent is not None and (has_class(parent, "pinglist") or has_class(parent, "ping-list")):
         return "pingback"
     own_text = _own_text_start(item, thread)
     m = _PINGBACK_LABEL_RE.match(own_text)
@@ -1159,10 +1166,18 @@ def build_post(
              discussion_regions.area if discussion_regions else None]
     authors = persons_of([a for a in regions.authors if not is_inside(a, avoid)], base)
     published = date_of([e for e in regions.published if not is_inside(e, avoid)])
-    updated = date_of([e for e in regions.updated if not is_inside(e, avoid)])
+    updated_els = [e for e in regions.updated if not is_inside(e, avoid)]
+    updated = date_of(updated_els)
     if single:
         published = _better_date(published, _meta_date(page, "published"))
-        updated = _better_date(updated, _meta_date(page, "updated"))
+        meta_updated = _meta_date(page, "updated")
+        if meta_updated is not None and meta_updated != updated and updated_els and set(
+                updated_els) <= set(regions.published):
+            # hAtom's "updated" on the publication date's own element (tagDiv's
+            # <time class="entry-date updated">, an unmodified post in Twenty Fifteen):
+            # the page's modified date, where it gives one, says more
+            updated = meta_updated
+        updated = _better_date(updated, meta_updated)
         if not authors:
             # Some themes print the byline outside the post container.
             authors = persons_of([a for a in page.find_all(_PAGE_BYLINE)

@@ -299,7 +299,12 @@ class Theme:
     CATEGORIES: ClassVar[Locator] = ".//a[contains(concat(' ', @rel, ' '), ' category ')]"
     TAGS: ClassVar[Locator] = ".//a[@rel='tag']"
     FEATURED_IMAGE: ClassVar[Locator] = ".//img[" + cls("wp-post-image") + "]"
-    COMMENTS_LINK: ClassVar[Locator] = ".//*[" + cls("comments-link") + "]//a"
+    COMMENTS_LINK: ClassVar[Locator] = (
+        # Genesis: <span class="entry-comments-link"><a>4 Comments</a>; OceanWP puts the
+        # class on the link itself
+        ".//*[" + cls("comments-link", "entry-comments-link") + "]//a",
+        ".//a[" + cls("comments-link") + "]",
+    )
     COMMENTS_AREA: ClassVar[Locator] = (
         "//*[@id='comments' or @id='comments-area' or @id='thecomments' or " + cls(
             "comments-area", "comments-wrapper", "wp-block-comments", "commentlist",
@@ -313,7 +318,11 @@ class Theme:
         " or (self::div and (" + cls("wc-comment", "wpd-comment") + "))]"
     )
     RESPONSE_ITEMS: ClassVar[Locator] = (
-        ".//*" + _ITEM + " | .//ol[" + cls("pinglist", "trackbacklist") + "]/li"
+        ".//*" + _ITEM + " | .//ol[" + cls("pinglist", "trackbacklist", "ping-list") + "]/li"
+    )
+    PING_ITEMS: ClassVar[Locator] = (
+        # Genesis lists pings apart, after the comments area: div.entry-pings > ol.ping-list
+        "//ol[" + cls("pinglist", "trackbacklist", "ping-list") + "]/li"
     )
     RESPONSE_ITEMS_ANYWHERE: ClassVar[Locator] = (
         "//*[self::li or self::div or self::article or self::dt]"
@@ -321,7 +330,7 @@ class Theme:
         " | //div[" + cls("wc-comment", "wpd-comment") + "]"
         " | //*[" + cls("commentlist", "comment-list", "comments-list") + " or @id='commentlist']"
         "//li[" + cls("pingback", "trackback", "comment") + "]"
-        " | //ol[" + cls("pinglist", "trackbacklist") + "]/li"
+        " | //ol[" + cls("pinglist", "trackbacklist", "ping-list") + "]/li"
     )
     RESPONSE_HEADING: ClassVar[Locator] = (
         "//*[@id='comments-title' or " + cls(
@@ -462,6 +471,10 @@ class Theme:
         if not items:
             # Some themes give id="comments" to a heading and list responses after it.
             items = _dedupe(page.find_all(self.RESPONSE_ITEMS_ANYWHERE))
+        elif area is not None:
+            known = set(items)
+            items += [li for li in page.find_all(self.PING_ITEMS)
+                      if li not in known and not is_inside(li, [area])]
         form = page.find(self.COMMENT_FORM)
         headings = [h for h in page.find_all(self.RESPONSE_HEADING)
                     if not is_inside(h, [form])]

@@ -293,6 +293,35 @@ def test_short_post_with_a_dated_byline() -> None:
     assert post.comment_form.heading == "Leave a Reply"
 
 
+_PROSE = ("The nets came up heavy after the second tide, and we sorted the catch on the "
+          "deck while the gulls argued over whatever went back into the water.")
+
+
+def test_a_title_ending_in_an_entity_s_text_is_a_title() -> None:
+    """A line ending in "&amp;" as written ends in no clause's semicolon."""
+    text = "\n".join([
+        "Skip to content", "Harbour Log", "", "Nets &amp;", "",
+        "Posted on June 4, 2024 by Ida Brenner", "", "A note before the catch", "",
+        _PROSE, "", _PROSE, "",
+    ])
+    assert one_post(text).title == "Nets &amp;"
+
+
+def test_a_count_after_a_few_words_is_a_comments_heading() -> None:
+    """OceanWP's "This Post Has 2 Comments" starts the discussion and gives the count."""
+    text = "\n".join([
+        "Skip to content", "Harbour Log", "", "Mending the big net", "",
+        "Posted on June 4, 2024 by Ida Brenner", "", _PROSE, "", _PROSE, "",
+        "This Post Has 2 Comments", "", "Ann says:", "", "June 5, 2024 at 9:10 am", "",
+        "Which knot do you use?", "", "Reply", "",
+        "Ida Brenner says:", "", "June 5, 2024 at 11:00 am", "", "A sheet bend.", "",
+        "Reply", "", "Leave a Reply Cancel reply", "",
+    ])
+    post = one_post(text)
+    assert post.response_count == 2
+    assert post.content_text == f"{_PROSE}\n\n{_PROSE}"
+
+
 def test_title_is_matched_exactly_before_loosely() -> None:
     """The comments heading's quoted title picks the line with the same characters, not a
     site name that differs only in punctuation."""

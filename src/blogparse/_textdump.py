@@ -76,9 +76,10 @@ _MD_HEADING_RE = re.compile(r"^(#{1,6})\s{1,4}(.{1,2000}?)(?:\s{1,4}#{1,6})?$")
 _ITEM_RE = re.compile(r"^([•*+o□◦▪‣·–-]|\d{1,4}[.)])(?:\s{1,8}|$)")
 _BULLET_ONLY_RE = re.compile(r"^[•*+o□◦▪‣·–-]?$")
 # Form controls as the tools draw them: "____", "[    ]", "[ ]", "[author    ]",
-# "[Unknown INPUT type]", "Δ" (Akismet's hidden honeypot label).
+# "[Unknown INPUT type]", "Δ" (Akismet's hidden honeypot label; a Greek word's first letter
+# is no label).
 _FORM_JUNK_RE = re.compile(
-    r"_{4,}|\[\s{1,200}\]|\[(?:\w{1,30})?\s{4,200}\]|\[Unknown INPUT type\]|^Δ|⁰"
+    r"_{4,}|\[\s{1,200}\]|\[(?:\w{1,30})?\s{4,200}\]|\[Unknown INPUT type\]|^Δ(?![^\W\d_])|⁰"
 )
 _BACKSPACE_RE = re.compile(r"[^\n]\x08")
 _ELLIPSIS_START_RE = re.compile(r"^\[(?:…|\.\.\.|&hellip;|&#8230;)\]")
@@ -424,8 +425,11 @@ def _units(lines: list[str], style: _Style, base: str | None) -> list[_Unit]:
                 or (current is not None and wraps and indent == current.cont_indent
                     and current.last_len + 2 > style.width - 2)):
             item = None  # "Title\n    – Blog": a wrapped separator, not a bullet
-        if item and item.group(1)[0].isdigit() and _DAY_MONTH_RE.match(stripped[item.end():]):
-            item = None  # "14. Juli 2023 um 19:22 Uhr" is a date, not item 14
+        if item and item.group(1)[0].isdigit() and (
+                _DAY_MONTH_RE.match(stripped[item.end():])
+                or (len(item.group(1)) == 5 and _MONTH_DAY_RE.match(stripped[item.end():]))):
+            # "14. Juli 2023 um 19:22 Uhr", "2024. március 4. 09:15" are dates, not items
+            item = None
         if item:
             marker = item.group(1)
             content = stripped[item.end():]
@@ -464,6 +468,8 @@ def _units(lines: list[str], style: _Style, base: str | None) -> list[_Unit]:
             and (indent == current.cont_indent
                  or (current.kind == "para" and abs(indent - current.cont_indent) == 1))
             and wraps and current.last_len + 1 + _first_word(content) > style.width - 2
+            # a line of form controls ("Name * [author    ]") is a field, not a wrapped line
+            and not form_line
         )
         if joins and current is not None:
             # "well-\nknown", "JUSTIZ-/\nJUGENDAMT": tools break after a hyphen or slash
@@ -526,6 +532,7 @@ def _first_word(text: str) -> int:
 
 
 _DAY_MONTH_RE = re.compile(r"^[^\W\d_]{3,10}\.?\s{1,3}\d{2,4}\b")
+_MONTH_DAY_RE = re.compile(r"^[^\W\d_]{3,12}\s{1,3}\d{1,2}\.(?:\s|$)")
 _WRAPPED_WIDTH = 100
 """Dump tools wrap at 80 columns or less by default; wider lines mean nothing wrapped them."""
 _LEADING_ALT_RE = re.compile(r"^\[(?!\d{1,6}\]|[xX+*]\])([^\[\]]{1,300})\]")
@@ -561,24 +568,47 @@ _SAYS_RE = re.compile(
     r"^(?P<name>.{1,200}?)(?:\s(?:on|am|le|el|il|op)\s(?P<date>.{4,80}?))?"
     # Debian html2text can drop the space before "says" ("Anselm_Krügersays:")
     r"(?:\s{0,3}says|\s{1,3}(?:said|sagt|meint|schreibt|denkt|dit|dice|zegt|disse|escribió"
-    r"|a écrit))\s{0,2}:"
+    r"|a écrit"
+    # Polish, Czech, Russian, Ukrainian, Turkish, Romanian, Hungarian, Greek, Swedish
+    r"|pisze|napisał|napisała|napsal|napsala|říká|говорит|пишет|говорить|пише|dedi ki|diyor"
+    r"|spune|szerint|írta|λέει|είπε|skriver|säger))\s{0,2}:"
     r"(?P<rest>.{0,120})$",
     re.IGNORECASE,
 )
 _AVATAR_RE = re.compile(r"^(?:\[[^\]]{0,200}\]\s{0,3}|.{1,120}?['’]s avatar\s{1,3}|"
                         r"(?:Avatar|Gravatar)(?: (?:von|de|di|of) .{1,100}?)?\s{1,3})",
                         re.IGNORECASE)
-_PINGBACK_RE = re.compile(r"^(?P<kind>pingback|trackback)\s{0,2}:\s{0,4}", re.IGNORECASE)
+# WordPress's own "Pingback:" label: Turkish, Hungarian, Greek and Russian translate it
+_PINGBACK_KINDS = {
+    "geri bildirim": "pingback", "visszajelzés": "pingback", "παράθεμα": "pingback",
+    "παράθεση": "pingback", "уведомление": "pingback", "пингбэк": "pingback",
+    "пінгбек": "pingback", "geri izleme": "trackback", "visszakövetés": "trackback",
+    "παραπομπή": "trackback",
+}
+_PINGBACK_RE = re.compile(
+    r"^(?P<kind>pingback|trackback|geri bildirim|geri izleme|visszajelzés|visszakövetés"
+    r"|παράθεμα|παράθεση|παραπομπή|уведомление|пингбэк|пінгбек)\s{0,2}:\s{0,4}",
+    re.IGNORECASE,
+)
 _REPLY_LINE_RE = re.compile(
     r"^(?:reply|reply ↓|antworten|répondre|responder|rispondi|beantwoorden|responda"
     r"|edit|bearbeiten|modifier|editar|like|liked by .{1,60}|gefällt .{1,60}|loading\.{0,3}"
     r"|lade …|lade\.\.\.|like liked by .{1,60}|\(edit\)|report comment|log in to reply"
-    r"|reply to this comment|zum antworten anmelden)\s{0,3}[↓→]?$",
+    r"|reply to this comment|zum antworten anmelden"
+    # "Reply" and "Edit" in Polish, Czech, Russian, Ukrainian, Turkish, Romanian, Hungarian,
+    # Greek and Swedish
+    r"|odpowiedz|edytuj|odpovědět|upravit|ответить|изменить|редактировать|відповісти"
+    r"|редагувати|cevapla|yanıtla|düzenle|răspunde|editează|válasz|szerkesztés|απάντηση"
+    r"|επεξεργασία|svara|redigera|\((?:edytuj|upravit|изменить|редагувати|düzenle"
+    r"|editează|szerkesztés|[εe]πεξεργασία|redigera)\))\s{0,3}[↓→]?$",
     re.IGNORECASE,
 )
 _CANCEL = (r"(?:cancel reply|antworten abbrechen|antwort abbrechen|annuler la réponse"
            r"|cancelar respuesta|cancelar la respuesta|annulla risposta|reactie annuleren"
-           r"|cancelar resposta|batalkan balasan)")
+           r"|cancelar resposta|batalkan balasan|anuluj pisanie odpowiedzi|anuluj odpowiedź"
+           r"|zrušit odpověď na komentář|zrušit odpověď|отменить ответ|скасувати відповідь"
+           r"|cevabı iptal et|yanıtı iptal et|anulează răspunsul|válasz megszakítása"
+           r"|ακύρωση απάντησης|avbryt svar)")
 _FORM_HEADING_RE = re.compile(
     r"^(?P<h>leave a reply|leave a comment|leave a reply to .{1,100}|post a comment"
     r"|add a comment|write a comment|submit a comment|join the discussion"
@@ -588,7 +618,16 @@ _FORM_HEADING_RE = re.compile(
     r"|laisser un commentaire|laisser une réponse|deja un comentario|deja una respuesta"
     r"|dejar un comentario|lascia un commento|lascia una risposta|geef een reactie"
     r"|laat een reactie achter|deixe um comentário|deixe uma resposta"
-    r"|hinterlassen sie einen kommentar|kommentar schreiben|tinggalkan balasan)"
+    r"|hinterlassen sie einen kommentar|kommentar schreiben|tinggalkan balasan"
+    r"|deixe um comentário para .{1,100}|deixe uma resposta para .{1,100}|dodaj komentarz"
+    r"|dodaj odpowiedź|zostaw komentarz|pozostaw odpowiedź .{1,100}|napsat komentář"
+    r"|přidat komentář|добавить комментарий|оставить комментарий|оставьте комментарий"
+    r"|залишити відповідь|залишити коментар|додати коментар|bir cevap yazın"
+    r"|bir yanıt yazın|bir yorum yapın|yorum yapın|.{1,100} için bir (?:cevap|yanıt) yazın"
+    r"|lasă un răspuns|lasă un comentariu|lasă un răspuns la .{1,100}"
+    r"|vélemény, hozzászólás\?|szólj hozzá|αφήστε μια απάντηση|αφήστε ένα σχόλιο|σχολιάστε"
+    r"|γράψτε απάντηση στο .{1,100}|lämna ett svar|lämna en kommentar"
+    r"|lämna ett svar till .{1,100})"
     r"(?:\s{1,3}" + _CANCEL + r")?\s{0,3}[.:]?$",
     re.IGNORECASE,
 )
@@ -618,30 +657,91 @@ _NOTE_RE = re.compile(
     r"|votre adresse e-mail ne sera pas publiée\..{0,120}"
     r"|tu dirección de correo electrónico no será publicada\..{0,120}"
     r"|il tuo indirizzo email non sarà pubblicato\..{0,120}"
-    r"|logged in as .{1,100}|angemeldet als .{1,100}"
-    r"|you must be logged in to post a comment\.?)",
+    r"|o seu endereço de e-?mail não será publicado\..{0,120}"
+    r"|twój adres e-?mail nie zostanie opublikowany\..{0,120}"
+    r"|vaše e-mailová adresa nebude zveřejněna\..{0,120}"
+    r"|ваш адрес e-?mail не будет опубликован\..{0,120}"
+    r"|ваша e-?mail адреса не оприлюднюватиметься\..{0,120}"
+    r"|e-posta (?:hesabınız|adresiniz) yay[ıi]mlanmayacak\..{0,120}"
+    r"|adresa ta de e-?mail nu va fi publicată\..{0,120}"
+    r"|az e-mail címet nem tesszük közzé\..{0,120}"
+    r"|η ηλ\. διεύθυνση σας δεν δημοσιεύεται\..{0,120}"
+    r"|din e-postadress kommer inte (?:att )?publiceras\..{0,120}"
+    r"|logged in as .{1,100}|angemeldet als .{1,100}|conectado como .{1,100}"
+    r"|zalogowano jako .{1,100}|přihlášen(?:a|\(a\))? jako .{1,100}|вы вошли как .{1,100}"
+    r"|ви увійшли як .{1,100}|.{1,100} olarak giriş yapıldı.{0,100}|autentificat ca .{1,100}"
+    r"|bejelentkezve,? mint .{1,100}|συνδεθήκατε ως .{1,100}|inloggad som .{1,100}"
+    r"|you must be logged in to post a comment\.?"
+    r"|você precisa fazer o login para publicar um comentário\.?"
+    r"|musisz się zalogować, aby móc dodać komentarz\.?"
+    r"|yorum yapabilmek için giriş yapmalısınız\.?"
+    r"|για να σχολιάσετε πρέπει να συνδεθείτε\.?"
+    r"|du måste vara inloggad för att publicera en kommentar\.?)",
     re.IGNORECASE,
 )
 _SUBSCRIBE_RE = re.compile(
     r"^(?:notify me of .{1,80}|benachrichtige mich .{1,120}|prévenez-moi .{1,120}"
     r"|avertissez-moi .{1,120}|recibir un correo .{1,120}|avvisami .{1,120}"
-    r"|stuur mij .{1,120}|subscribe to .{1,80})$",
+    r"|stuur mij .{1,120}|subscribe to .{1,80}|avise-me .{1,120}|notifique-me .{1,120}"
+    r"|powiadom mnie .{1,120}|upozornit mě .{1,120}|upozorňovat mě .{1,120}"
+    r"|уведомить меня .{1,120}|уведомлять меня .{1,120}|сповіщати мене .{1,120}"
+    r"|повідомляти мене .{1,120}|[^\W\d_].{0,80} bana e-posta ile bildir\.?"
+    r"|anun[țţ]ă-mă .{1,120}"
+    r"|értesítés .{1,120}|ειδοποίησέ με .{1,120}|meddela mig .{1,120})$",
     re.IGNORECASE,
 )
 _SUBMIT_RE = re.compile(
     r"^\[?\s{0,2}(?P<s>post comment|submit comment|add comment|post reply|submit"
     r"|kommentar abschicken|antwort abschicken|laisser un commentaire"
     r"|publicar el comentario|publicar comentario|invia commento|reactie plaatsen"
-    r"|publicar comentário)\s{0,2}\]?$",
+    r"|publicar comentário|opublikuj komentarz|odeslat komentář|отправить комментарий"
+    r"|опублікувати коментар|надіслати коментар|yorum gönder|publică comentariul"
+    r"|trimite comentariul|hozzászólás küldése|δημοσίευση σχολίου|publicera kommentar"
+    r"|skicka kommentar)\s{0,2}\]?$",
     re.IGNORECASE,
 )
+# "Post navigation" in Portuguese, Polish, Czech, Russian, Ukrainian, Turkish, Romanian,
+# Hungarian, Greek and Swedish
+_LOCAL_POST_NAV = (r"navegação de post|navegação de posts|nawigacja wpisu"
+                   r"|navigace pro příspěvek|навигация по записям|навігація записів"
+                   r"|yazı dolaşımı|yazı gezinmesi|navigare în articole|bejegyzés navigáció"
+                   r"|πλοήγηση άρθρων|inläggsnavigering")
+# Jetpack's sharing and likes headings in the same languages
+_LOCAL_SHARE = (r"compartilhe isso:?|partilhe isto:?|udostępnij to:?|podziel się:?|sdílejte:?"
+                r"|sdílet:?|поделиться:?|поширити:?|поділитися:?|bunu paylaş:?"
+                r"|partajează asta:?|distribuie:?|megosztás:?|κοινοποίηση:?|dela detta:?"
+                r"|curtir isso:?|gostar disto:?|lubię to:?|líbí se mi:?|нравится:?"
+                r"|подобається:?|bunu beğen:?|apreciază asta:?|tetszik:?|μου αρέσει:?"
+                r"|gilla detta:?")
+# "Comments are closed." in the same languages
+_LOCAL_CLOSED = (r"os comentários estão desativados\.?|comentários encerrados\.?"
+                 r"|możliwość komentowania jest wyłączona\.?|komentáře jsou uzavřeny\.?"
+                 r"|обсуждение закрыто\.?|комментарии закрыты\.?|коментарі закриті\.?"
+                 r"|yorumlar kapatıldı\.?|comentariile sunt închise\.?"
+                 r"|a hozzászólások jelenleg nem engedélyezettek ezen a részen\.?"
+                 r"|τα σχόλια είναι απενεργοποιημένα\.?|kommentarer är stängda\.?")
 _FORM_END_RE = re.compile(
     r"^(?:search for:.{0,200}|search|search …|suche nach:.{0,200}|recent posts|recent comments"
     r"|archives|neueste beiträge|neueste kommentare|archive|blog at wordpress\.com\.?"
     r"|create a free website or blog at wordpress\.com\.?|proudly powered by wordpress.{0,40}"
     r"|bloggen auf wordpress\.com\.?|post navigation|beitragsnavigation|blogroll|meta"
     r"|follow|follow .{1,60}|folgen|subscribe|abonnieren|privacy & cookies:.{0,400}"
-    r"|datenschutz & cookies:.{0,400})$",
+    r"|datenschutz & cookies:.{0,400}"
+    # the sidebar's search form, its first widgets and the credit line, post navigation
+    r"|pesquisar por:.{0,200}|szukaj:.{0,200}|hledat:.{0,200}|искать:.{0,200}"
+    r"|найти:.{0,200}|пошук за запитом:.{0,200}|шукати:.{0,200}|ara:.{0,200}"
+    r"|caută după:.{0,200}|keresés a következő kifejezésre:.{0,200}|keresés:.{0,200}"
+    r"|αναζήτηση για:.{0,200}|sök efter:.{0,200}|pesquisar|szukaj|hledat|поиск|пошук"
+    r"|шукати|ara|caută|keresés|αναζήτηση|sök|posts recentes|najnowsze wpisy"
+    r"|nejnovější příspěvky|свежие записи|останні записи|son yazılar|articole recente"
+    r"|legutóbbi bejegyzések|πρόσφατα άρθρα|senaste inläggen|comentários recentes"
+    r"|najnowsze komentarze|nejnovější komentáře|свежие комментарии|останні коментарі"
+    r"|son yorumlar|comentarii recente|legutóbbi hozzászólások|πρόσφατα σχόλια"
+    r"|senaste kommentarer|orgulhosamente (?:mantido|desenvolvido) com wordpress"
+    r"|dumnie wspierane przez wordpress.{0,3}|používáme wordpress.{0,20}"
+    r"|сайт работает на wordpress|сайт працює на wordpress|wordpress gururla sunar"
+    r"|propulsat cu mândrie de wordpress|köszönjük wordpress.{0,2}"
+    r"|με την υποστήριξη του wordpress|drivs med wordpress|" + _LOCAL_POST_NAV + r")$",
     re.IGNORECASE,
 )
 # Furniture that ends the post body: sharing and likes (Jetpack), related posts, the post
@@ -656,7 +756,11 @@ _BODY_END_RE = re.compile(
     r"|about these ads|post navigation|beitragsnavigation|navigation des articles"
     r"|navegación de entradas|navigazione articoli|berichtnavigatie|comments are closed\.?"
     r"|kommentare sind geschlossen\.?|about the author|über den autor|bookmark the permalink\.?"
-    r"|permalink|edit|bearbeiten|\(edit\)"
+    r"|permalink|edit|bearbeiten|\(edit\)|" + _LOCAL_SHARE + r"|" + _LOCAL_POST_NAV
+    + r"|" + _LOCAL_CLOSED + r"|relacionados|podobne|související|похожее"
+    r"|похожие записи|пов['’]язане|схожі записи|ilgili|ilgili yazılar|similare"
+    r"|articole similare|kapcsolódó|σχετικά|relaterade|editar|edytuj|upravit|изменить"
+    r"|редагувати|düzenle|editează|szerkesztés|επεξεργασία|redigera"
     # a byline printed in the post footer (Twenty Sixteen, Twenty Twenty-One)
     r"|(?:posted on|published on|veröffentlicht am|publié le|publicado el|pubblicato il)"
     r"\s.{4,150}|author\s.{1,60}posted on\s.{4,150})$",
@@ -668,49 +772,91 @@ _FURNITURE_RE = re.compile(
     r"|gefällt mir:?|ähnliche beiträge|partager :?|j[’']aime :?|compartir esto:?|me gusta:?"
     r"|condividi:?|mi piace:?|delen:?|vind ik leuk:?|post navigation|beitragsnavigation"
     r"|navigation des articles|navegación de entradas|navigazione articoli|berichtnavigatie"
-    r"|comments are closed\.?|kommentare sind geschlossen\.?|bookmark the permalink\.?)$",
+    r"|comments are closed\.?|kommentare sind geschlossen\.?|bookmark the permalink\.?|"
+    + _LOCAL_SHARE + r"|" + _LOCAL_POST_NAV + r"|" + _LOCAL_CLOSED + r")$",
     re.IGNORECASE,
 )
 _NAV_RE = re.compile(r"^(?:[←«‹<]\s{0,3}.{1,200}|.{1,200}\s{0,3}[→»›>]|previous post:?.{0,200}"
                      r"|next post:?.{0,200}|vorheriger beitrag.{0,200}|nächster beitrag.{0,200}"
-                     r"|older posts?.{0,40}|newer posts?.{0,40})$", re.IGNORECASE)
+                     r"|older posts?.{0,40}|newer posts?.{0,40}"
+                     # the same labels in Portuguese, Polish, Czech, Russian, Ukrainian,
+                     # Turkish, Romanian, Hungarian, Greek and Swedish
+                     r"|(?:post anterior|próximo post|poprzedni wpis|następny wpis"
+                     r"|předchozí příspěvek|následující příspěvek|další příspěvek"
+                     r"|предыдущая запись|следующая запись|попередній запис|наступний запис"
+                     r"|önceki yazı|sonraki yazı|articolul anterior|articolul următor"
+                     r"|korábbi bejegyzés|előző bejegyzés|következő bejegyzés"
+                     r"|προηγούμενο άρθρο|επόμενο άρθρο|föregående inlägg|nästa inlägg)"
+                     r":?.{0,200})$", re.IGNORECASE)
 _MENU_RE = re.compile(
     r"^(?:skip to (?:main )?content|skip to navigation|zum inhalt springen|menu|menü|toggle"
     r" navigation|search|suche|home|startseite|primary menu|main menu|close menu|open menu"
     r"|aller au contenu|ir al contenido|vai al contenuto|naar de inhoud springen|submit"
     r"|absenden|senden|suchen|search for:.{0,100}|suche nach:.{0,100}|schreib einen kommentar"
+    # skip links, menu buttons and search forms in Portuguese, Polish, Czech, Russian,
+    # Ukrainian, Turkish, Romanian, Hungarian, Greek and Swedish
+    r"|pular para o conteúdo|ir para o conteúdo|przejdź do treści|přejít k obsahu(?: webu)?"
+    r"|přeskočit na obsah|перейти к содержимому|перейти к содержанию|перейти до вмісту"
+    r"|içeriğe geç|sari la conținut|tartalomhoz|ugrás a tartalomra"
+    r"|μετάβαση στο περιεχόμενο|hoppa till innehåll(?:et)?|meniu|меню|μενού|meny"
+    r"|pesquisar|szukaj|hledat|поиск|пошук|шукати|caută|keresés|αναζήτηση|sök"
+    r"|(?:pesquisar por|szukaj|hledat|искать|найти|пошук за запитом|шукати|ara|caută după"
+    r"|keresés a következő kifejezésre|keresés|αναζήτηση για|sök efter):.{0,100}"
     # lynx's form controls, the Wayback Machine's banner, breadcrumbs
     r"|\(button\).{0,200}|organization: internet archive|.{0,200}? » .{0,200}? » .{0,300})$",
     re.IGNORECASE,
 )
-# "Posted" in Portuguese, Polish, Czech, Russian, Ukrainian, Turkish, Romanian, Hungarian
-# and Greek, as their themes print it before the date
+# "Posted" in Portuguese, Polish, Czech, Russian, Ukrainian, Turkish, Romanian, Hungarian,
+# Greek and Swedish, as their themes print it before the date
 _LOCAL_POSTED = (r"publicado em|opublikowano|dodano|publikováno|vloženo|опубликовано"
-                 r"|опубліковано|yayınlandı|publicat|közzétéve|δημοσιεύτηκε")
+                 r"|опубліковано|оприлюднено|yayın tarihi|yayınlandı|publicat în|publicat pe"
+                 r"|publicat|közzétéve|δημοσιεύτηκε την|δημοσιεύτηκε|publicerat den"
+                 r"|publicerat|postat den")
+# "Author:" before a name on a line of its own, in the same languages
+_AUTHOR_LABEL = r"(?:author|autor|szerző|yazar|författare|συντάκτης|δημιουργός|автор)"
 _BYLINE_RE = re.compile(
     r"^(?:posted on|posted by|published on|published by|published|posted|written by|by"
     r"|von|veröffentlicht am|veröffentlicht von|geschrieben von|geschrieben am|am|publié le"
     r"|publié par|par|publicado el|publicado por|por|pubblicato il|pubblicato da|di|door"
     r"|geplaatst op|gepubliceerd op|updated|last updated|updated on|aktualisiert am"
-    r"|author:|autor:|date:|datum:|" + _LOCAL_POSTED + r")\b.{0,200}$",
+    r"|" + _AUTHOR_LABEL + r":|date:|datum:|" + _LOCAL_POSTED + r")(?:\b|(?<=:)).{0,200}$",
     re.IGNORECASE,
 )
+_AUTHOR_LINE_RE = re.compile(r"^" + _AUTHOR_LABEL + r"\s{0,2}:\s{1,3}\S", re.IGNORECASE)
 _BYLINE_PARTS_RE = re.compile(
-    r"^(?:posted on|published on|published|posted|veröffentlicht am|publié le|publicado el"
-    r"|pubblicato il|geplaatst op|gepubliceerd op|on|" + _LOCAL_POSTED + r")\s{1,3}"
+    # "… 3 Mart 2024 Ayşe Demir tarafından", "… Kiss Anna által": the name before "by"
+    r"^(?:" + _LOCAL_POSTED + r"):?\s{1,3}(?P<date3>.{4,80}?\d\.?)\s{1,3}"
+    r"(?P<author3>[^\d]{1,80}?)\s{1,3}(?:tarafından|által)\s{0,3}$"
+    r"|^(?:posted on|published on|published|posted|veröffentlicht am|publié le|publicado el"
+    r"|pubblicato il|geplaatst op|gepubliceerd op|on|" + _LOCAL_POSTED + r"):?\s{1,3}"
     r"(?P<date>.{4,80}?)"
-    r"(?:\s{1,3}(?:by|von|par|por|da|door|przez|автор)\s{1,3}(?P<author>.{1,80}?))?\s{0,3}$"
+    # Romanian "de" only after the date's last digit: Portuguese dates hold "de" ("3 de março")
+    r"(?:(?:\s{1,3}(?:by|von|par|por|da|door|przez|автор|av|από)"
+    r"|(?<=\d)\s{1,3}de)\s{1,3}(?P<author>.{1,80}?))?\s{0,3}$"
     r"|^(?:posted by|written by|by|von|geschrieben von|par|por|di|door)\s{1,3}"
-    r"(?P<author2>.{1,80}?)(?:\s{1,3}(?:on|am|le|el|il|op)\s{1,3}(?P<date2>.{4,80}?))?\s{0,3}$",
+    r"(?P<author2>.{1,80}?)(?:\s{1,3}(?:on|am|le|el|il|op)\s{1,3}(?P<date2>.{4,80}?))?\s{0,3}$"
+    r"|^" + _AUTHOR_LABEL + r"\s{0,2}:\s{1,3}(?P<author4>.{1,80}?)\s{0,3}$",
     re.IGNORECASE,
 )
 _COUNT_LINK_RE = re.compile(
     r"^(?:leave a comment|leave a reply|\d{1,6} comments?|one comment|no comments?"
     r"|kommentar verfassen|hinterlasse einen kommentar|\d{1,6} kommentare?|keine kommentare"
     r"|ein kommentar|laisser un commentaire|deja un comentario|lascia un commento"
-    r"|\d{1,6} (?:responses?|replies|thoughts?|antworten|réponses?|respuestas?|risposte))$",
+    r"|\d{1,6} (?:responses?|replies|thoughts?|antworten|réponses?|respuestas?|risposte)"
+    # the comments link under a title in Portuguese, Polish, Czech, Russian, Ukrainian,
+    # Turkish, Romanian, Greek and Swedish themes
+    r"|deixe um comentário|dodaj komentarz|napsat komentář|добавить комментарий"
+    r"|залишити коментар|bir yorum yapın|lasă un comentariu|αφήστε το σχόλιό σας"
+    r"|lämna en kommentar|\d{1,6} (?:comentários?|komentarz[ey]?|komentář[eů]?"
+    r"|комментари(?:й|я|ев)|коментар(?:і|ів|я)?|yorum|comentarii|hozzászólás|σχόλια"
+    r"|kommentarer))$",
     re.IGNORECASE,
 )
+# the count after a few words, alone on its line: OceanWP's "This Post Has 4 Comments",
+# "Se han publicado 11 comentarios" (parse_response_count() reads the number)
+_LATE_COUNT_HEADING_RE = re.compile(
+    r"^(?:[^\W\d_]{1,12}\s{1,3}){1,3}(?:\d{1,9}|no|one|zero)\s{1,3}" + RESPONSE_NOUNS
+    + r"\s{0,3}[.:!]?$", re.IGNORECASE)
 _COUNT_HEADING_RE = re.compile(
     r"^\W{0,3}(?:\d{1,9}|[^\W\d_]{1,7})\s{1,3}(?:\w{1,20}\s{1,3}){0,2}?"
     + RESPONSE_NOUNS +
@@ -719,8 +865,31 @@ _COUNT_HEADING_RE = re.compile(
     r"|\s{0,3}[.:!]?\s{0,3}(?:\(.{0,40}\))?)$",
     re.IGNORECASE,
 )
-_COMMENTS_PAREN_RE = re.compile(r"^(?:comments|kommentare|responses)\s{0,2}\(\d{1,9}\)$",
-                                re.IGNORECASE)
+# Comments headings the shared nouns do not read: Polish "myśli", Romanian "gânduri", Greek
+# "σκέψεις", Swedish "reaktioner", prepositions such as Czech "na" or Ukrainian "для", and
+# headings that put the title first (Russian "«…»: 2 комментария", Hungarian
+# "“…” bejegyzéshez 2 hozzászólás", Turkish "“…” için 2 yorum").
+_LOCAL_NOUNS = (r"(?:" + RESPONSE_NOUNS + r"|myśli|myśl|gânduri|gând|σκέψεις|σκέψη"
+                r"|reaktioner|kommentarer|svar)(?!\w)")
+_LOCAL_COUNT_RE = re.compile(
+    r"^\W{0,3}(?P<n>\d{1,9}|[^\W\d_]{1,7})\s{1,3}" + _LOCAL_NOUNS
+    + r"(?P<rest>\s{1,3}(?:na temat|σχετικά μ[εέ] το|για το|к записи|despre|till|для|στην|στο"
+    r"|на|na|do|до|la|pe|på|om|för|em|к|u|k)\s.{0,300}|\s{0,3}[.:!]?)$"
+    r"|^(?P<q>[“„«\"”][^“”„«»\"]{1,300}[”“»\"])\s{0,3}(?::|için|bejegyzéshez)?\s{1,3}"
+    r"(?P<n2>\d{1,9}|[^\W\d_]{1,7})\s{1,3}" + _LOCAL_NOUNS + r"\s{0,3}[.:!]?$",
+    re.IGNORECASE,
+)
+# "One" as those headings write it ("Jedna myśl na temat …", "Μια σκέψη στο …")
+_LOCAL_NUMBERS = {
+    "jedna": 1, "jeden": 1, "jedno": 1, "один": 1, "одна": 1, "одно": 1, "μια": 1, "μία": 1,
+    "ένα": 1, "en": 1, "ett": 1, "egy": 1, "bir": 1, "un": 1, "um": 1, "uma": 1,
+}
+_LOCAL_QUOTE_RE = re.compile(r"[“„«\"”](?P<q>[^“”„«»\"]{1,300})[”“»\"]")
+_COMMENTS_PAREN_RE = re.compile(
+    r"^(?:comments|kommentare|responses|comentários|komentarze|komentáře|комментарии"
+    r"|коментарі|yorumlar|comentarii|hozzászólások|σχόλια|kommentarer)\s{0,2}\(\d{1,9}\)$",
+    re.IGNORECASE,
+)
 _QUOTED_RE = re.compile(r"[“\"„«‘'»‹]\s{0,2}(?P<q>.{1,300}?)\s{0,2}[”\"“»’'«›]?\s{0,2}$")
 
 _CAT_LABELS = (
@@ -729,10 +898,17 @@ _CAT_LABELS = (
     r"|kategorien|kategorie|veröffentlicht in|abgelegt unter|catégories|catégorie|classé dans"
     r"|publié dans|categorías|categoría|publicado en|categorie|categoria|pubblicato in"
     r"|categorieën|categorie|geplaatst in|rubriken|rubrik"
+    # Portuguese, Czech, Russian, Ukrainian, Turkish, Romanian, Hungarian, Greek, Swedish
+    r"|categorias|opublikowano w|rubriky|rubrika|рубрики|рубрика|категории|категория"
+    r"|категорії|категорія|kategoriler|kategori|categorii|kategóriák|kategória|κατηγορίες"
+    r"|κατηγορία|kategorier|publicerat i"
 )
 _TAG_LABELS = (
     r"tagged with|tagged|tags|tag|schlagwörter|schlagworte|schlagwort|verschlagwortet mit"
     r"|étiquettes|étiqueté|mots-clés|mots clés|etiquetas|etiquetado|etichette|tag"
+    # Polish, Czech, Russian, Ukrainian, Turkish, Romanian, Hungarian, Greek, Swedish
+    r"|tagi|štítky|štítek|метки|метка|позначки|мітки|теги|etiketler|etiket|etichete"
+    r"|etichetă|címkék|címke|ετικέτες|ετικέτα|etiketter|etikett|taggar"
 )
 _TERM_LABEL_RE = re.compile(
     r"(?:^|(?<=[\s|•·/]))(?P<label>(?P<cat>" + _CAT_LABELS + r")|(?P<tag>" + _TAG_LABELS
@@ -772,11 +948,16 @@ _CAPTION_MAX = 400
 _PROSE_MIN = 80
 
 
+# a title may end in an entity's text ("Fish &amp;") though not in a clause's ";"
+_ENTITY_END_RE = re.compile(r"&#?\w{1,10};$")
+
+
 def _is_title_like(u: _Unit) -> bool:
     t = u.text
     if u.kind not in {"para", "heading"} or not 1 <= len(t) <= 250 or len(t.split()) > 30:
         return False
-    if t.endswith((".", ",", ";", ":")) and not t.endswith("..."):
+    if t.endswith((".", ",", ";", ":")) and not t.endswith("...") \
+            and not _ENTITY_END_RE.search(t):
         return False
     return not (_is_meta(t) or _MENU_RE.match(t) or _NAV_RE.match(t)
                 or _BODY_END_RE.match(t) or _form_heading(t) or _is_count_heading(t)
@@ -792,12 +973,24 @@ def _is_meta(text: str) -> bool:
     return _is_date_line(text)
 
 
+# Portuguese comment dates join date and time with "às" ("4 de março de 2024 às 09:15"),
+# which the shared date reader does not drop: read it as "at".
+_AS_RE = re.compile(r"(?<=\d)\s{1,3}às\s{1,3}(?=\d)", re.IGNORECASE)
+
+
+def _parse_date(text: str | None) -> datetime | None:
+    """A date line as the shared reader reads it, with the words it does not know dropped."""
+    if text and "às" in text.lower():
+        text = _AS_RE.sub(" at ", text)
+    return parse_datetime(text)
+
+
 def _is_date_line(text: str) -> bool:
     if len(text) > 60 or not re.search(r"\d", text) or len(text.split()) > 9:
         return False
     if not re.search(r"\d{1,4}[./-]\d{1,2}|[^\W\d_]{3,}", text):
         return False
-    return parse_datetime(text) is not None
+    return _parse_date(text) is not None
 
 
 _QUOTED_SPAN_RE = re.compile(r"“[^”]{0,300}”|„[^“”]{0,300}[“”]|«[^»]{0,300}»|\"[^\"]{0,300}\"")
@@ -808,9 +1001,23 @@ def _is_count_heading(text: str) -> bool:
     # title of "3 thoughts on “A | B”" is the title's own)
     if len(text) > 320 or text.startswith("|") or " | " in _QUOTED_SPAN_RE.sub("", text):
         return False
+    return _count_of(text) is not None
+
+
+def _count_of(text: str) -> int | None:
+    """The number a comments heading announces ("3 Comments", "Comments (3)", "2 myśli na
+    temat …", "«…»: 2 комментария"), or ``None`` if the line is no such heading."""
     if _COMMENTS_PAREN_RE.match(text):
-        return True
-    return bool(_COUNT_HEADING_RE.match(text)) and parse_response_count(text) is not None
+        return to_int(text)
+    if _COUNT_HEADING_RE.match(text) or _LATE_COUNT_HEADING_RE.match(text):
+        count = parse_response_count(text)
+        if count is not None:
+            return count
+    m = _LOCAL_COUNT_RE.match(text)
+    if m is None:
+        return None
+    n = m.group("n") or m.group("n2")
+    return int(n) if n.isdecimal() else _LOCAL_NUMBERS.get(n.lower())
 
 
 def _is_prose(u: _Unit) -> bool:
@@ -902,7 +1109,11 @@ _BARE_LABELS = frozenset({
     "categories", "category", "tags", "tag", "kategorie", "kategorien", "schlagwörter",
     "schlagworte", "schlagwort", "catégories", "catégorie", "categorías", "categoría",
     "categorie", "categoria", "categorieën", "etiquetas", "etichette", "étiquettes",
-    "mots-clés", "mots clés", "rubrik", "rubriken",
+    "mots-clés", "mots clés", "rubrik", "rubriken", "categorias", "rubriky", "rubrika",
+    "рубрики", "рубрика", "категории", "категория", "категорії", "категорія", "kategoriler",
+    "kategori", "categorii", "kategóriák", "kategória", "κατηγορίες", "κατηγορία",
+    "kategorier", "tagi", "štítky", "метки", "позначки", "мітки", "теги", "etiketler",
+    "etichete", "címkék", "címke", "ετικέτες", "etiketter", "taggar",
 })
 
 
@@ -1088,8 +1299,8 @@ def _breadcrumb_tail(units: list[_Unit]) -> str | None:
 def _is_dated_byline(u: _Unit) -> bool:
     """ "Posted on April 18, 2023 by …": a byline whose date reads as one."""
     m = _BYLINE_PARTS_RE.match(u.text) if len(u.text) <= 200 else None
-    date = (m.group("date") or m.group("date2")) if m else None
-    return date is not None and parse_datetime(date) is not None
+    date = (m.group("date") or m.group("date2") or m.group("date3")) if m else None
+    return date is not None and _parse_date(date) is not None
 
 
 def _title_run(units: list[_Unit], prose: int) -> list[int]:
@@ -1164,6 +1375,13 @@ def _quoted_title(units: Sequence[_Unit]) -> str | None:
         if u.kind != "item" and _is_count_heading(u.text):
             m = _COUNT_HEADING_RE.match(u.text)
             rest = (m.group("rest") if m else "") or ""
+            if m is None or parse_response_count(u.text) is None:
+                # a heading in the forms only this reader knows: its quoted part is the title
+                local = _LOCAL_COUNT_RE.match(u.text)
+                quoted = _LOCAL_QUOTE_RE.search(u.text) if local else None
+                if quoted and quoted.group("q").strip():
+                    return quoted.group("q").strip()
+                rest = (local.group("rest") if local else "") or ""
             exact = _CURLY_QUOTED_RE.match(rest)
             if exact and exact.group("q").strip():
                 # WordPress's own “…” around the title: everything inside is the title
@@ -1284,6 +1502,9 @@ def _post(units: list[_Unit], defects: list[Defect], options: Options,
             if published is None and not authors:
                 published, authors = _byline(u, defects)
                 evidence += 1 if published is not None else 0  # "by X" alone is prose too
+            elif not authors and _AUTHOR_LINE_RE.match(u.text):
+                # the date on one line, "Author: Name" ("Szerző:", "Yazar:", "Автор:") on the next
+                authors = _byline(u, defects)[1]
         else:
             break
         start += 1
@@ -1315,8 +1536,7 @@ def _post(units: list[_Unit], defects: list[Defect], options: Options,
             evidence += 1
     for n, u in enumerate(rest[:stop]):
         if u.kind != "item" and _is_count_heading(u.text):
-            count = parse_response_count(u.text) if not _COMMENTS_PAREN_RE.match(u.text) \
-                else to_int(u.text)
+            count = _count_of(u.text)
             disc_start = n + 1
             evidence += 1
             break
@@ -1367,9 +1587,10 @@ def _byline(u: _Unit, defects: list[Defect]) -> tuple[datetime | None, tuple[Per
     m = _BYLINE_PARTS_RE.match(u.text)
     if m is None:
         return None, ()
-    date_text = m.group("date") or m.group("date2")
-    author = clean_space(m.group("author") or m.group("author2"))
-    published = parse_datetime(date_text) if date_text else None
+    date_text = m.group("date") or m.group("date2") or m.group("date3")
+    author = clean_space(m.group("author") or m.group("author2") or m.group("author3")
+                         or m.group("author4"))
+    published = _parse_date(date_text) if date_text else None
     if date_text and published is None:
         defects.append(Defect(kind=DefectKind.BAD_DATE, field="published",
                               message=f"the byline date {date_text!r} could not be read",
@@ -1516,6 +1737,7 @@ def _pingback(group: list[_Unit]) -> Pingback:
     m = _PINGBACK_RE.match(head.text)
     assert m is not None
     kind = m.group("kind").lower()
+    kind = _PINGBACK_KINDS.get(kind, kind)
     text = head.text[m.end():]
     link = head.link_at(m.end(), len(head.text))
     title, blog = split_pingback_title(text)
@@ -1524,7 +1746,7 @@ def _pingback(group: list[_Unit]) -> Pingback:
     for u in group[1:]:
         t = clean_space(u.text) or ""
         if date is None and _is_date_line(t):
-            date = parse_datetime(t)
+            date = _parse_date(t)
             continue
         if _REPLY_LINE_RE.match(t):
             continue
@@ -1539,11 +1761,12 @@ def _comment(group: list[_Unit], depth: int, stack: list[Comment]) -> Comment:
     offset = len(head.text) - len(stripped)
     m = _SAYS_RE.match(stripped)
     assert m is not None
-    date = parse_datetime(m.group("date")) if m.group("date") else None
+    date = _parse_date(m.group("date")) if m.group("date") else None
     # "Anne le Brun says:": a word after "on"/"le"/"am" … that reads as no date is still
     # the name's
     name_end = m.end("date") if m.group("date") and date is None else m.end("name")
-    name = clean_space(stripped[:name_end])
+    # Greek prints "Ο/Η Name λέει:" ("he/she Name says")
+    name = clean_space(_GREEK_ARTICLE_RE.sub("", stripped[:name_end]))
     link = head.link_at(offset, offset + name_end)
     author_url = link.url if link is not None else None
     if author_url is not None and re.search(r"#comment-\d+$", author_url):
@@ -1552,13 +1775,13 @@ def _comment(group: list[_Unit], depth: int, stack: list[Comment]) -> Comment:
     rest = clean_space(m.group("rest"))
     body: list[str] = []
     if rest and date is None and _is_date_line(rest):
-        date = parse_datetime(rest)
+        date = _parse_date(rest)
     elif rest:
         body.append(rest)
     for n, u in enumerate(group[1:]):
         t = clean_space(u.text) or ""
         if n == 0 and date is None and _is_date_line(_strip_edit(t)):
-            date = parse_datetime(_strip_edit(t))
+            date = _parse_date(_strip_edit(t))
             for k in u.links:
                 cid = re.search(r"#comment-(\d{1,18})$", k.url)
                 if cid:
@@ -1578,9 +1801,18 @@ def _comment(group: list[_Unit], depth: int, stack: list[Comment]) -> Comment:
     )
 
 
+_GREEK_ARTICLE_RE = re.compile(r"^Ο/Η\s{1,3}")
+
+
 def _strip_edit(text: str) -> str:
-    return re.sub(r"\s{1,3}(?:\(edit\)|edit|bearbeiten|reply|antworten)$", "", text,
-                  flags=re.IGNORECASE)
+    return _EDIT_TAIL_RE.sub("", text)
+
+
+_EDIT_TAIL_RE = re.compile(
+    r"\s{1,3}(?:\(edit\)|edit|bearbeiten|reply|antworten|\((?:edytuj|upravit|изменить"
+    r"|редагувати|düzenle|editează|szerkesztés|[εe]πεξεργασία|redigera)\))$",
+    re.IGNORECASE,
+)
 
 
 def _form(units: Sequence[_Unit], at: int, has_heading: bool) -> CommentForm:

@@ -98,8 +98,9 @@ FURNITURE = Locator(
         "wprm-recipe-jump", "wprm-recipe-print", "wprm-recipe-pin",
         # Grow Social's "Sharing is caring!" and buttons; a theme's "Share this article on:"
         "dpsp-share-text", "dpsp-content-wrapper", "share-wrap", "share-text",
-        # tagDiv Newspaper's ad slots ("- Advertisement -")
-        "td-a-rec",
+        # tagDiv Newspaper's ad slots ("- Advertisement -"); JNews's ads and inline
+        # related posts
+        "td-a-rec", "jeg_ad", "jnews_inline_related_post_wrapper",
         # WordPress.com's ad slot ("About these ads") and Top 10's "(Visited 215 times)"
         "wpa", "tptn_counter",
     }),

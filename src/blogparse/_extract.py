@@ -199,11 +199,19 @@ def date_of(elements: Sequence[etree._Element]) -> datetime | None:
     return naive
 
 
+def _ld_types(obj: dict[str, Any]) -> set[str]:
+    """An object's JSON-LD types, case-folded and without a schema.org address before
+    them: plugins write "article" (JNews) and "https://schema.org/Article" too."""
+    t = obj.get("@type")
+    names = [t] if isinstance(t, str) else [x for x in t if isinstance(x, str)] \
+        if isinstance(t, list) else []
+    return {name.rpartition("/")[2].casefold() for name in names}
+
+
 def _ld_value(page: PageDocument, key: str, types: frozenset[str]) -> Any:
+    wanted = {t.casefold() for t in types}
     for obj in page.json_ld:
-        t = obj.get("@type")
-        tset = {t} if isinstance(t, str) else set(t) if isinstance(t, list) else set()
-        if tset & types and key in obj:
+        if key in obj and _ld_types(obj) & wanted:
             return obj[key]
     return None
 
@@ -413,12 +421,16 @@ _COMMENT_ID_RE = re.compile(r"(?:^|[-_])comment-(\d{1,18})$|^c(\d{1,19})$"
                             r"|^w(?:c|pd)-comm-(\d{1,18})_\d{1,18}$")
 _ITEM_CHILD_LISTS = ".//*[" + cls("children", "comment-children") + "]"
 _AUTHOR_BOXES = ("comment-author", "comment_author", "commentauthor",
-                 # wpDiscuz 5-6 and 7; Blocksy's <h4 class="ct-comment-author">
-                 "wc-comment-author", "wpd-comment-author", "ct-comment-author")
+                 # wpDiscuz 5-6 and 7; Blocksy's <h4 class="ct-comment-author">; Bootstrap
+                 # themes' media object (Hestia: <h4 class="media-heading">Ann <small>date)
+                 "wc-comment-author", "wpd-comment-author", "ct-comment-author",
+                 "media-heading")
 _COMMENT_AUTHOR = (
     ".//*[" + cls(*_AUTHOR_BOXES, "comment-author-name", "social-comment-author") + "]"
     "//*[" + cls("fn") + "]",
     ".//cite[" + cls("fn") + "]",
+    # Enfold: <cite class="author_name"><a><cite class="comment_author_name">Ann</cite></a>
+    ".//cite[" + cls("author_name") + "]",
     ".//*[" + cls("fn", "wp-block-comment-author-name", "epoch-author-link") + "]",
     # BEM-style themes: <span class="comment__author-name">
     ".//*[" + cls("comment__author-name", "comment-author__name", "comment__author") + "]",
@@ -428,8 +440,10 @@ _COMMENT_AUTHOR = (
     ".//cite//a[" + cls("url") + "]",
     # Blogger's threaded comments: <cite class="user"><a href="…/profile/N">Name</a></cite>
     ".//cite[" + cls("user") + "]",
-    # WordPress' own author link (get_comment_author_link) wherever a theme prints it
-    ".//a[" + cls("url") + "][contains(concat(' ', normalize-space(@rel), ' '), ' external ')]",
+    # WordPress' own author link (get_comment_author_link) wherever a theme prints it: rel
+    # "ugc external nofollow", or "ugc" alone for a link to the site itself
+    ".//a[" + cls("url") + "][contains(concat(' ', normalize-space(@rel), ' '), ' external ')"
+    " or contains(concat(' ', normalize-space(@rel), ' '), ' ugc ')]",
     ".//*[self::span or self::strong or self::b][" + cls("author") + "]",
     # Kubrick and its descendants: <cite>Name</cite> Says: (checked by _bare_cite_name)
     ".//cite[not(@class)]",
@@ -441,17 +455,22 @@ _NOT_THE_NAME = (
                   "comment-meta", "commentmetadata", "comment-metadata", "comment-date",
                   "comment-time", "comment__time", "comment__links", "comment-links",
                   "comment-permalink") + "] | .//time"
+    # Hestia's date in the name's heading: <h4 class="media-heading">Ann <small>· date
+    " | self::*[" + cls("media-heading") + "]/small"
 )
 _DATE_BOXES = ("comment-meta", "commentmetadata", "comment-metadata", "comment-date",
                "comment-time", "social-posted-when", "comment_date", "wp-block-comment-date",
                "wc-comment-date", "wpd-comment-date", "comment_time", "comment__time",
-               "comment-datetime", "ct-comment-meta-data")
+               "comment-datetime", "ct-comment-meta-data",
+               # Hueman's ping list: <div class="ping-meta">April 8, 2024</div>
+               "ping-meta")
 _COMMENT_DATE = (
     ".//time[@datetime]",
     # a link or span carrying the machine date (<a class="time" datetime="2014-12-06T…">)
     ".//*[self::a or self::span or self::abbr][@datetime]",
     ".//*[" + cls(*_DATE_BOXES) + "]//a",
     ".//*[" + cls(*_DATE_BOXES) + "]",
+    ".//*[" + cls("media-heading") + "]/small",
     ".//time",
     # Blogger: <span class="datetime secondary-text"><a href="…?showComment=…">…</a></span>
     ".//*[" + cls("datetime") + "]//a",
@@ -462,7 +481,7 @@ _COMMENT_CONTENT = (
     ".//*[" + cls("comment-content", "comment-text", "comment_text", "comment-entry",
                   "social-comment-body", "wp-block-comment-content", "wc-comment-text",
                   "wpd-comment-text", "epoch-comment-content", "comment__content",
-                  "comment__text", "ct-comment-content") + "]",
+                  "comment__text", "ct-comment-content", "ping-content") + "]",
     ".//*[" + cls("comment-body") + "]",
 )
 # What a comment's body is read without: ".//*[cls(…)] | .//script | .//style | .//noscript",
@@ -553,13 +572,16 @@ def _merge_duplicate_items(items: Sequence[etree._Element]) -> list[etree._Eleme
     return out
 
 
+_PING_LISTS = frozenset({"pinglist", "ping-list", "pingbacklist"})
+
+
 def _is_pingback(item: etree._Element, thread: _Thread) -> str | None:
     classes = set((item.get("class") or "").split())
     for kind in ("pingback", "trackback"):
         if kind in classes or f"social-{kind}" in classes:
             return kind
     parent = item.getparent()
-    if parent is not None and (has_class(parent, "pinglist") or has_class(parent, "ping-list")):
+    if parent is not None and _PING_LISTS & set((parent.get("class") or "").split()):
         return "pingback"
     own_text = _own_text_start(item, thread)
     m = _PINGBACK_LABEL_RE.match(own_text)
@@ -683,6 +705,15 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
     author = None
     for found in thread.iter_own(item, _COMMENT_AUTHOR):
         name = _text_without(found, _NOT_THE_NAME, thread.page)
+        if name and found.tag != "a":
+            # WordPress's author link beside a badge in the name's element (ColorMag:
+            # <b class="fn"><a class="url">Ann</a><span>Post author</span></b>)
+            links = found.findall(".//a[@class]")
+            marked = [a for a in links if has_class(a, "url")]
+            if len(marked) == 1 and len(links) == 1:
+                linked = element_text(marked[0])
+                if linked and linked != name and name.startswith(linked):
+                    name = linked
         if name:
             name = clean_space(_SAYS_RE.sub("", name))
         if found.tag == "cite" and not found.get("class"):
@@ -862,9 +893,11 @@ def _is_reply_list(el: etree._Element) -> bool:
         has_class(el, "children") or el.find(".//li[@id]") is not None)
 
 
-_PINGBACK_NOT_BODY = _ITEM_CHILD_LISTS + " | .//script | .//time | .//*[" + cls(
-    "comment-meta", "commentmetadata", "reply", "social-comment-meta", "comment-author", "fn",
-    "comment-reply-link", "ct-comment-meta", *_DATE_BOXES) + "]"
+_PINGBACK_NOT_BODY = (
+    _ITEM_CHILD_LISTS + " | .//script | .//time | .//*[" + cls(
+        "comment-meta", "commentmetadata", "reply", "social-comment-meta", "comment-author",
+        "fn", "comment-reply-link", "ct-comment-meta", *_DATE_BOXES) + "] | .//*[@datetime]"
+    " | .//*[" + cls("media-heading") + "]/small")
 
 
 def _pingback(item: etree._Element, kind: str, thread: _Thread, base: str | None) -> Pingback:
@@ -1018,6 +1051,17 @@ def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
                 label = _REQUIRED_RE.sub("", label).strip() or None
         if label is None:
             label = clean_space(el.get("placeholder") or el.get("title") or el.get("aria-label"))
+            if label and _REQUIRED_RE.search(label):
+                # a placeholder that says the field is required ("Email*", Soledad)
+                required = True
+                label = _REQUIRED_RE.sub("", label).strip() or None
+        if label is None and kind in {"checkbox", "radio"}:
+            # a box with its words beside it in a span (Soledad's consent box): the words
+            # of the paragraph around it, when it holds no other control
+            wrapper = el.getparent()
+            if wrapper is not None and wrapper is not scope and wrapper.tag in {"p", "div"} \
+                    and len(xpath(".//input | .//textarea | .//select")(wrapper)) == 1:
+                label = element_text(wrapper)
         if kind == "checkbox" and label and "subscribe" in (name + (el.get("id") or "")).lower():
             subscriptions.append(label)
         fields.append(FormField(name=name, kind=kind, label=label, required=required,
@@ -1165,17 +1209,20 @@ def build_post(
     avoid = [None if wraps_meta else regions.content,
              discussion_regions.area if discussion_regions else None]
     authors = persons_of([a for a in regions.authors if not is_inside(a, avoid)], base)
-    published = date_of([e for e in regions.published if not is_inside(e, avoid)])
+    published_els = [e for e in regions.published if not is_inside(e, avoid)]
+    published = date_of(published_els)
+    # hAtom's "updated" on the publication date's own element (tagDiv's and Enfold's
+    # <time class="entry-date updated">, an unmodified post in Twenty Fifteen) names no
+    # modification: another updated element (Enfold's itemprop="dateModified"), else the
+    # page's modified date where it gives one, says more.
+    first_published = next((e for e in published_els), None)
     updated_els = [e for e in regions.updated if not is_inside(e, avoid)]
-    updated = date_of(updated_els)
+    updated = date_of([e for e in updated_els if e is not first_published] or updated_els)
     if single:
         published = _better_date(published, _meta_date(page, "published"))
         meta_updated = _meta_date(page, "updated")
-        if meta_updated is not None and meta_updated != updated and updated_els and set(
-                updated_els) <= set(regions.published):
-            # hAtom's "updated" on the publication date's own element (tagDiv's
-            # <time class="entry-date updated">, an unmodified post in Twenty Fifteen):
-            # the page's modified date, where it gives one, says more
+        if meta_updated is not None and meta_updated != updated \
+                and updated_els == [first_published]:
             updated = meta_updated
         updated = _better_date(updated, meta_updated)
         if not authors:

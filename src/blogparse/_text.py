@@ -157,7 +157,9 @@ _COUNT_LATE_RE = re.compile(
     + RESPONSE_NOUNS + r"\b", re.IGNORECASE,
 )
 _COUNT_PAREN_RE = re.compile(
-    r"^\W{0,3}" + RESPONSE_NOUNS + r"\s*[(\[:]\s*(?P<n>\d{1,9})\s*[)\]]?", re.IGNORECASE
+    r"^\W{0,3}" + RESPONSE_NOUNS + r"\s*(?:[(\[:]\s*(?P<n>\d{1,9})\s*[)\]]?"
+    # JNews's "Comments <span class="count">4</span>": the bare number ends the heading
+    r"|(?P<n2>\d{1,9})\s*$)", re.IGNORECASE
 )
 
 
@@ -165,9 +167,9 @@ def parse_response_count(text: str | None) -> int | None:
     """Read the count a comments heading announces, or ``None`` if it announces none.
 
     Understands ``"4 responses to “…”"``, ``"One thought on “…”"``, ``"3 Comments"``,
-    ``"No comments yet"``, ``"Comments (3)"``, ``"This Post Has 4 Comments"`` and their
-    German, French, Spanish, Italian, Dutch, Portuguese, Polish, Czech, Russian, Ukrainian,
-    Turkish, Romanian, Hungarian and Greek forms.
+    ``"No comments yet"``, ``"Comments (3)"``, ``"Comments 3"``, ``"This Post Has 4
+    Comments"`` and their German, French, Spanish, Italian, Dutch, Portuguese, Polish,
+    Czech, Russian, Ukrainian, Turkish, Romanian, Hungarian and Greek forms.
     """
     text = clean_space(text)
     if text is None:
@@ -182,7 +184,7 @@ def parse_response_count(text: str | None) -> int | None:
             return _NUMBER_WORDS[n.lower()]
     m = _COUNT_PAREN_RE.match(text)
     if m:
-        return int(m.group("n"))
+        return int(m.group("n") or m.group("n2"))
     m = _COUNT_LATE_RE.match(text)
     if m:
         n = m.group("n")

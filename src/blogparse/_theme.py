@@ -275,6 +275,9 @@ class PageRegions:
     discussion: DiscussionRegions | None = None
 
 
+_PING_LIST_CLASSES = ("pinglist", "trackbacklist", "ping-list", "pingbacklist")
+
+
 class Theme:
     """Base class of every theme.  Subclass it, set ``name`` and the locator constants.
 
@@ -318,11 +321,12 @@ class Theme:
         " or (self::div and (" + cls("wc-comment", "wpd-comment") + "))]"
     )
     RESPONSE_ITEMS: ClassVar[Locator] = (
-        ".//*" + _ITEM + " | .//ol[" + cls("pinglist", "trackbacklist", "ping-list") + "]/li"
+        ".//*" + _ITEM + " | .//ol[" + cls(*_PING_LIST_CLASSES) + "]/li"
     )
     PING_ITEMS: ClassVar[Locator] = (
-        # Genesis lists pings apart, after the comments area: div.entry-pings > ol.ping-list
-        "//ol[" + cls("pinglist", "trackbacklist", "ping-list") + "]/li"
+        # Genesis lists pings apart, after the comments area (div.entry-pings >
+        # ol.ping-list), Enfold in ol.pingbacklist
+        "//ol[" + cls(*_PING_LIST_CLASSES) + "]/li"
     )
     RESPONSE_ITEMS_ANYWHERE: ClassVar[Locator] = (
         "//*[self::li or self::div or self::article or self::dt]"
@@ -330,7 +334,7 @@ class Theme:
         " | //div[" + cls("wc-comment", "wpd-comment") + "]"
         " | //*[" + cls("commentlist", "comment-list", "comments-list") + " or @id='commentlist']"
         "//li[" + cls("pingback", "trackback", "comment") + "]"
-        " | //ol[" + cls("pinglist", "trackbacklist", "ping-list") + "]/li"
+        " | //ol[" + cls(*_PING_LIST_CLASSES) + "]/li"
     )
     RESPONSE_HEADING: ClassVar[Locator] = (
         "//*[@id='comments-title' or " + cls(
@@ -491,7 +495,9 @@ class Theme:
 # post's own parts).
 _OTHER_POSTS_RE = re.compile(
     r"related|yarpp|crp_|more-stories|read-next|recent-posts|popular-posts|trending|"
-    r"you-may-also|also-like|post-navigation|posts-navigation|^widget[_-]",
+    r"you-may-also|also-like|post-navigation|posts-navigation|^widget[_-]|prevnext|"
+    # tagDiv's teaser modules (td_module_wrap, td_module_flex…) inside its post templates
+    r"^td_module_",
     re.IGNORECASE)
 _POST_ID_TOKEN_RE = re.compile(r"^post-\d{1,18}$")
 

@@ -99,6 +99,8 @@ class ClassicTheme(Theme):
     UPDATED: ClassVar[Locator] = (
         ".//time[" + cls("updated") + "]",
         ".//*[" + cls("updated") + "]",
+        # schema.org microdata (Enfold's hidden <span itemprop="dateModified">)
+        ".//*[@itemprop='dateModified']",
     )
     CATEGORIES: ClassVar[Locator] = (
         ".//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]",

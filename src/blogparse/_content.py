@@ -101,6 +101,8 @@ FURNITURE = Locator(
         # tagDiv Newspaper's ad slots ("- Advertisement -"); JNews's ads and inline
         # related posts
         "td-a-rec", "jeg_ad", "jnews_inline_related_post_wrapper",
+        # TieLabs' (Jannah) ad slots
+        "stream-item",
         # WordPress.com's ad slot ("About these ads") and Top 10's "(Visited 215 times)"
         "wpa", "tptn_counter",
     }),

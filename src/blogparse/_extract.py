@@ -455,9 +455,9 @@ _NOT_THE_NAME = (
                   "comment-meta", "commentmetadata", "comment-metadata", "comment-date",
                   "comment-time", "comment__time", "comment__links", "comment-links",
                   "comment-permalink") + "] | .//time"
-    # Hestia's date in the name's heading: <h4 class="media-heading">Ann <small>· date
-    " | self::*[" + cls("media-heading") + "]/small"
 )
+# Hestia's date in the name's heading: <h4 class="media-heading">Ann <small>· date
+_NOT_THE_NAME_HERE = _NOT_THE_NAME + " | ./small"
 _DATE_BOXES = ("comment-meta", "commentmetadata", "comment-metadata", "comment-date",
                "comment-time", "social-posted-when", "comment_date", "wp-block-comment-date",
                "wc-comment-date", "wpd-comment-date", "comment_time", "comment__time",
@@ -704,7 +704,8 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
     a_el = None
     author = None
     for found in thread.iter_own(item, _COMMENT_AUTHOR):
-        name = _text_without(found, _NOT_THE_NAME, thread.page)
+        name = _text_without(found, _NOT_THE_NAME_HERE if has_class(
+            found, "media-heading") else _NOT_THE_NAME, thread.page)
         if name and found.tag != "a":
             # WordPress's author link beside a badge in the name's element (ColorMag:
             # <b class="fn"><a class="url">Ann</a><span>Post author</span></b>)
@@ -1170,6 +1171,8 @@ def build_post(
     title = element_text(regions.title)
     permalink_el = regions.permalink
     url = _abs(permalink_el.get("href"), base) if permalink_el is not None else None
+    if url is not None and _DATE_ARCHIVE_RE.search(url):
+        url = None  # a rel="bookmark" date link to the day's archive (The7)
     if single:
         meta_title = _meta_title(page, site)
         teaser = _links_elsewhere(page, regions.title, base)
@@ -1200,8 +1203,11 @@ def build_post(
             title = meta_title
         url = url or _abs(page.links.get("canonical") or page.meta.get("og:url"), base) or base
     content_el = regions.content
+    # (a title element inside the content that the page's title overruled is one of the
+    # text's own headings: The7 prints the post's <h1> outside the <article>)
     wraps_meta = content_el is not None and regions.title is not None and is_inside(
-        regions.title, [content_el])
+        regions.title, [content_el]) and not (
+            single and _heading_of_the_text(regions) and element_text(regions.title) != title)
     if content_el is not None and wraps_meta:
         # Themes that print paragraphs straight into the post container: the content
         # region holds the title and the byline too, which are not content.
@@ -1399,6 +1405,7 @@ def _terms_named_by_post_class(
 
 
 _TITLE_CLASS_RE = re.compile(r"title|headline|heading", re.IGNORECASE)
+_DATE_ARCHIVE_RE = re.compile(r"/\d{4}/\d{2}/(?:\d{2}/)?(?:[?#].*)?$")
 
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
@@ -1448,7 +1455,8 @@ def _is_specific_title(el: etree._Element | None) -> bool:
     if el is None:
         return False
     marker = f"{el.get('class') or ''} {el.get('itemprop') or ''} {el.get('id') or ''}"
-    return bool(_TITLE_CLASS_RE.search(marker))
+    # the block editor marks every heading of a post's text "wp-block-heading"
+    return bool(_TITLE_CLASS_RE.search(marker.replace("wp-block-heading", "")))
 
 
 def _post_type(regions: PostRegions, page: PageDocument, single: bool) -> str | None:
@@ -1546,15 +1554,16 @@ def _main_feed(page: PageDocument, name: str | None, base: str | None
 def build_site(page: PageDocument, base: str | None, theme_name: str | None) -> Site:
     """The blog's name, home, description, language, generator and WordPress theme."""
     name = clean_space(page.meta.get("og:site_name") or page.meta.get("application-name"))
-    title_el = page.find((
-        "//*[@id='site-title' or " + cls(
-            "site-title", "blog-title", "wp-block-site-title",
-            # tagDiv Newspaper's text logo
-            "td-logo-text") + "]",
+    title_el = page.find("//*[@id='site-title' or " + cls(
+        "site-title", "blog-title", "wp-block-site-title",
+        # tagDiv Newspaper's text logo
+        "td-logo-text") + "]")
+    if title_el is None:
         # GeneratePress: <p class="main-title"><a href="…" rel="home">; the class alone
         # names post titles on other sites
-        "//*[" + cls("main-title") + "][a[contains(concat(' ', normalize-space(@rel), ' '),"
-        " ' home ')]]"))
+        title_el = next((el for el in page.find_all("//*[" + cls("main-title") + "]")
+                         if any("home" in (a.get("rel") or "").split()
+                                for a in el.iterchildren("a"))), None)
     if name is None:
         name = element_text(title_el)
     if name is None:

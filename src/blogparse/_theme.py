@@ -495,9 +495,9 @@ class Theme:
 # post's own parts).
 _OTHER_POSTS_RE = re.compile(
     r"related|yarpp|crp_|more-stories|read-next|recent-posts|popular-posts|trending|"
-    r"you-may-also|also-like|post-navigation|posts-navigation|^widget[_-]|prevnext|"
+    r"you-may-also|also-like|post-navigation|posts-navigation|(?<!\S)widget[_-]|prevnext|"
     # tagDiv's teaser modules (td_module_wrap, td_module_flex…) inside its post templates
-    r"^td_module_",
+    r"(?<!\S)td_module_",
     re.IGNORECASE)
 _POST_ID_TOKEN_RE = re.compile(r"^post-\d{1,18}$")
 
@@ -510,20 +510,39 @@ class _OwnMatches:
         self.post = post
         self.ident = next((t for t in (post.get("id"), *(post.get("class") or "").split())
                            if t and _POST_ID_TOKEN_RE.match(t)), None)
+        # the verdict on each ancestor already walked: matches share most of them
+        self.other: dict[etree._Element, bool] = {}
 
     def __call__(self, el: etree._Element) -> bool:
+        walked: list[etree._Element] = []
         node = el.getparent()
+        verdict = False
         while node is not None and node is not self.post:
-            marks = f"{node.get('class') or ''} {node.get('id') or ''}".split()
-            if any(_OTHER_POSTS_RE.search(t) and not _LAYOUT_FLAG_RE.search(t)
-                   for t in marks):
-                return False
-            if self.ident is not None and (node.tag == "article" or "hentry" in marks):
-                tokens = [t for t in marks if _POST_ID_TOKEN_RE.match(t)]
-                if tokens and self.ident not in tokens:
-                    return False
+            known = self.other.get(node)
+            if known is not None:
+                verdict = known
+                break
+            walked.append(node)
+            if self._shows_others(node):
+                verdict = True
+                break
             node = node.getparent()
-        return True
+        for seen in walked:
+            self.other[seen] = verdict
+        return not verdict
+
+    def _shows_others(self, node: etree._Element) -> bool:
+        cls_ = node.get("class") or ""
+        marks = f"{cls_} {node.get('id') or ''}"
+        if _OTHER_POSTS_RE.search(marks) and any(
+                _OTHER_POSTS_RE.search(t) and not _LAYOUT_FLAG_RE.search(t)
+                for t in marks.split()):
+            return True
+        if self.ident is not None and (node.tag == "article" or "hentry" in cls_):
+            tokens = [t for t in marks.split() if _POST_ID_TOKEN_RE.match(t)]
+            if tokens and self.ident not in tokens:
+                return True
+        return False
 
 
 _TEASER_RE = re.compile(

@@ -106,8 +106,10 @@ class ClassicTheme(Theme):
         ".//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]",
         ".//*[" + cls("cat-links", "categories", "post-categories", "entry-categories",
                       "category-links", "posted-in",
-                      # Blocksy's meta list item, tagDiv Newspaper's term list
-                      "meta-categories", "td-category") + "]//a[@href]",
+                      # Blocksy's meta list item, tagDiv Newspaper's term list, TieLabs'
+                      # (Jannah) and The7's category links
+                      "meta-categories", "td-category", "post-cat-wrap",
+                      "category-link") + "]//a[@href]",
         # Elementor Pro's post-info terms (categories and tags alike; tag archives are
         # told apart by their address)
         ".//*[" + cls("elementor-post-info__terms-list") + "]//a[@href]",

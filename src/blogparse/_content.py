@@ -101,8 +101,9 @@ FURNITURE = Locator(
         # tagDiv Newspaper's ad slots ("- Advertisement -"); JNews's ads and inline
         # related posts
         "td-a-rec", "jeg_ad", "jnews_inline_related_post_wrapper",
-        # TieLabs' (Jannah) ad slots
-        "stream-item",
+        # TieLabs' (Jannah) ad slots, SmartMag's and Better Ads Manager's (Publisher);
+        # Salient's share buttons
+        "stream-item", "a-wrap", "bsac", "nectar-social",
         # WordPress.com's ad slot ("About these ads") and Top 10's "(Visited 215 times)"
         "wpa", "tptn_counter",
     }),

@@ -72,11 +72,15 @@ def _featured_before(root: etree._Element) -> etree._Element | None:
     """The post thumbnail printed just before the post's container, on a single page.
 
     Astra (``div.ast-single-post-featured-section``) and Kadence (``div.post-thumbnail``)
-    print ``the_post_thumbnail()`` as a sibling above ``<article>``.  Only the two element
+    print ``the_post_thumbnail()`` as a sibling above ``<article>`` (SmartMag above the
+    article's wrapper, when the article is its first child).  Only the two element
     siblings before it are looked at, and none that is a teaser, a menu or a header.
     """
     seen = 0
     sibling = root.getprevious()
+    parent = root.getparent()
+    if sibling is None and parent is not None and parent.tag != "body":
+        sibling = parent.getprevious()  # the container's wrapper's (SmartMag's div.the-post)
     while sibling is not None and seen < 2:
         if isinstance(sibling.tag, str):
             seen += 1
@@ -663,6 +667,10 @@ def discussion(
         count = parse_response_count(element_text(heading))
         if count is not None:
             break
+    if count is None and regions.area is not None:
+        # Blogger's newer layouts: <section class="comments" data-num-comments="4"> under a
+        # heading that only says "Comments"
+        count = to_int(regions.area.get("data-num-comments"))
     return tuple(comments), tuple(pingbacks), count
 
 
@@ -995,6 +1003,12 @@ def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
     heading = None
     if isinstance(heading_el, etree._Element) and not is_inside(heading_el, [form]):
         heading = _text_without(heading_el, ".//small | .//*[@id='cancel-comment-reply-link']")
+        if heading is None and heading_el.tag == "p":
+            # <p id="reply-title"><div>Leave A Reply</div> (Publisher): the parser closes
+            # the <p> at the <div>, which follows it
+            after = heading_el.getnext()
+            if after is not None and after.tag == "div" and after is not form:
+                heading = _text_without(after, ".//small | .//form")
     elif isinstance(heading_el, etree._Element) and form is None:
         heading = element_text(heading_el)
     scope = form if form is not None else container
@@ -1077,7 +1091,11 @@ def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
                 button.get("value"))
     notes: list[str] = []
     for note in xpath(".//*[" + cls("comment-notes", "logged-in-as", "form-allowed-tags",
-                                    "must-log-in") + "] | .//*[@id='comment-form-nascar']/p")(
+                                    # Publisher's notes around the fields
+                                    "note-before", "note-after",
+                                    "must-log-in") + "] | .//*[@id='comment-form-nascar']/p"
+                      # Blogger: the blog's form message, a bare <p> beside the editor frame
+                      " | self::*[" + cls("comment-form") + "][.//iframe]/p")(
             container):
         assert isinstance(note, etree._Element)
         text = element_text(note)
@@ -1159,7 +1177,40 @@ def _post_id(regions: PostRegions, page: PageDocument, single: bool) -> int | No
             q = parse_qs(parts.query).get("p") if parts is not None else None
             if q and q[0].isdecimal():
                 return int(q[0])
+    # Blogger: <meta itemprop="postId" content="N">, <div class="post-body" id="post-body-N">
+    for el in page.find_all(_BLOGGER_POST_ID, regions.root):
+        value = el.get("content") if el.tag == "meta" else (el.get("id") or "")[10:]
+        if value and value.isdecimal() and len(value) <= 20:
+            return int(value)
     return None
+
+
+_BLOGGER_POST_ID = (".//meta[@itemprop='postId']",
+                    ".//*[" + cls("post-body") + "][starts-with(@id, 'post-body-')]")
+
+
+_HEADER_PUBLISHED = (".//time[@datetime][not(" + cls("updated") + ")]",
+                     ".//*[" + cls("published", "entry-date", "post-date", "posted-on") + "]")
+_HEADER_UPDATED = (".//time[" + cls("updated") + "]",
+                   ".//*[" + cls("date-modified", "updated") + "]//time",
+                   ".//*[" + cls("updated") + "]")
+
+
+def _header_outside(page: PageDocument, root: etree._Element) -> etree._Element | None:
+    """The post's header where a theme prints it before the post's container: the
+    outermost element around the page's ``<h1>`` that does not hold the container."""
+    h1 = next((h for h in page.find_all("//h1") if not is_teaser(h)), None)
+    if h1 is None or is_inside(h1, [root]):
+        return None
+    node = h1
+    parent = node.getparent()
+    while parent is not None and not is_inside(root, [parent]):
+        node = parent
+        parent = node.getparent()
+    if parent is None or node.get("role") == "banner" or node.get("id") in {
+            "masthead", "header", "site-header"}:
+        return None  # no common ancestor, or the site's own header
+    return node
 
 
 def build_post(
@@ -1169,6 +1220,18 @@ def build_post(
 ) -> Post:
     """One :class:`Post` from its regions (and the page's metadata for single posts)."""
     title = element_text(regions.title)
+    if title is not None and regions.title is not None and any(
+            is_inside(d, [regions.title]) for d in (*regions.published, *regions.updated)):
+        # a date printed inside the title's heading (Bridge: <h2><span class="date">05
+        # Mar</span> Title</h2>) is no part of the title
+        dup = copy.deepcopy(regions.title)
+        victims = [_follow(dup, _path(regions.title, d))
+                   for d in (*regions.published, *regions.updated)
+                   if d is not regions.title and is_inside(d, [regions.title])]
+        for victim in victims:
+            if victim is not None and victim is not dup and victim.getparent() is not None:
+                drop_keep_tail(victim)
+        title = element_text(dup) or title
     permalink_el = regions.permalink
     url = _abs(permalink_el.get("href"), base) if permalink_el is not None else None
     if url is not None and _DATE_ARCHIVE_RE.search(url):
@@ -1216,6 +1279,12 @@ def build_post(
              discussion_regions.area if discussion_regions else None]
     authors = persons_of([a for a in regions.authors if not is_inside(a, avoid)], base)
     published_els = [e for e in regions.published if not is_inside(e, avoid)]
+    header = _header_outside(page, regions.root) if single and not (
+        published_els or regions.updated) else None
+    if header is not None:
+        # the post's header printed apart, above its container (SmartMag, Salient)
+        published_els = page.find_all(_HEADER_PUBLISHED, header)
+        regions = attrs.evolve(regions, updated=tuple(page.find_all(_HEADER_UPDATED, header)))
     published = date_of(published_els)
     # hAtom's "updated" on the publication date's own element (tagDiv's and Enfold's
     # <time class="entry-date updated">, an unmodified post in Twenty Fifteen) names no
@@ -1269,6 +1338,13 @@ def build_post(
         if regions.featured_image is not None else None
     if featured is None and single:
         before = _featured_before(regions.root)
+        if before is None:
+            # in the post's header printed apart (Salient's featured-media-under-header)
+            if header is None:
+                header = _header_outside(page, regions.root)
+            before = next((img for img in _FEATURED_IMAGE(header) if isinstance(
+                img, etree._Element) and not is_teaser(img)), None) if header is not None \
+                else None
         featured = image_of(before, base_url=base) if before is not None else None
     if featured is None and single:
         featured = _meta_image(page, base)
@@ -1307,7 +1383,8 @@ def build_post(
     )
 
 
-_META_CLASS_RE = re.compile(r"meta|byline|posted|date|author|cat|tag|footer|header|title",
+_META_CLASS_RE = re.compile(r"meta|byline|posted|date|author|cat|tag|footer|header|title"
+                            r"|post_info",
                             re.IGNORECASE)
 
 
@@ -1401,6 +1478,23 @@ def _terms_named_by_post_class(
             cats.append(a)
         elif slug in tag_slugs and "category" not in (a.get("rel") or "").split():
             tags.append(a)
+    cat_slugs -= {slug_from_url(_abs(a.get("href"), base)) for a in cats}
+    tag_slugs -= {slug_from_url(_abs(a.get("href"), base)) for a in tags}
+    if cat_slugs or tag_slugs:
+        # Themes that strip rel from the term links (Salient, BeTheme, Publisher's term
+        # badges): a link to a category or tag archive whose slug post_class() names
+        for a in page.find_all("//a[@href]"):
+            href = a.get("href") or ""
+            is_cat = bool(cat_slugs) and _CATEGORY_ARCHIVE_RE.search(href) is not None
+            is_tag = bool(tag_slugs) and not is_cat and _TAG_ARCHIVE_RE.search(href) is not None
+            if not (is_cat or is_tag) or any(
+                    x.tag in {"nav", "aside"} for x in a.iterancestors()):
+                continue
+            slug = slug_from_url(_abs(href, base))
+            if is_cat and slug in cat_slugs:
+                cats.append(a)
+            elif is_tag and slug in tag_slugs:
+                tags.append(a)
     return terms_of(cats, "category", base), terms_of(tags, "post_tag", base)
 
 
@@ -1610,7 +1704,9 @@ def build_site(page: PageDocument, base: str | None, theme_name: str | None) -> 
                 link = page.find(".//a[@href]", header)
                 home = _abs(link.get("href"), base) if link is not None else None
             if desc_el is None:
-                desc_el = page.find(".//*[" + cls("description") + "]", header)
+                # the classic Header widget's .description, the newer one's bare <p>
+                desc_el = page.find((".//*[" + cls("description") + "]",
+                                     ".//*[" + cls("header-widget") + "]/p"), header)
     html_el = page.root
     lang = clean_space(html_el.get("lang") or html_el.get("xml:lang")) or clean_space(
         page.meta.get("og:locale"))

@@ -480,7 +480,11 @@ def slug_from_url(url: str | None) -> str | None:
         parts = parts[:-2]
     if not parts:
         return None
-    slug = unquote(parts[-1]).strip().lower()
+    slug = unquote(parts[-1]).strip()
+    if parts[:-1] != ["search", "label"]:
+        # WordPress slugs are lower case; Blogger's labels (/search/label/Kimchi) keep
+        # their case, and another case is another (empty) archive
+        slug = slug.lower()
     return slug or None
 
 

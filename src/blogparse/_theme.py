@@ -349,6 +349,9 @@ class Theme:
         "//*[self::h2 or self::h3 or self::h4 or self::h5]",
         "//*[self::h2 or self::h3 or self::h4 or self::h5]"
         "[contains(@class, 'comment') or contains(@id, 'comment') or contains(@class, 'repl')]",
+        # a heading drawn without a heading element (Publisher:
+        # <div class="section-heading"><span class="h-text">4 Comments</span>)
+        "//*[@id='comments']/*[" + cls("section-heading", "section-title", "block-title") + "]",
     )
     COMMENT_FORM: ClassVar[Locator] = (
         "//*[@id='respond'] | //form[@id='commentform']"
@@ -379,8 +382,13 @@ class Theme:
 
     def post_elements(self, page: PageDocument) -> list[etree._Element]:
         """The post containers, outermost only, in page order (comment items excluded)."""
+        # The post <body class="postid-N"> names (#post-N) is no teaser, whatever its
+        # wrappers' classes say (Bridge's "background_color_sidebar" column wrapper).
+        named = {"post-" + c.rpartition("-")[2] for c in page.body_classes
+                 if c.startswith("postid-")}
         found = [el for el in page.find_all(self.POSTS)
-                 if not _is_comment_item(el) and not is_teaser(el)]
+                 if not _is_comment_item(el)
+                 and (el.get("id") in named or not is_teaser(el))]
         return _outermost(found)
 
     FALLBACK_POSTS: ClassVar[Locator] = (
@@ -494,7 +502,7 @@ class Theme:
 # "widget" is Blogger's main column too, and page builders' "elementor-widget-…" hold the
 # post's own parts).
 _OTHER_POSTS_RE = re.compile(
-    r"related|yarpp|crp_|more-stories|read-next|recent-posts|popular-posts|trending|"
+    r"related|yarpp|crp_|fixed-nav|more-stories|read-next|recent-posts|popular-posts|trending|"
     r"you-may-also|also-like|post-navigation|posts-navigation|(?<!\S)widget[_-]|prevnext|"
     # tagDiv's teaser modules (td_module_wrap, td_module_flex…) inside its post templates
     r"(?<!\S)td_module_",

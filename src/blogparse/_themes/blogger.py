@@ -36,9 +36,14 @@ class BloggerTheme(Theme):
         ".//*[" + cls("post-timestamp") + "]",
         "ancestor::*[" + cls("date-outer") + "][1]/*[" + cls("date-header") + "]",
     )
-    CATEGORIES: ClassVar[Locator] = ".//*[" + cls("post-labels") + "]//a"
+    # Labels are categories: in .post-labels, or any label archive link (Notable prints
+    # them in .post-sidebar-labels)
+    CATEGORIES: ClassVar[Locator] = (
+        ".//*[" + cls("post-labels") + "]//a",
+        ".//a[contains(@href, '/search/label/')][not(ancestor::*[" + cls("post-body") + "])]",
+    )
     TAGS: ClassVar[Locator] = ".//a[normalize-space(@rel)='tag' and not(ancestor::*[" + cls(
-        "post-labels") + "])]"
+        "post-labels") + "]) and not(contains(@href, '/search/label/'))]"
     COMMENTS_LINK: ClassVar[Locator] = ".//*[" + cls("post-comment-link") + "]//a"
     COMMENTS_AREA: ClassVar[Locator] = "//*[@id='comments' or " + cls("comments") + "]"
     RESPONSE_ITEMS: ClassVar[Locator] = (

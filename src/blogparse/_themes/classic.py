@@ -93,8 +93,15 @@ class ClassicTheme(Theme):
                       "post-info", "entry-date", "meta", "postmeta", "post-date", "date",
                       "entry-utility") + "]//time[@datetime]",
         ".//*[" + cls("entry-date", "post-date", "posted-on", "date", "postdate",
-                      "entry-time", "timestamp") + "]",
+                      "entry-time", "timestamp",
+                      # MH Themes' <span class="entry-meta-date updated">
+                      "entry-meta-date") + "]",
         ".//time[@datetime]",
+    )
+    FEATURED_IMAGE: ClassVar[Locator] = (
+        ".//img[" + cls("wp-post-image") + "]",
+        # MH Themes echo the thumbnail's bare <img> in <figure class="entry-thumbnail">
+        ".//*[" + cls("entry-thumbnail") + "]//img",
     )
     UPDATED: ClassVar[Locator] = (
         ".//time[" + cls("updated") + "]",

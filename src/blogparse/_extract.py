@@ -732,6 +732,13 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
             elif not _bare_cite_name(found, name):
                 continue
         link = found if found.tag == "a" else _name_link(found)
+        if link is None and found.tag != "a":
+            # the link around the name (Twenty Nineteen, Twenty Twenty: <a class="url"
+            # rel="external nofollow"><img/><b class="fn">Ann</b></a>)
+            around = next(found.iterancestors("a"), None)
+            if around is not None and around.get("href") and is_inside(around, [item]) \
+                    and not has_class(around, "comment-reply-link"):
+                link = around
         url = _abs(link.get("href"), base) if link is not None else None
         if url is not None and _COMMENT_ANCHOR_RE.search(url):
             url = None
@@ -921,7 +928,8 @@ def _pingback(item: etree._Element, kind: str, thread: _Thread, base: str | None
                     if not has_class(a, "comment-reply-link")]
     url_links = author_links or links
     link = url_links[0] if url_links else None
-    link_text = element_text(link) if link is not None else None
+    # (Twenty Twenty's link holds a hidden <span class="says">says:</span>)
+    link_text = _text_without(link, _NOT_THE_NAME, thread.page) if link is not None else None
     # The excerpt is the item's text element where the theme prints one (Highlander's and
     # Blocksy's comment-content); else the item's text without its name, date and links.
     text_el = thread.first_own(item, _COMMENT_CONTENT[0])
@@ -1003,6 +1011,12 @@ def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
     heading = None
     if isinstance(heading_el, etree._Element) and not is_inside(heading_el, [form]):
         heading = _text_without(heading_el, ".//small | .//*[@id='cancel-comment-reply-link']")
+        if heading is None and container.tag != "form":
+            # an empty reply title (Twenty Nineteen passes none) under the heading its
+            # wrapper prints just before the form's container
+            before = container.getprevious()
+            if before is not None and before.tag in {"h2", "h3", "h4"}:
+                heading = element_text(before)
         if heading is None and heading_el.tag == "p":
             # <p id="reply-title"><div>Leave A Reply</div> (Publisher): the parser closes
             # the <p> at the <div>, which follows it
@@ -1213,6 +1227,29 @@ def _header_outside(page: PageDocument, root: etree._Element) -> etree._Element 
     return node
 
 
+_AUTHOR_BIO = "//*[" + cls("author-bio", "author-info", "author-box") + "]"
+_BIO_TITLE_PREFIX_RE = re.compile(
+    r"^(?:by|published by|posted by|written by|about|von|par|por|di|door|veröffentlicht von"
+    r"|publié par|publicado por|pubblicato da|gepubliceerd door|über)\s+", re.IGNORECASE)
+
+
+def _bio_author(page: PageDocument, root: etree._Element, base: str | None
+                ) -> tuple[Person, ...]:
+    """The author named by the post's author box, where the theme prints no byline
+    (Twenty Twenty-One omits it when the author has a biography): the box's heading
+    without its "By", and its ``rel="author"`` link."""
+    for box in page.find_all(_AUTHOR_BIO):
+        if not (is_inside(box, [root]) or box.getprevious() is root) or is_teaser(box):
+            continue
+        link = next((a for a in box.iterfind(".//a[@href]")
+                     if "author" in (a.get("rel") or "").split()), None)
+        heading = next((h for h in box.iter("h2", "h3", "h4") if element_text(h)), None)
+        name = clean_space(_BIO_TITLE_PREFIX_RE.sub("", element_text(heading) or ""))
+        if name and link is not None:
+            return (Person(name=name, url=_abs(link.get("href"), base)),)
+    return ()
+
+
 def build_post(
     page: PageDocument, regions: PostRegions, *, single: bool, base: str | None,
     discussion_regions: DiscussionRegions | None, site: Site, options: Options,
@@ -1309,6 +1346,8 @@ def build_post(
             authors = persons_of(loose[:1], base)
         if not authors:
             authors = _meta_authors(page, base)
+        if not authors:
+            authors = _bio_author(page, regions.root, base)
     if published is not None and published.tzinfo is None:
         defects.append(Defect(kind=DefectKind.NAIVE_DATE, field="published",
                               message="the page gives the publication date without a zone"))
@@ -1346,6 +1385,13 @@ def build_post(
                 img, etree._Element) and not is_teaser(img)), None) if header is not None \
                 else None
         featured = image_of(before, base_url=base) if before is not None else None
+    if featured is None and single and has_class(regions.root, "has-post-thumbnail"):
+        # the post has a thumbnail printed away from it (Twenty Nineteen's masthead): the
+        # page's one post-thumbnail image outside teasers and the discussion
+        shown = [img for img in page.find_all("//img[" + cls("wp-post-image") + "]")
+                 if not is_teaser(img) and not is_inside(img, avoid)]
+        if len(shown) == 1:
+            featured = image_of(shown[0], base_url=base)
     if featured is None and single:
         featured = _meta_image(page, base)
     categories = terms_of(regions.categories, "category", base)

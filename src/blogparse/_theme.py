@@ -352,6 +352,8 @@ class Theme:
         # a heading drawn without a heading element (Publisher:
         # <div class="section-heading"><span class="h-text">4 Comments</span>)
         "//*[@id='comments']/*[" + cls("section-heading", "section-title", "block-title") + "]",
+        # Twenty Nineteen: the count under the heading, "4 Comments" beside the avatars
+        "//*[@id='comments']//*[" + cls("discussion-meta-info") + "]",
     )
     COMMENT_FORM: ClassVar[Locator] = (
         "//*[@id='respond'] | //form[@id='commentform']"

@@ -1734,7 +1734,8 @@ def build_site(page: PageDocument, base: str | None, theme_name: str | None) -> 
     if home is None:
         feed = _main_feed(page, name, base)
         home = feed[1] if feed is not None else None
-    desc_el = page.find("//*[@id='site-description' or " + cls("site-description") + "]")
+    desc_el = page.find("//*[@id='site-description' or " + cls(
+        "site-description", "wp-block-site-tagline") + "]")
     if name is None or home is None or desc_el is None:
         # Blogger prints the blog's name, link and description in its Header widget
         # (#Header1): as a heading, or as a header image whose alt text is the name.

@@ -184,6 +184,13 @@ class PageDocument:
             _add_theme(el.get("href"), seen)
         for el in self.root.iterfind(".//script"):
             _add_theme(el.get("src"), seen)
+        if not seen:
+            # block themes may link no file of their own: their fonts' @font-face urls
+            # (WordPress 6.4+ prints <style class="wp-fonts-local">) still name the folder
+            for el in self.root.iterfind(".//style"):
+                for m in _THEME_URL_RE.finditer((el.text or "")[:200_000]):
+                    if m.group(1) not in seen:
+                        seen.append(m.group(1))
         return tuple(seen)
 
     @functools.cached_property

@@ -367,6 +367,7 @@ def drop_trailing_furniture(root: etree._Element) -> None:
     Only what comes last goes: the block holding the body's last text, while that text is
     furniture (a few such blocks at most); nothing in the middle of the text is touched.
     """
+    _drop_trailing_more_link(root)
     for _ in range(_MAX_TRAILING_FURNITURE):
         block = _last_text_block(root)
         if block is None or block is root:
@@ -384,6 +385,19 @@ def drop_trailing_furniture(root: etree._Element) -> None:
                 break
             block = parent
         drop_keep_tail(block)
+
+
+def _drop_trailing_more_link(root: etree._Element) -> None:
+    """Remove a "Read More »" link that ends the last paragraph (Neve prints it inline,
+    with no class furniture is known by)."""
+    holder = _last_text_holder(root)
+    link = holder if holder is None or holder.tag == "a" else next(
+        (a for a in holder.iterancestors("a")), None)
+    if link is None or link is root or not any(a is root for a in link.iterancestors()):
+        return
+    text = element_text(link)
+    if text and " ".join(text.split()).lower().rstrip(" .…→»›") in _MORE_LABELS:
+        drop_keep_tail(link)
 
 
 _TERM_RELS = frozenset({"tag", "category"})

@@ -20,7 +20,9 @@ import lxml.etree as etree
 
 from ._content import (
     Locator,
+    clean_copy,
     drop_keep_tail,
+    drop_trailing_furniture,
     element_text,
     extract_content,
     has_class,
@@ -1227,6 +1229,14 @@ def _header_outside(page: PageDocument, root: etree._Element) -> etree._Element 
     return node
 
 
+def _excerpt_text(el: etree._Element) -> str | None:
+    """An archive entry's excerpt as text, without the furniture a post body loses (a
+    "Read More »" link, screen-reader titles, share rows)."""
+    clean = clean_copy(el)
+    drop_trailing_furniture(clean)
+    return element_text(clean)
+
+
 _AUTHOR_BIO = "//*[" + cls("author-bio", "author-info", "author-box") + "]"
 _BIO_TITLE_PREFIX_RE = re.compile(
     r"^(?:by|published by|posted by|written by|about|von|par|por|di|door|veröffentlicht von"
@@ -1370,8 +1380,9 @@ def build_post(
         link_text = element_text(regions.comments_link)
         count = parse_response_count(link_text)
         # Themes print "Leave a reply" under a post only while it has no comments.
-        if count is None and (xpath(".//*[" + cls("leave-reply") + "]")(regions.comments_link)
-                              or _LEAVE_REPLY_RE.match(link_text or "")):
+        if count is None and not (comments or pingbacks) and (
+                xpath(".//*[" + cls("leave-reply") + "]")(regions.comments_link)
+                or _LEAVE_REPLY_RE.match(link_text or "")):
             count = 0
     featured = image_of(regions.featured_image, base_url=base) \
         if regions.featured_image is not None else None
@@ -1414,7 +1425,7 @@ def build_post(
         updated=updated,
         categories=categories,
         tags=tags,
-        excerpt=element_text(regions.excerpt) if regions.excerpt is not None else None,
+        excerpt=_excerpt_text(regions.excerpt) if regions.excerpt is not None else None,
         content_html=content.html if content else None,
         content_text=content.text if content else None,
         blocks=content.blocks if content else (),
@@ -1734,8 +1745,10 @@ def build_site(page: PageDocument, base: str | None, theme_name: str | None) -> 
     if home is None:
         feed = _main_feed(page, name, base)
         home = feed[1] if feed is not None else None
-    desc_el = page.find("//*[@id='site-description' or " + cls(
-        "site-description", "wp-block-site-tagline") + "]")
+    desc_el = page.find(("//*[@id='site-description' or " + cls(
+        "site-description", "wp-block-site-tagline") + "]",
+        # Neve: <div class="nv-title-tagline-wrap"><p class="site-title">…<small>tagline
+        "//*[" + cls("nv-title-tagline-wrap") + "]/small"))
     if name is None or home is None or desc_el is None:
         # Blogger prints the blog's name, link and description in its Header widget
         # (#Header1): as a heading, or as a header image whose alt text is the name.

@@ -302,7 +302,8 @@ class Theme:
     TITLE: ClassVar[Locator] = ".//h1 | .//h2"
     PERMALINK: ClassVar[Locator] = ".//a[@rel='bookmark']"
     CONTENT: ClassVar[Locator] = ".//*[" + cls("entry-content") + "]"
-    EXCERPT: ClassVar[Locator] = ".//*[" + cls("entry-summary") + "]"
+    EXCERPT: ClassVar[Locator] = ".//*[" + cls("entry-summary", "entry-excerpt",
+                                               "post-excerpt") + "]"
     AUTHORS: ClassVar[Locator] = ".//*[" + cls("author") + "]//a"
     PUBLISHED: ClassVar[Locator] = ".//time"
     UPDATED: ClassVar[Locator] = ".//time[" + cls("updated") + "]"
@@ -311,9 +312,10 @@ class Theme:
     FEATURED_IMAGE: ClassVar[Locator] = ".//img[" + cls("wp-post-image") + "]"
     COMMENTS_LINK: ClassVar[Locator] = (
         # Genesis: <span class="entry-comments-link"><a>4 Comments</a>; OceanWP puts the
-        # class on the link itself
+        # class on the link itself; Neve and Blocksy print a bare link to the comments
         ".//*[" + cls("comments-link", "entry-comments-link") + "]//a",
         ".//a[" + cls("comments-link") + "]",
+        ".//a[contains(@href, '#comments') or contains(@href, '#respond')]",
     )
     COMMENTS_AREA: ClassVar[Locator] = (
         "//*[@id='comments' or @id='comments-area' or @id='thecomments' or " + cls(
@@ -570,7 +572,9 @@ _TEASER_RE = re.compile(
 def is_teaser(el: etree._Element) -> bool:
     """Whether ``el`` is a link to another post (related posts, widgets), not a post."""
     node: etree._Element | None = el
-    while node is not None:
+    # (<body>'s classes are page-wide flags: Neve's "menu_sidebar_slide_left" says where
+    # the menu slides from, not that every post is in a sidebar)
+    while node is not None and node.tag not in {"body", "html"}:
         if isinstance(node.tag, str) and (
             (node.tag in {"aside", "nav", "footer"} and node is not el)
             or _teaser_marked(node, wrapper=node is not el)

@@ -9,6 +9,7 @@ forms); theme-specific locations come from the theme's regions.
 from __future__ import annotations
 
 import copy
+import html
 import re
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
@@ -336,7 +337,9 @@ _SOCIAL_HOSTS = frozenset({
 _NOT_A_NAME_LABEL_RE = re.compile(
     r"^(?:bio(?:graphy)?|about(?: me| the author)?|(?:more|mehr) (?:about|über) (?:me|mich)"
     r"|profile?|openpgp|pgp(?: key)?|gpg|rss|feed|homepage|website|photo|foto"
-    r"|public domain|cc[ -]by.*)[.!:]?$", re.IGNORECASE)
+    r"|public domain|cc[ -]by.*"
+    # an author box's link to the archive ("Author archive", "All posts")
+    r"|(?:author )?archives?|(?:all|author) posts|more posts)[.!:]?$", re.IGNORECASE)
 _ADDRESS_RE = re.compile(r"^(?:https?://\S+|[\w-]+(?:\.[\w-]+)+(?:/\S*)?)$")
 _MAX_NAME_WORDS = 6
 
@@ -1237,7 +1240,7 @@ def _excerpt_text(el: etree._Element) -> str | None:
     return element_text(clean)
 
 
-_AUTHOR_BIO = "//*[" + cls("author-bio", "author-info", "author-box") + "]"
+_AUTHOR_BIO = "//*[" + cls("author-bio", "author-info", "author-box", "post-author") + "]"
 _BIO_TITLE_PREFIX_RE = re.compile(
     r"^(?:by|published by|posted by|written by|about|von|par|por|di|door|veröffentlicht von"
     r"|publié par|publicado por|pubblicato da|gepubliceerd door|über)\s+", re.IGNORECASE)
@@ -1249,10 +1252,11 @@ def _bio_author(page: PageDocument, root: etree._Element, base: str | None
     (Twenty Twenty-One omits it when the author has a biography): the box's heading
     without its "By", and its ``rel="author"`` link."""
     for box in page.find_all(_AUTHOR_BIO):
-        if not (is_inside(box, [root]) or box.getprevious() is root) or is_teaser(box):
+        if not (is_inside(box, [root]) or (box.getprevious() is root and not is_teaser(box))):
             continue
         link = next((a for a in box.iterfind(".//a[@href]")
-                     if "author" in (a.get("rel") or "").split()), None)
+                     if "author" in (a.get("rel") or "").split()
+                     or _AUTHOR_ARCHIVE_RE.search(a.get("href") or "")), None)
         heading = next((h for h in box.iter("h2", "h3", "h4") if element_text(h)), None)
         name = clean_space(_BIO_TITLE_PREFIX_RE.sub("", element_text(heading) or ""))
         if name and link is not None:
@@ -1767,6 +1771,12 @@ def build_site(page: PageDocument, base: str | None, theme_name: str | None) -> 
                 # the classic Header widget's .description, the newer one's bare <p>
                 desc_el = page.find((".//*[" + cls("description") + "]",
                                      ".//*[" + cls("header-widget") + "]/p"), header)
+    description = element_text(desc_el)
+    if description is None:
+        # the JSON-LD WebSite's (an SEO plugin's); never og:description, which on an
+        # archive describes the category
+        ld = _ld_value(page, "description", frozenset({"WebSite"}))
+        description = clean_space(html.unescape(ld)) if isinstance(ld, str) else None
     html_el = page.root
     lang = clean_space(html_el.get("lang") or html_el.get("xml:lang")) or clean_space(
         page.meta.get("og:locale"))
@@ -1774,7 +1784,7 @@ def build_site(page: PageDocument, base: str | None, theme_name: str | None) -> 
     return Site(
         name=name,
         url=home,
-        description=element_text(desc_el),
+        description=description,
         language=lang,
         generator=clean_space(page.generator),
         theme=themes[0] if themes else None,

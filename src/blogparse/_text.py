@@ -385,7 +385,9 @@ _EMBEDDED_DATE_RE = re.compile(
 _MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(
     ("January", "February", "March", "April", "May", "June", "July", "August", "September",
      "October", "November", "December"), start=1)}
-_CLOCK = r"(?:[\s,]{1,6}(?P<h>\d{1,2}):(?P<min>\d{2})(?:\s?(?P<ampm>[ap])m)?)?\s*$"
+# (date and time apart by spaces and commas, or a dash: "March 12, 2023 — 6:40 pm")
+_CLOCK = (r"(?:(?:[\s,]{1,6}|\s{0,2}[—–-]\s{0,2})(?P<h>\d{1,2}):(?P<min>\d{2})"
+          r"(?:\s?(?P<ampm>[ap])m)?)?\s*$")
 _MONTH = r"(?P<month>[A-Za-z]{3,9})"
 # The date lines WordPress themes print most, once _englishify has run: "April 9, 2020",
 # "9. April 2020 um 10:20 Uhr", "December 24, 2019 at 8:05 pm" (filler words already

@@ -97,6 +97,8 @@ class ClassicTheme(Theme):
                       # MH Themes' <span class="entry-meta-date updated">
                       "entry-meta-date") + "]",
         ".//time[@datetime]",
+        # schema.org microdata (OceanWP's <li class="meta-date" itemprop="datePublished">)
+        ".//*[@itemprop='datePublished']",
     )
     FEATURED_IMAGE: ClassVar[Locator] = (
         ".//img[" + cls("wp-post-image") + "]",

@@ -813,7 +813,7 @@ def _comment(item: etree._Element, thread: _Thread, base: str | None,
 # OceanWP comment_class() on the <article> inside the item)
 _BY_POST_AUTHOR = (".//cite[" + cls("blog-author") + "]"
                    " | .//*[" + cls("wpd-comment-wrap") + "][" + cls("wpd-blog-post_author") + "]"
-                   " | .//*[" + cls("bypostauthor") + "]")
+                   " | .//article[" + cls("bypostauthor") + "]")
 _NOT_A_NAME_RE = re.compile(r"\d|https?:")
 _META_LINE_SLACK = 40
 """Characters besides the name a paragraph may hold and still be the author's line."""
@@ -1208,6 +1208,10 @@ _BLOGGER_POST_ID = (".//meta[@itemprop='postId']",
                     ".//*[" + cls("post-body") + "][starts-with(@id, 'post-body-')]")
 
 
+_ITEMPROP_PUBLISHED = etree.XPath(".//*[@itemprop='datePublished']")
+_ITEMPROP_MODIFIED = etree.XPath(".//*[@itemprop='dateModified']")
+_COMMENTS_ANCHOR_LINK = etree.XPath(
+    ".//a[contains(@href, '#comments') or contains(@href, '#respond')]")
 _HEADER_PUBLISHED = (".//time[@datetime][not(" + cls("updated") + ")]",
                      ".//*[" + cls("published", "entry-date", "post-date", "posted-on") + "]")
 _HEADER_UPDATED = (".//time[" + cls("updated") + "]",
@@ -1329,7 +1333,10 @@ def build_post(
     avoid = [None if wraps_meta else regions.content,
              discussion_regions.area if discussion_regions else None]
     authors = persons_of([a for a in regions.authors if not is_inside(a, avoid)], base)
-    published_els = [e for e in regions.published if not is_inside(e, avoid)]
+    published_els = [e for e in regions.published if not is_inside(e, avoid)] or [
+        # schema.org microdata (OceanWP's <li class="meta-date" itemprop="datePublished">)
+        e for e in _ITEMPROP_PUBLISHED(regions.root)
+        if isinstance(e, etree._Element) and not is_inside(e, avoid)]
     header = _header_outside(page, regions.root) if single and not (
         published_els or regions.updated) else None
     if header is not None:
@@ -1343,7 +1350,12 @@ def build_post(
     # page's modified date where it gives one, says more.
     first_published = next((e for e in published_els), None)
     updated_els = [e for e in regions.updated if not is_inside(e, avoid)]
-    updated = date_of([e for e in updated_els if e is not first_published] or updated_els)
+    own_updated = [e for e in updated_els if e is not first_published] or [
+        # schema.org microdata (Enfold's hidden <span itemprop="dateModified">)
+        e for e in _ITEMPROP_MODIFIED(regions.root)
+        if isinstance(e, etree._Element) and not is_inside(e, avoid)]
+    updated_els += [e for e in own_updated if e not in updated_els]
+    updated = date_of(own_updated or updated_els)
     if single:
         published = _better_date(published, _meta_date(page, "published"))
         meta_updated = _meta_date(page, "updated")
@@ -1380,12 +1392,17 @@ def build_post(
             options=options, defects=defects, page=page)
         if discussion_regions.form is not None:
             form = comment_form(discussion_regions.form, base=base)
-    if count is None and regions.comments_link is not None:
-        link_text = element_text(regions.comments_link)
+    comments_link = regions.comments_link
+    if count is None and comments_link is None:
+        # a bare link to the post's comments (Neve, Blocksy: "3 Comments")
+        comments_link = next((a for a in _COMMENTS_ANCHOR_LINK(regions.root)
+                              if isinstance(a, etree._Element)), None)
+    if count is None and comments_link is not None:
+        link_text = element_text(comments_link)
         count = parse_response_count(link_text)
         # Themes print "Leave a reply" under a post only while it has no comments.
         if count is None and not (comments or pingbacks) and (
-                xpath(".//*[" + cls("leave-reply") + "]")(regions.comments_link)
+                xpath(".//*[" + cls("leave-reply") + "]")(comments_link)
                 or _LEAVE_REPLY_RE.match(link_text or "")):
             count = 0
     featured = image_of(regions.featured_image, base_url=base) \
@@ -1544,7 +1561,9 @@ def _terms_named_by_post_class(
     if cat_slugs or tag_slugs:
         # Themes that strip rel from the term links (Salient, BeTheme, Publisher's term
         # badges): a link to a category or tag archive whose slug post_class() names
-        for a in page.find_all("//a[@href]"):
+        for a in _ARCHIVE_LINKS(page.root):
+            if not isinstance(a, etree._Element):
+                continue
             href = a.get("href") or ""
             is_cat = bool(cat_slugs) and _CATEGORY_ARCHIVE_RE.search(href) is not None
             is_tag = bool(tag_slugs) and not is_cat and _TAG_ARCHIVE_RE.search(href) is not None
@@ -1559,6 +1578,14 @@ def _terms_named_by_post_class(
     return terms_of(cats, "category", base), terms_of(tags, "post_tag", base)
 
 
+# links that may be term archives (lxml's own XPath: the index would test every link in
+# Python); _CATEGORY_ARCHIVE_RE and _TAG_ARCHIVE_RE decide
+_ARCHIVE_LINKS = etree.XPath(
+    "//a[contains(@href, '/categor') or contains(@href, '/Categor') or contains(@href, '/tag')"
+    " or contains(@href, '/Tag')"
+    " or contains(@href, '/kategor') or contains(@href, '/rubri') or contains(@href, '/etiquet')"
+    " or contains(@href, '/schlagw') or contains(@href, '/stichw') or contains(@href, '/mot')"
+    " or contains(@href, '/tema/') or contains(@href, '/trefw')]")
 _TITLE_CLASS_RE = re.compile(r"title|headline|heading", re.IGNORECASE)
 _DATE_ARCHIVE_RE = re.compile(r"/\d{4}/\d{2}/(?:\d{2}/)?(?:[?#].*)?$")
 

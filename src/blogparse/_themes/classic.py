@@ -97,8 +97,6 @@ class ClassicTheme(Theme):
                       # MH Themes' <span class="entry-meta-date updated">
                       "entry-meta-date") + "]",
         ".//time[@datetime]",
-        # schema.org microdata (OceanWP's <li class="meta-date" itemprop="datePublished">)
-        ".//*[@itemprop='datePublished']",
     )
     FEATURED_IMAGE: ClassVar[Locator] = (
         ".//img[" + cls("wp-post-image") + "]",
@@ -108,8 +106,6 @@ class ClassicTheme(Theme):
     UPDATED: ClassVar[Locator] = (
         ".//time[" + cls("updated") + "]",
         ".//*[" + cls("updated") + "]",
-        # schema.org microdata (Enfold's hidden <span itemprop="dateModified">)
-        ".//*[@itemprop='dateModified']",
     )
     CATEGORIES: ClassVar[Locator] = (
         ".//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')]",

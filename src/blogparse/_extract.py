@@ -1350,10 +1350,11 @@ def build_post(
     # page's modified date where it gives one, says more.
     first_published = next((e for e in published_els), None)
     updated_els = [e for e in regions.updated if not is_inside(e, avoid)]
-    own_updated = [e for e in updated_els if e is not first_published] or [
+    own_updated = [e for e in updated_els if e is not first_published]
+    if not own_updated and updated_els:
         # schema.org microdata (Enfold's hidden <span itemprop="dateModified">)
-        e for e in _ITEMPROP_MODIFIED(regions.root)
-        if isinstance(e, etree._Element) and not is_inside(e, avoid)]
+        own_updated = [e for e in _ITEMPROP_MODIFIED(regions.root)
+                       if isinstance(e, etree._Element) and not is_inside(e, avoid)]
     updated_els += [e for e in own_updated if e not in updated_els]
     updated = date_of(own_updated or updated_els)
     if single:
@@ -1558,10 +1559,15 @@ def _terms_named_by_post_class(
             tags.append(a)
     cat_slugs -= {slug_from_url(_abs(a.get("href"), base)) for a in cats}
     tag_slugs -= {slug_from_url(_abs(a.get("href"), base)) for a in tags}
-    if cat_slugs or tag_slugs:
+    wanted = [slug for slug in (*cat_slugs, *tag_slugs)
+              if "'" not in slug and "%" not in slug][:20]
+    if wanted:
         # Themes that strip rel from the term links (Salient, BeTheme, Publisher's term
-        # badges): a link to a category or tag archive whose slug post_class() names
-        for a in _ARCHIVE_LINKS(page.root):
+        # badges): a link to a category or tag archive whose slug post_class() names (lxml
+        # finds the links holding one of the slugs; the archive patterns decide)
+        links = etree.XPath("//a[" + " or ".join(
+            f"contains(@href, '/{slug}')" for slug in wanted) + "]")(page.root)
+        for a in links if isinstance(links, list) else ():
             if not isinstance(a, etree._Element):
                 continue
             href = a.get("href") or ""
@@ -1578,14 +1584,6 @@ def _terms_named_by_post_class(
     return terms_of(cats, "category", base), terms_of(tags, "post_tag", base)
 
 
-# links that may be term archives (lxml's own XPath: the index would test every link in
-# Python); _CATEGORY_ARCHIVE_RE and _TAG_ARCHIVE_RE decide
-_ARCHIVE_LINKS = etree.XPath(
-    "//a[contains(@href, '/categor') or contains(@href, '/Categor') or contains(@href, '/tag')"
-    " or contains(@href, '/Tag')"
-    " or contains(@href, '/kategor') or contains(@href, '/rubri') or contains(@href, '/etiquet')"
-    " or contains(@href, '/schlagw') or contains(@href, '/stichw') or contains(@href, '/mot')"
-    " or contains(@href, '/tema/') or contains(@href, '/trefw')]")
 _TITLE_CLASS_RE = re.compile(r"title|headline|heading", re.IGNORECASE)
 _DATE_ARCHIVE_RE = re.compile(r"/\d{4}/\d{2}/(?:\d{2}/)?(?:[?#].*)?$")
 

@@ -96,6 +96,30 @@ def _featured_before(root: etree._Element) -> etree._Element | None:
     return None
 
 
+def _featured_elsewhere(page: PageDocument, root: etree._Element,
+                        header: etree._Element | None, avoid: list[etree._Element | None]
+                        ) -> etree._Element | None:
+    """A single post's thumbnail printed outside its container: just before it, in its
+    header printed apart (Salient; ``header`` if already found), or, for a post marked
+    ``has-post-thumbnail``, the page's one post-thumbnail image outside teasers and
+    ``avoid`` (Twenty Nineteen's masthead)."""
+    before = _featured_before(root)
+    if before is not None:
+        return before
+    if header is None:
+        header = _header_outside(page, root)
+    if header is not None:
+        for img in _FEATURED_IMAGE(header):
+            if isinstance(img, etree._Element) and not is_teaser(img):
+                return img
+    if has_class(root, "has-post-thumbnail"):
+        shown = [img for img in page.find_all("//img[" + cls("wp-post-image") + "]")
+                 if not is_teaser(img) and not is_inside(img, avoid)]
+        if len(shown) == 1:
+            return shown[0]
+    return None
+
+
 def _abs(url: str | None, base: str | None) -> str | None:
     url = clean_space(url)
     if url is None or url.startswith(("javascript:", "#", "data:")):
@@ -1279,14 +1303,9 @@ def build_post(
             is_inside(d, [regions.title]) for d in (*regions.published, *regions.updated)):
         # a date printed inside the title's heading (Bridge: <h2><span class="date">05
         # Mar</span> Title</h2>) is no part of the title
-        dup = copy.deepcopy(regions.title)
-        victims = [_follow(dup, _path(regions.title, d))
-                   for d in (*regions.published, *regions.updated)
-                   if d is not regions.title and is_inside(d, [regions.title])]
-        for victim in victims:
-            if victim is not None and victim is not dup and victim.getparent() is not None:
-                drop_keep_tail(victim)
-        title = element_text(dup) or title
+        title = element_text(_copy_without(regions.title, [
+            d for d in (*regions.published, *regions.updated)
+            if is_inside(d, [regions.title])])) or title
     permalink_el = regions.permalink
     url = _abs(permalink_el.get("href"), base) if permalink_el is not None else None
     if url is not None and _DATE_ARCHIVE_RE.search(url):
@@ -1337,19 +1356,20 @@ def build_post(
         # schema.org microdata (OceanWP's <li class="meta-date" itemprop="datePublished">)
         e for e in _ITEMPROP_PUBLISHED(regions.root)
         if isinstance(e, etree._Element) and not is_inside(e, avoid)]
+    updated_found: Sequence[etree._Element] = regions.updated
     header = _header_outside(page, regions.root) if single and not (
-        published_els or regions.updated) else None
+        published_els or updated_found) else None
     if header is not None:
         # the post's header printed apart, above its container (SmartMag, Salient)
         published_els = page.find_all(_HEADER_PUBLISHED, header)
-        regions = attrs.evolve(regions, updated=tuple(page.find_all(_HEADER_UPDATED, header)))
+        updated_found = page.find_all(_HEADER_UPDATED, header)
     published = date_of(published_els)
     # hAtom's "updated" on the publication date's own element (tagDiv's and Enfold's
     # <time class="entry-date updated">, an unmodified post in Twenty Fifteen) names no
     # modification: another updated element (Enfold's itemprop="dateModified"), else the
     # page's modified date where it gives one, says more.
     first_published = next((e for e in published_els), None)
-    updated_els = [e for e in regions.updated if not is_inside(e, avoid)]
+    updated_els = [e for e in updated_found if not is_inside(e, avoid)]
     own_updated = [e for e in updated_els if e is not first_published]
     if not own_updated and updated_els:
         # schema.org microdata (Enfold's hidden <span itemprop="dateModified">)
@@ -1409,24 +1429,9 @@ def build_post(
     featured = image_of(regions.featured_image, base_url=base) \
         if regions.featured_image is not None else None
     if featured is None and single:
-        before = _featured_before(regions.root)
-        if before is None:
-            # in the post's header printed apart (Salient's featured-media-under-header)
-            if header is None:
-                header = _header_outside(page, regions.root)
-            before = next((img for img in _FEATURED_IMAGE(header) if isinstance(
-                img, etree._Element) and not is_teaser(img)), None) if header is not None \
-                else None
-        featured = image_of(before, base_url=base) if before is not None else None
-    if featured is None and single and has_class(regions.root, "has-post-thumbnail"):
-        # the post has a thumbnail printed away from it (Twenty Nineteen's masthead): the
-        # page's one post-thumbnail image outside teasers and the discussion
-        shown = [img for img in page.find_all("//img[" + cls("wp-post-image") + "]")
-                 if not is_teaser(img) and not is_inside(img, avoid)]
-        if len(shown) == 1:
-            featured = image_of(shown[0], base_url=base)
-    if featured is None and single:
-        featured = _meta_image(page, base)
+        elsewhere = _featured_elsewhere(page, regions.root, header, avoid)
+        featured = image_of(elsewhere, base_url=base) if elsewhere is not None \
+            else _meta_image(page, base)
     categories = terms_of(regions.categories, "category", base)
     tags = terms_of([t for t in regions.tags if t not in set(regions.categories)],
                     "post_tag", base)
@@ -1471,7 +1476,7 @@ def _strip_post_furniture(content: etree._Element, regions: PostRegions) -> etre
     """A copy of ``content`` without the post's title, byline, dates and term lists."""
     targets = [regions.title, regions.permalink, *regions.authors, *regions.published,
                *regions.updated, *regions.categories, *regions.tags]
-    paths = []
+    tops: list[etree._Element] = []
     for el in targets:
         if el is None or el is content or not is_inside(el, [content]):
             continue
@@ -1482,12 +1487,19 @@ def _strip_post_furniture(content: etree._Element, regions: PostRegions) -> etre
             if _META_CLASS_RE.search(node.get("class") or "") or node.tag in {"header", "footer"}:
                 top = node
             node = node.getparent()
-        paths.append(_path(content, top))
-    dup = copy.deepcopy(content)
+        tops.append(top)
+    return _copy_without(content, tops)
+
+
+def _copy_without(root: etree._Element, parts: Sequence[etree._Element]
+                  ) -> etree._Element:
+    """A copy of ``root`` without ``parts`` (its descendants; ``root`` itself is kept)."""
+    paths = [_path(root, part) for part in parts if part is not root]
+    dup = copy.deepcopy(root)
     dup.tail = None
     victims = [_follow(dup, p) for p in paths]
     for victim in victims:
-        if victim is not None and victim is not dup:
+        if victim is not None and victim is not dup and victim.getparent() is not None:
             drop_keep_tail(victim)
     return dup
 

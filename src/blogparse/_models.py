@@ -391,7 +391,12 @@ class PageResult(_Model):
     encoding: str | None = None
     """The encoding the bytes were decoded with (``None`` for ``str`` input)."""
     url: str | None = None
-    """The page's own url, where given or recorded."""
+    """The page's own url, where given or recorded (for a copy saved from a web archive's
+    replay, the original page's url)."""
+    captured: datetime | None = None
+    """When a web archive captured the page, for a copy saved from the Wayback Machine's
+    replay (its ``FILE ARCHIVED ON`` note or the timestamp of its address, UTC); ``None``
+    for any other page."""
     defects: tuple[Defect, ...] = ()
     """Non-fatal problems met on the way."""
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import datetime
 from pathlib import Path
 
-from . import _document, _extract, _source
+import lxml.html
+
+from . import _document, _extract, _source, _wayback
 from ._errors import InputError, ResourceLimitError
 from ._models import Defect, DefectKind, PageResult
 from ._options import LENIENT, Options
@@ -104,6 +107,11 @@ def _parse_html(
         return PageResult(kind="empty", format=source.format, encoding=source.encoding,
                           url=source.url, defects=tuple(defects))
     page = PageDocument(root, url=source.url)
+    url, captured = source.url, None
+    own_url = page.links.get("canonical") or page.meta.get("og:url")
+    if _wayback.is_replay(root, source.url, own_url):
+        url, captured = _unwrap_replay(root, source.text, source.url, own_url)
+        page = PageDocument(root, url=url)  # nothing read from the tree before stays
     if isinstance(theme, Theme):
         chosen = theme
     elif isinstance(theme, str):
@@ -127,9 +135,21 @@ def _parse_html(
         theme=chosen.name,
         format=source.format,
         encoding=source.encoding,
-        url=source.url or (posts[0].url if kind == "single" and posts else None),
+        url=url or (posts[0].url if kind == "single" and posts else None),
+        captured=captured,
         defects=tuple(defects),
     )
+
+
+def _unwrap_replay(root: lxml.html.HtmlElement, text: str, url: str | None,
+                   own_url: str | None) -> tuple[str | None, datetime | None]:
+    """A page saved from a web archive's replay made the original page again (in place):
+    its addresses unwrapped, the toolbar dropped; and the page's url and capture time."""
+    _wayback.unwrap_tree(root)
+    captured = (_wayback.capture_time(text)
+                or (_wayback.timestamp_time(url) if url else None)
+                or (_wayback.timestamp_time(own_url.strip()) if own_url else None))
+    return (_wayback.unwrap_url(url) if url else None), captured
 
 
 def parse_file(

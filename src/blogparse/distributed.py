@@ -46,6 +46,8 @@ _COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("source", "string", "the input file (path or URL) the row comes from"),
     ("record_id", "string", "the WARC-Record-ID, for a page read from a web archive"),
     ("record_date", "timestamp", "the WARC-Date (UTC), for a page read from a web archive"),
+    ("captured", "timestamp",
+     "when a web archive captured the page (UTC), for a copy saved from its replay"),
     ("url", "string", "the page's address (the WARC-Target-URI for archive records)"),
     ("kind", "string", "the page's kind: single, archive, export, empty, …"),
     ("theme", "string", "the theme that parsed the page"),
@@ -170,6 +172,7 @@ def page_rows(
     """
     base = _empty_row(source)
     base.update(record_id=record_id, record_date=_utc(record_date), url=result.url,
+                captured=_utc(result.captured),
                 defects=[f"{d.kind.value}: {d.message}" for d in result.defects])
     if strict and result.defects:
         base["error"] = f"StrictModeError: {len(result.defects)} defect(s) in strict mode"

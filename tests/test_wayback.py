@@ -273,3 +273,124 @@ def test_corpus_replays_read_as_the_original_pages(shared_dir: Path) -> None:
         assert post.url == result.url
     if not replays:
         pytest.skip("the shared corpus holds no Wayback Machine copy")
+
+
+# -- text dumps of a replayed page ----------------------------------------------------------
+
+DUMPS = Path(__file__).parent / "dumps" / "wayback"
+
+
+@pytest.mark.parametrize("tool", ["lynx", "w3m", "html2text"])
+def test_dump_of_a_replayed_page(tool: str) -> None:
+    """The toolbar's lines are not the post's, and the post reads as from the page."""
+    text = (DUMPS / f"splitting-the-north-hive.{tool}.txt").read_text("utf-8")
+    assert "Previous capture" in text
+    result = blogparse.parse_page(text, format="text")
+    post = result.post
+    assert post is not None
+    assert "Splitting the north hive" == post.title
+    for word in ("captures", "Previous capture", "Wayback", "TIMESTAMPS", "COLLECTED BY"):
+        assert word not in _json(result)
+    assert post.content_text is not None
+    # a first paragraph that starts with "By" is the post's, not a byline
+    assert post.content_text.startswith("By the last week of May the north hive")
+    assert ["Colonies", "Spring"] == [t.name for t in post.categories]
+    assert ["queen cells", "swarming"] == [t.name for t in post.tags]
+    assert [("The two frames that went into the nucleus box.", "Kit Amberley")] == [
+        (c.text, c.credit) for c in post.captions]
+    # Twenty Twelve prints a comment's head as the name and the date, with no "says:"
+    assert [("Dora Venn", datetime(2014, 6, 3, 7, 2), 1, False),
+            ("Hazel Orme", datetime(2014, 6, 3, 12, 40), 2, True)] == [
+        (c.author.name if c.author else None, c.date, c.depth, c.by_post_author)
+        for c in post.comments]
+    assert [("June jobs on the plot", "An Allotment Year")] == [
+        (p.title, p.blog_name) for p in post.pingbacks]
+    assert 3 == post.response_count
+
+
+def test_lynx_dump_of_a_replayed_page_has_the_original_addresses() -> None:
+    text = (DUMPS / "splitting-the-north-hive.lynx.txt").read_text("utf-8")
+    assert text.count("web.archive.org/web/20140611173402") > 10
+    result = blogparse.parse_page(text, format="text")
+    # lynx shows no closing note: the time comes from the addresses' timestamp
+    assert datetime(2014, 6, 11, 17, 34, 2, tzinfo=UTC) == result.captured
+    post = result.post
+    assert post is not None
+    assert [("Colonies", "colonies", "http://bramblebees.example/category/colonies/"),
+            ("Spring", "spring", "http://bramblebees.example/category/spring/")] == [
+        (t.name, t.slug, t.url) for t in post.categories]
+    assert [(57, "http://ridgecombs.example/"), (58, None)] == [
+        (c.id, c.author.url if c.author else None) for c in post.comments]
+    assert 57 == post.comments[1].parent_id
+    assert ["http://allotmentyear.example/2014/06/05/june-jobs/"] == [
+        p.url for p in post.pingbacks]
+    [caption] = post.captions
+    assert caption.image is not None
+    assert "http://bramblebees.example/wp-content/uploads/2014/06/frames.jpg" == (
+        caption.image.link)
+    assert "web.archive.org/web/20140611173402" not in _json(result)
+
+
+def test_dump_linking_to_the_archive_is_not_a_replay() -> None:
+    """A dump whose post cites an archived copy keeps the archive's address."""
+    text = (DUMPS / "splitting-the-north-hive.lynx.txt").read_text("utf-8")
+    original = re.sub(r"https://web\.archive\.org/web/20140611173402[a-z_]*/", "", text)
+    start = original.index("   [2]Wayback Machine")
+    end = original.index("TIMESTAMPS") + len("TIMESTAMPS")
+    original = original[:start] + original[end:]
+    assert "web.archive.org/web/20090301000000" in original
+    result = blogparse.parse_page(original, format="text")
+    assert result.captured is None
+    post = result.post
+    assert post is not None
+    assert "http://bramblebees.example/category/colonies/" == post.categories[0].url
+
+
+@pytest.mark.parametrize(("line", "name", "when", "by_author"), [
+    ("Dora Venn June 3, 2014 at 7:02 am", "Dora Venn", datetime(2014, 6, 3, 7, 2), False),
+    ("Hazel Orme Post authorJune 3, 2014 at 12:40 pm", "Hazel Orme",
+     datetime(2014, 6, 3, 12, 40), True),
+    ("Dora VennJune 3, 2014 at 7:02 am", "Dora Venn", datetime(2014, 6, 3, 7, 2), False),
+    ("Pia 14.09.2022 um 21.32", "Pia", datetime(2022, 9, 14, 21, 32), False),
+    ("Comment by Ann Lee — March 2, 2011 at 1:04 pm", "Ann Lee",
+     datetime(2011, 3, 2, 13, 4), False),
+    ("Ann Lee · 10 March 2017 at 01:26", "Ann Lee", datetime(2017, 3, 10, 1, 26), False),
+    ("Ann Lee on 10 March 2017 at 01:26", "Ann Lee", datetime(2017, 3, 10, 1, 26), False),
+])
+def test_name_and_date_comment_heads(line: str, name: str, when: datetime,
+                                     by_author: bool) -> None:
+    from blogparse._textdump import _name_date_head, _parse_date
+
+    head = _name_date_head(line)
+    assert head is not None
+    assert (name, when, by_author) == (head[0], _parse_date(head[1]), head[2])
+
+
+@pytest.mark.parametrize("line", [
+    "Screen Shot 2011-08-13 at 12.00.00 AM",
+    "Letzter Beitrag: 18.10.2010, 23:08",
+    "We met again, on June 3, 2014 at 7:02 am",
+    "June 3, 2014 at 7:02 am",
+    "The meeting is on June 3, 2014 at 7:02 am in the hall",
+])
+def test_lines_that_are_not_comment_heads(line: str) -> None:
+    from blogparse._textdump import _name_date_head
+
+    assert _name_date_head(line) is None
+
+
+@pytest.mark.parametrize(("line", "byline"), [
+    ("By Hazel Orme", True),
+    ("By Hazel Orme on June 2, 2014", True),
+    ("Von Anna Schmidt am 3. März 2024 in Allgemein", True),
+    ("Posted by admin in Uncategorized and tagged bees, hives, spring, queens, frames.", True),
+    ("By the last week of May the north hive had drawn six queen cells along the bars.",
+     False),
+    ("Am Ende des Sommers waren alle vier Völker stark genug für den langen Winter.", False),
+    ("Par un matin de juin nous avons ouvert la ruche du nord pour la première fois.",
+     False),
+])
+def test_sentences_starting_like_bylines(line: str, byline: bool) -> None:
+    from blogparse._textdump import _is_byline
+
+    assert byline is _is_byline(line)

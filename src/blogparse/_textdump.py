@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from urllib.parse import urljoin
@@ -48,6 +49,7 @@ from ._text import (
     split_pingback_title,
     to_int,
 )
+from ._wayback import timestamp_time, unwrap_url
 
 __all__ = ["parse_text"]
 
@@ -148,6 +150,9 @@ class _Style:
     feed_title: str | None = None
     """The post title named by the page's comments feed link (lynx prints the page's
     ``<link rel="alternate">`` titles first: "Blog » Post title Comments Feed")."""
+    replay: bool = False
+    """The dump is of a page saved from a web archive's replay: its addresses point into
+    the archive and are read as the originals."""
 
 
 def _normalise(text: str, defects: list[Defect]) -> list[str]:
@@ -295,6 +300,10 @@ def _inline(text: str, style: _Style, base: str | None) -> tuple[str, list[_Link
     links: list[_Link] = []
     size = 0
     pos = 0
+
+    def address(url: str) -> str:
+        return _url(url, base, style.replay)
+
     for m in _INLINE_RE.finditer(text):
         literal = text[pos:m.start()]
         replacement: str | None = None
@@ -302,21 +311,21 @@ def _inline(text: str, style: _Style, base: str | None) -> tuple[str, list[_Link
         here = size + len(literal)
         if m.group("isrc") is not None:
             replacement = m.group("ialt")
-            link = _Link(here, here + len(replacement), _url(m.group("isrc"), base), True)
+            link = _Link(here, here + len(replacement), address(m.group("isrc")), True)
         elif m.group("murl") is not None:
             replacement = m.group("mtext")
-            link = _Link(here, here + len(replacement), _url(m.group("murl"), base))
+            link = _Link(here, here + len(replacement), address(m.group("murl")))
         elif m.group("rtext") is not None and style.markdown:
             label = (m.group("rref") or m.group("rtext")).lower()
             replacement = m.group("rtext")
             if label in style.refs:
-                link = _Link(here, here + len(replacement), _url(style.refs[label], base))
+                link = _Link(here, here + len(replacement), address(style.refs[label]))
         elif m.group("num") is not None and m.group("num") in style.refs:
             replacement = ""
-            link = _Link(here, None, _url(style.refs[m.group("num")], base))
+            link = _Link(here, None, address(style.refs[m.group("num")]))
         elif m.group("aurl") is not None:
             replacement = ""
-            link = _Link(None, len(literal.rstrip()) + size, _url(m.group("aurl"), base))
+            link = _Link(None, len(literal.rstrip()) + size, address(m.group("aurl")))
             literal = literal.rstrip()
         if replacement is None:
             continue
@@ -372,7 +381,10 @@ def _strip_markdown(text: str, links: list[_Link]) -> tuple[str, list[_Link]]:
                           for k in links]
 
 
-def _url(url: str, base: str | None) -> str:
+def _url(url: str, base: str | None, replay: bool = False) -> str:
+    if replay:
+        # lynx resolves the replay's archive-rooted links against the saved file
+        url = unwrap_url(_FILE_ROOT_RE.sub("", url, count=1))
     if base and not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]{0,20}:", url):
         return urljoin(base, url)
     return url
@@ -823,6 +835,19 @@ _BYLINE_RE = re.compile(
     re.IGNORECASE,
 )
 _AUTHOR_LINE_RE = re.compile(r"^" + _AUTHOR_LABEL + r"\s{0,2}:\s{1,3}\S", re.IGNORECASE)
+# Words that start bylines ("By Ann", "Von Ann", "Am 3. März") and ordinary sentences
+# alike ("By the last week of May…", "Am Ende…"): a line starting so is prose when it is a
+# long sentence with no date in it.
+_SENTENCE_START_RE = re.compile(r"^(?:by|von|am|par|por|di|door)\s", re.IGNORECASE)
+_SENTENCE_RE = re.compile(r"^\D*[.!?…][\"”’»)]?$")
+
+
+def _is_byline(text: str) -> bool:
+    """Whether ``text`` starts like a byline and is not a sentence of the post."""
+    if _BYLINE_RE.match(text) is None:
+        return False
+    return not (_SENTENCE_START_RE.match(text) and len(text.split()) >= 10
+                and _SENTENCE_RE.match(text))
 _BYLINE_PARTS_RE = re.compile(
     # "… 3 Mart 2024 Ayşe Demir tarafından", "… Kiss Anna által": the name before "by"
     r"^(?:" + _LOCAL_POSTED + r"):?\s{1,3}(?P<date3>.{4,80}?\d\.?)\s{1,3}"
@@ -968,7 +993,7 @@ def _is_meta(text: str) -> bool:
     """A byline, a date line or a comments link: printed around a title, never its body."""
     if len(text) > 200:
         return False
-    if _BYLINE_RE.match(text) or _COUNT_LINK_RE.match(text):
+    if _is_byline(text) or _COUNT_LINK_RE.match(text):
         return True
     return _is_date_line(text)
 
@@ -1189,7 +1214,7 @@ def _find_title(units: list[_Unit], quoted: str | None, feed_title: str | None =
 
 def _followed_by_byline(units: list[_Unit], i: int) -> bool:
     after = [v for v in units[i + 1:i + 4] if v.kind != "image"][:1]
-    return any(len(v.text) <= 120 and (_BYLINE_RE.match(v.text) is not None
+    return any(len(v.text) <= 120 and (_is_byline(v.text)
                                        or _is_dated_byline(v) or _is_dated_meta(v))
                for v in after)
 
@@ -1328,7 +1353,7 @@ def _title_score(units: list[_Unit], i: int) -> int:
     if " | " in u.text or (u.text.isupper() and words < 3):
         score -= 1
     nxt = units[i + 1] if i + 1 < len(units) else None
-    if nxt is not None and len(nxt.text) <= 200 and _BYLINE_RE.match(nxt.text):
+    if nxt is not None and len(nxt.text) <= 200 and _is_byline(nxt.text):
         # the byline under it outweighs any shape: a one-word title ("E", "Hi") with its
         # byline wins over a line of title length further down
         score += 3
@@ -1424,6 +1449,60 @@ def _is_says(text: str, *, dated: bool = False) -> bool:
     return dated or not re.search(r"[;!?]\s|\.\s\w{2}|\w{3}\.$", name)
 
 
+# Twenty Twelve and the themes built on it print a comment's head as the name and the
+# date on one line, with no "says:" ("Ann Lee June 3, 2014 at 7:02 am"); the post author's
+# reply carries a label after the name.
+_HEAD_TIME_RE = re.compile(r"\d{1,2}[:.h]\d{2}(?:\s{0,2}[ap]\.?\s?m\.?)?(?:\s{1,3}[a-z]{3,4})?$",
+                           re.IGNORECASE)
+_AUTHOR_LABEL_TAIL_RE = re.compile(
+    r"\s{1,3}(?:post author|beitragsautor|autor do post|autor de la entrada"
+    r"|auteur de l['’]article|autore dell['’]articolo|berichtauteur)$", re.IGNORECASE)
+_NAME_SENTENCE_RE = re.compile(r"[;!?:,]|\.\s\w{2}|\w{3}\.$")
+_HEAD_MONTH_RE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni"
+    r"|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre"
+    r"|octobre|novembre|décembre)[^\W\d]{0,7}\.?\s", re.IGNORECASE)
+# "Screen Shot 2011-08-13 at 12.00.00 AM": a file's name, not a comment's head
+_FILE_TIME_RE = re.compile(r"\d{1,2}\.\d{2}\.\d{2}(?:\s{0,2}[ap]m)?$", re.IGNORECASE)
+# "14.09.2022 um 21.32": the time written with a dot
+_DOTTED_TIME_RE = re.compile(r"(\s(?:um|at|à|alle|a las|om|kl\.?)\s{1,3}\d{1,2})[.h](\d{2})\b",
+                             re.IGNORECASE)
+# what themes print around the name: "Comment by Ann —", "Ann ·", "Ann on"
+_HEAD_NAME_TRIM_RE = re.compile(
+    r"^(?:comment by|kommentar von|commentaire de|comentario de)(?:\s{1,3}|$)"
+    r"|\s{0,3}(?:[-–—·|]|(?:^|\s)(?:on|am|le|el|il|op|um|at|said|says|sagt|schreibt|dit"
+    r"|dice|zegt))+$", re.IGNORECASE)
+_GLUED_DATE_RE = re.compile(
+    r"(?<=[^\W\d_])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s\d)")
+
+
+def _name_date_head(text: str) -> tuple[str, str, bool] | None:
+    """A comment head of a name and a dated time on one line: the name, the date text and
+    whether the post author's label follows the name; ``None`` for any other line."""
+    if len(text) > 160 or _HEAD_TIME_RE.search(text) is None \
+            or _FILE_TIME_RE.search(text) is not None:
+        return None
+    # the theme prints no space between the name (or its label) and the date's link
+    text = _GLUED_DATE_RE.sub(" ", text)
+    words = text.split()
+    for k in range(1, min(len(words), 9)):
+        name, date = " ".join(words[:k]), " ".join(words[k:])
+        if not (date[:1].isdigit() or _HEAD_MONTH_RE.match(date)):
+            continue
+        date = _DOTTED_TIME_RE.sub(r"\1:\2", date)
+        if not _is_date_line(date):
+            continue
+        author_label = _AUTHOR_LABEL_TAIL_RE.search(name)
+        if author_label is not None:
+            name = name[:author_label.start()]
+        name = _HEAD_NAME_TRIM_RE.sub("", name)
+        if not name or len(name.split()) > 5 or _NAME_SENTENCE_RE.search(name) \
+                or _is_date_line(name):
+            return None
+        return name, date, author_label is not None
+    return None
+
+
 def _date_follows(units: Sequence[_Unit], n: int) -> bool:
     """Whether the first unit after ``units[n]`` (images aside) is a date line."""
     for u in units[n + 1:n + 3]:
@@ -1440,6 +1519,85 @@ def _strip_avatar(text: str) -> str:
     return text[m.end():] if m and m.end() < len(text) else text
 
 
+# -- copies saved from a web archive's replay ----------------------------------------------
+
+def _toolbar_line(line: str) -> str:
+    """A line as the archive's toolbar words compare: no link number, brackets or the
+    underscores html2text draws links with, lower case."""
+    return _TOOLBAR_NOISE_RE.sub(" ", line).strip().casefold()
+
+
+_FILE_ROOT_RE = re.compile(r"^file://[^/]{0,200}(?=/web/\d)", re.IGNORECASE)
+_TOOLBAR_NOISE_RE = re.compile(r"\[\d{1,6}\]|[\[\]_]+")
+_CAPTURE_LINE_RE = re.compile(r"\bcaptures?\b", re.IGNORECASE)
+_TOOLBAR_SCAN = 150
+_TOOLBAR_SPAN = 80
+
+
+def _drop_replay_toolbar(lines: list[str]) -> tuple[list[str], bool]:
+    """``lines`` without the web archive's toolbar (a replayed page's first lines: "Wayback
+    Machine", the capture calendar, "About this capture" … "TIMESTAMPS"), and whether it
+    was there."""
+    start = next((n for n, line in enumerate(lines[:_TOOLBAR_SCAN])
+                  if _toolbar_line(line) == "wayback machine"), None)
+    if start is None:
+        return lines, False
+    window = [_toolbar_line(line) for line in lines[start:start + _TOOLBAR_SPAN]]
+    end = next((n for n, line in enumerate(window) if line == "timestamps"), None)
+    if end is None:
+        # older toolbars: the calendar and the capture count, no "About this capture"
+        captures = [n for n, line in enumerate(window[:15]) if _CAPTURE_LINE_RE.search(line)]
+        if not captures:
+            return lines, False
+        end = captures[-1]
+        while end + 1 < len(window) and _TOOLBAR_DATES_RE.match(window[end + 1]):
+            end += 1
+    elif end + 1 < len(window) and window[end + 1] == "loading":
+        end += 1
+    end += start + 1
+    # lynx shows the archive's donation frame next: "IFRAME:" and its address
+    after = end
+    while after < len(lines) and not lines[after].strip():
+        after += 1
+    if after < len(lines) and lines[after].strip() == "IFRAME:":
+        end = after
+        while end < len(lines) and lines[end].strip():
+            end += 1
+    return lines[:start] + lines[end:], True
+
+
+# "09 jan 2014 - 01 jan 2017", "2013 2014 2015", "close help" (lower-cased)
+_TOOLBAR_DATES_RE = re.compile(
+    r"^(?:\d{1,2} [a-z]{3} \d{2,4}(?: - \d{1,2} [a-z]{3} \d{2,4})?|(?:\d{4}\s+){2}\d{4}"
+    r"|close(?:\s+help)?|help)$")
+_WRAPPED_RE = re.compile(r"(?:https?:)?//(?:[a-z0-9-]+\.)?archive\.org/web/(\d{1,14})",
+                         re.IGNORECASE)
+_ANY_URL_RE = re.compile(r"https?://", re.IGNORECASE)
+_NO_TIME = datetime.min  # a replay whose capture time the dump does not show
+
+
+def _replay_capture(text: str, url: str | None, toolbar: bool) -> datetime | None:
+    """For a dump of a page saved from a web archive's replay, its capture time (or
+    ``_NO_TIME``); ``None`` for any other dump.  A dump is a replay's when it shows the
+    archive's toolbar, when ``url`` is a replay address, or when at least half of its
+    addresses point into the archive."""
+    if url is not None:
+        stamp = timestamp_time(url)
+        if stamp is not None:
+            return stamp
+        if unwrap_url(url) != url:
+            return _NO_TIME
+    if not toolbar and "archive.org/web/" not in text:
+        return None
+    stamps = [m.group(1) for m in _WRAPPED_RE.finditer(text)]
+    others = len(_ANY_URL_RE.findall(text)) - 2 * len(stamps)
+    if not toolbar and (len(stamps) < 3 or len(stamps) < others):
+        return None
+    full = Counter(s for s in stamps if len(s) == 14).most_common(1)
+    moment = timestamp_time(f"/web/{full[0][0]}/http://x/") if full else None
+    return moment or _NO_TIME
+
+
 def parse_text(text: str, *, url: str | None = None, options: Options = LENIENT) -> PageResult:
     """Parse a page saved as plain text into a :class:`~blogparse.PageResult` (format ``text``).
 
@@ -1451,16 +1609,23 @@ def parse_text(text: str, *, url: str | None = None, options: Options = LENIENT)
     """
     defects: list[Defect] = []
     lines = _normalise(text, defects)
+    lines, toolbar = _drop_replay_toolbar(lines)
     lines, style = _read_style(lines)
+    captured = _replay_capture(text, url, toolbar)
+    if captured is not None:
+        style = attrs.evolve(style, replay=True)
+        url = unwrap_url(url) if url else None
+        captured = None if captured is _NO_TIME else captured
     units = _units(lines, style, url)
     post = _post(units, defects, options, style.feed_title)
     if post is None:
         defects.append(Defect(kind=DefectKind.NO_POSTS,
                               message="the text holds nothing that reads as a blog post"))
-        result = PageResult(kind="empty", format="text", url=url, defects=tuple(defects))
+        result = PageResult(kind="empty", format="text", url=url, captured=captured,
+                            defects=tuple(defects))
     else:
         result = PageResult(kind="single", posts=(post,), format="text", url=url,
-                            defects=tuple(defects))
+                            captured=captured, defects=tuple(defects))
     options.check(result.defects)
     return result
 
@@ -1686,18 +1851,11 @@ def _discussion(units: Sequence[_Unit], defects: list[Defect], options: Options
     """Comments and pingbacks between the response heading and the reply form."""
     comments: list[Comment] = []
     pingbacks: list[Pingback] = []
-    # split into entries: each starts at a pingback line or an author "says:" line
-    entries: list[tuple[str, int, list[_Unit]]] = []
-    for n, u in enumerate(units):
-        if u.kind == "image":
-            continue
-        body = _strip_avatar(u.text)
-        if _PINGBACK_RE.match(u.text):
-            entries.append(("pingback", u.indent, [u]))
-        elif len(body) <= 320 and _is_says(body, dated=_date_follows(units, n)):
-            entries.append(("comment", u.indent, [u]))
-        elif entries:
-            entries[-1][2].append(u)
+    # split into entries: each starts at a pingback line or an author "says:" line (or,
+    # where no comment has one, a line of the name and the date)
+    entries = _entries(units, name_date=False)
+    if not any(kind == "comment" for kind, _, _ in entries):
+        entries = _entries(units, name_date=True)
     indents = sorted({ind for kind, ind, _ in entries if kind == "comment"})
     stack: list[Comment] = []
     naive = naive_pings = 0
@@ -1732,6 +1890,25 @@ def _discussion(units: Sequence[_Unit], defects: list[Defect], options: Options
     return tuple(comments), tuple(pingbacks)
 
 
+def _entries(units: Sequence[_Unit], *, name_date: bool
+             ) -> list[tuple[str, int, list[_Unit]]]:
+    """The discussion's units grouped into entries (kind, indent, units): each starts at
+    a pingback line or a comment's head."""
+    entries: list[tuple[str, int, list[_Unit]]] = []
+    for n, u in enumerate(units):
+        if u.kind == "image":
+            continue
+        body = _strip_avatar(u.text)
+        if _PINGBACK_RE.match(u.text):
+            entries.append(("pingback", u.indent, [u]))
+        elif len(body) <= 320 and (_is_says(body, dated=_date_follows(units, n))
+                                   or (name_date and _name_date_head(body) is not None)):
+            entries.append(("comment", u.indent, [u]))
+        elif entries:
+            entries[-1][2].append(u)
+    return entries
+
+
 def _pingback(group: list[_Unit]) -> Pingback:
     head = group[0]
     m = _PINGBACK_RE.match(head.text)
@@ -1760,20 +1937,32 @@ def _comment(group: list[_Unit], depth: int, stack: list[Comment]) -> Comment:
     stripped = _strip_avatar(head.text)
     offset = len(head.text) - len(stripped)
     m = _SAYS_RE.match(stripped)
-    assert m is not None
-    date = _parse_date(m.group("date")) if m.group("date") else None
-    # "Anne le Brun says:": a word after "on"/"le"/"am" … that reads as no date is still
-    # the name's
-    name_end = m.end("date") if m.group("date") and date is None else m.end("name")
-    # Greek prints "Ο/Η Name λέει:" ("he/she Name says")
-    name = clean_space(_GREEK_ARTICLE_RE.sub("", stripped[:name_end]))
+    by_author = False
+    if m is None or not _is_says(stripped, dated=True):
+        head_parts = _name_date_head(stripped)
+        assert head_parts is not None
+        name, date_text, by_author = head_parts
+        name_end = len(name)
+        date = _parse_date(date_text)
+        rest = None
+    else:
+        date = _parse_date(m.group("date")) if m.group("date") else None
+        # "Anne le Brun says:": a word after "on"/"le"/"am" … that reads as no date is
+        # still the name's
+        name_end = m.end("date") if m.group("date") and date is None else m.end("name")
+        # Greek prints "Ο/Η Name λέει:" ("he/she Name says")
+        name = clean_space(_GREEK_ARTICLE_RE.sub("", stripped[:name_end])) or ""
+        rest = clean_space(m.group("rest"))
     link = head.link_at(offset, offset + name_end)
     author_url = link.url if link is not None else None
     if author_url is not None and re.search(r"#comment-\d+$", author_url):
         author_url = None
     ident: int | None = None
-    rest = clean_space(m.group("rest"))
     body: list[str] = []
+    for k in head.links:
+        cid = re.search(r"#comment-(\d{1,18})$", k.url)
+        if cid and date is not None:
+            ident = int(cid.group(1))
     if rest and date is None and _is_date_line(rest):
         date = _parse_date(rest)
     elif rest:
@@ -1798,6 +1987,7 @@ def _comment(group: list[_Unit], depth: int, stack: list[Comment]) -> Comment:
         content_text="\n".join(body) or None,
         parent_id=parent.id if parent is not None else None,
         depth=depth,
+        by_post_author=by_author,
     )
 
 

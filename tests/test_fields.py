@@ -267,6 +267,26 @@ def test_term_links_are_sorted_by_their_archive() -> None:
         ('<meta property="og:site_name" content="Ledger">'
          '<link rel="alternate" type="application/rss+xml" title="Other Blog &raquo; Feed" '
          'href="https://other.example/feed/">', "", None),
+        # themes older than WordPress's own feed links: "Site RSS Feed"
+        ('<link rel="alternate" type="application/rss+xml" title="Ledger RSS Feed" '
+         'href="https://ledger.example/feed/">', "", "https://ledger.example/"),
+        ('<link rel="alternate" type="application/rss+xml" title="Ledger RSS 2.0" '
+         'href="https://ledger.example/feed/">', "", "https://ledger.example/"),
+        # the feed names the site short, the page with its tagline
+        ('<meta property="og:site_name" content="Ledger - notes from a kitchen">'
+         '<link rel="alternate" type="application/rss+xml" title="Ledger &raquo; Feed" '
+         'href="https://ledger.example/feed/">', "", "https://ledger.example/"),
+        ('<meta property="og:site_name" content="Ledgerline">'
+         '<link rel="alternate" type="application/rss+xml" title="Ledger &raquo; Feed" '
+         'href="https://ledger.example/feed/">', "", None),
+        # a section's own feed is not the site's
+        ('<meta property="og:site_name" content="Ledger">'
+         '<link rel="alternate" type="application/rss+xml" title="Ledger Kettles RSS Feed" '
+         'href="https://ledger.example/kettles/feed/">', "", None),
+        ('<link rel="alternate" type="application/rss+xml" title="Ledger Kettles RSS Feed" '
+         'href="https://ledger.example/kettles/feed/">'
+         '<link rel="alternate" type="application/rss+xml" title="Ledger RSS Feed" '
+         'href="https://ledger.example/feed/">', "", "https://ledger.example/"),
         ("", "", None),
     ],
 )

@@ -1723,24 +1723,38 @@ _REST_ROOT_RE = re.compile(r"^(https?://[^?#]+?/)(?:wp-json/?|index\.php/wp-json
 # separator is the translation's: Feed, Flux…; the comments feed has more words), href the
 # home url + "feed/".
 _MAIN_FEED_TITLE_RE = re.compile(r"^(?P<name>.+?)\s+[»›|:–-]\s+(?P<word>[^\W\d_]{2,12})$")
+# Themes written before WordPress printed the feed links itself (2.8) wrote their own:
+# "Site RSS Feed", "Site RSS 2.0", "Site Atom Feed".
+_OLD_FEED_TITLE_RE = re.compile(r"^(?P<name>.+?)\s+(?:RSS(?:\s?2\.0)?(?:\s+Feed)?|Atom\s+Feed)$",
+                                re.IGNORECASE)
 _FEED_HREF_RE = re.compile(r"^(?P<home>https?://[^?#]+?/)feed/?$")
+
+
+def _short_name_of(short: str, name: str) -> bool:
+    """Whether ``name`` is ``short`` followed by a separator and more ("Site - Tagline")."""
+    head, _, rest = name.casefold().partition(short.casefold())
+    return not head and bool(re.match(r"\s+[-–—|:»·]\s+\S", rest))
 
 
 def _main_feed(page: PageDocument, name: str | None, base: str | None
                ) -> tuple[str, str] | None:
     """The site's name and home url as WordPress's main feed link gives them (its title
-    the name and one word, its href the home url and "feed/"), where the name is ``name``
-    if that is known."""
+    the name and one word, or an older theme's "Name RSS Feed"; its href the home url and
+    "feed/"), where the name is ``name`` if that is known.  Of several such links (a
+    section's own "Name Section RSS Feed"), the one nearest the site's root."""
+    best: tuple[str, str] | None = None
     for link in page.find_all("//link[@rel='alternate'][@type='application/rss+xml']"):
         title = clean_space(link.get("title"))
-        m = _MAIN_FEED_TITLE_RE.match(title or "")
-        if m is None or (name is not None and m.group("name").casefold() != name.casefold()):
+        m = _MAIN_FEED_TITLE_RE.match(title or "") or _OLD_FEED_TITLE_RE.match(title or "")
+        # the feed may carry the short name of a site whose name goes on ("Site - tagline")
+        if m is None or (name is not None and m.group("name").casefold() != name.casefold()
+                         and not _short_name_of(m.group("name"), name)):
             continue
         href = _abs(link.get("href"), base)
         found = _FEED_HREF_RE.match(href or "")
-        if found:
-            return m.group("name"), found.group("home")
-    return None
+        if found and (best is None or len(found.group("home")) < len(best[1])):
+            best = m.group("name"), found.group("home")
+    return best
 
 
 def build_site(page: PageDocument, base: str | None, theme_name: str | None) -> Site:

@@ -212,6 +212,21 @@ def test_detect_an_html_page(capsys: pytest.CaptureFixture[str]) -> None:
     assert record["scores"]["wordpress-classic"] == max(record["scores"].values()) > 0
     assert record["theme_reason"].startswith("the highest score")
     assert record["evidence"]["wordpress"] is True
+    assert record["captured"] is None
+
+
+def test_detect_a_copy_saved_from_the_wayback_machine(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A replayed copy is detected as its original page would be, with its capture time."""
+    replay = TESTS / "pages" / "wayback" / "replay_single.html"
+    _, out, _ = run(capsys, "detect", "--format", "json", replay)
+    record = json.loads(out)
+    assert record["captured"] == "2014-06-11T17:34:02+00:00"
+    assert record["evidence"]["wordpress_themes"] == ["twentytwelve"]
+    assert record["theme"] == parse_file(replay).theme == "wordpress-classic"
+    _, text, _ = run(capsys, "detect", replay)
+    assert "  replay:   saved from the Wayback Machine, captured 2014-06-11T17:34:02+00:00\n" \
+        in text
 
 
 def test_detect_an_explicit_theme(capsys: pytest.CaptureFixture[str]) -> None:

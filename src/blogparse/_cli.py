@@ -1288,13 +1288,13 @@ def _encoding_reason(data: bytes, asked: str | None, fmt: str) -> str:
 def _detect_theme(source: _source.Source, asked: str | None,
                   registry: ThemeRegistry) -> dict[str, Any]:
     from . import _document
-    from ._theme import PageDocument
+    from ._pipeline import page_document
 
     root, _defects = _document.parse_html(source.text, max_depth=LENIENT.max_depth)
     if root is None:
         return {"theme": None, "theme_reason": "the page holds no markup", "scores": {},
                 "evidence": None}
-    page = PageDocument(root, url=source.url)
+    page, _url, captured = page_document(root, source.text, source.url)
     ranked = registry.scores(page)
     scores = {theme.name: round(score, 3) for score, theme in ranked}
     if asked is not None:
@@ -1314,7 +1314,8 @@ def _detect_theme(source: _source.Source, asked: str | None,
         "body_classes": sorted(page.body_classes),
     }
     return {"theme": chosen.name, "theme_reason": why, "kind": chosen.locate(page).kind,
-            "scores": scores, "evidence": evidence}
+            "scores": scores, "evidence": evidence,
+            "captured": captured.isoformat() if captured is not None else None}
 
 
 def _detect_text(record: dict[str, Any]) -> str:
@@ -1325,6 +1326,8 @@ def _detect_text(record: dict[str, Any]) -> str:
     lines.append(f"  theme:    {record['theme'] or '-'} ({record['theme_reason']})")
     if record.get("kind"):
         lines.append(f"  kind:     {record['kind']}")
+    if record.get("captured"):
+        lines.append(f"  replay:   saved from the Wayback Machine, captured {record['captured']}")
     if record.get("scores"):
         lines.append("  scores:   " + ", ".join(f"{n} {s:.2f}"
                                                 for n, s in record["scores"].items()))

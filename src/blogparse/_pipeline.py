@@ -106,12 +106,7 @@ def _parse_html(
     if root is None:
         return PageResult(kind="empty", format=source.format, encoding=source.encoding,
                           url=source.url, defects=tuple(defects))
-    page = PageDocument(root, url=source.url)
-    url, captured = source.url, None
-    own_url = page.links.get("canonical") or page.meta.get("og:url")
-    if _wayback.is_replay(root, source.url, own_url):
-        url, captured = _unwrap_replay(root, source.text, source.url, own_url)
-        page = PageDocument(root, url=url)  # nothing read from the tree before stays
+    page, url, captured = page_document(root, source.text, source.url)
     if isinstance(theme, Theme):
         chosen = theme
     elif isinstance(theme, str):
@@ -139,6 +134,22 @@ def _parse_html(
         captured=captured,
         defects=tuple(defects),
     )
+
+
+def page_document(root: lxml.html.HtmlElement, text: str, url: str | None
+                  ) -> tuple[PageDocument, str | None, datetime | None]:
+    """The document the themes read, the page's url and its capture time.
+
+    A page saved from a web archive's replay (the Wayback Machine) is made the original
+    page again first, in place: see ``docs/input-formats.md``.  Any other page: its
+    document, ``url`` and ``None``.
+    """
+    page = PageDocument(root, url=url)
+    own_url = page.links.get("canonical") or page.meta.get("og:url")
+    if not _wayback.is_replay(root, url, own_url):
+        return page, url, None
+    url, captured = _unwrap_replay(root, text, url, own_url)
+    return PageDocument(root, url=url), url, captured  # nothing read before stays
 
 
 def _unwrap_replay(root: lxml.html.HtmlElement, text: str, url: str | None,

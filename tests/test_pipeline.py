@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime, timedelta, timezone
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -195,3 +198,108 @@ def test_import_leaves_exports_archives_and_conversion_for_first_use() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=120).stdout.splitlines()
     assert out == ["[]", "blogparse._wxr blogparse._warc parse_wxr"]
+
+
+# -- what savers record in the page: SingleFile, the mark of the web, MHTML's Date --------
+
+_SINGLEFILE_HEAD = """<!--
+ Page saved with SingleFile \n url: {url} \n saved date: {date}
+-->"""
+
+
+def _singlefile(page: str, url: str, date: str) -> str:
+    """``page`` as SingleFile writes it: its header comment first in ``<html>``."""
+    head = _SINGLEFILE_HEAD.format(url=url, date=date)
+    return re.sub(r"(<html[^>]*>)", lambda m: m.group(1) + head, page, count=1)
+
+
+def test_singlefile_records_the_url_and_when_it_was_saved() -> None:
+    page = (PAGES / "classic_single.html").read_text("utf-8")
+    page = re.sub(r"<link rel=\"canonical\"[^>]*>", "", page)
+    saved = _singlefile(page, "https://hollinfarm.example/?p=42",
+                        "Sun Mar 21 2021 10:15:07 GMT+0100 (Central European Standard Time)")
+    result = blogparse.parse_page(saved.encode("utf-8"))
+    assert "https://hollinfarm.example/?p=42" == result.url
+    assert datetime(2021, 3, 21, 10, 15, 7, tzinfo=timezone(timedelta(hours=1))) == (
+        result.captured)
+    # the post reads as without the comment
+    plain = blogparse.parse_page(page.encode("utf-8"))
+    assert plain.captured is None
+    assert plain.to_dict()["posts"] == result.to_dict()["posts"]
+
+
+def test_the_callers_url_outranks_the_recorded_one() -> None:
+    page = _singlefile((PAGES / "classic_single.html").read_text("utf-8"),
+                       "https://elsewhere.example/", "Mon Mar 22 2021 08:00:00 GMT-0500 (EST)")
+    result = blogparse.parse_page(page, url="https://hollinfarm.example/given/")
+    assert "https://hollinfarm.example/given/" == result.url
+    assert datetime(2021, 3, 22, 13, 0, tzinfo=UTC) == result.captured
+
+
+@pytest.mark.parametrize("date", ["", "yesterday", "Sun Foo 21 2021 10:15:07 GMT+0100",
+                                  "Sun Feb 30 2021 10:15:07 GMT+0100"])
+def test_an_unreadable_saved_date_is_no_date(date: str) -> None:
+    page = _singlefile((PAGES / "classic_single.html").read_text("utf-8"),
+                       "https://hollinfarm.example/?p=42", date)
+    result = blogparse.parse_page(page)
+    assert result.captured is None
+    assert "https://hollinfarm.example/?p=42" == result.url
+
+
+def test_singlefile_copy_of_a_wayback_replay() -> None:
+    """Saved with SingleFile from the archive's replay: the original page, and the
+    archive's capture time (how old the content is), not the day it was saved."""
+    page = _singlefile((PAGES / "wayback" / "replay_single.html").read_text("utf-8"),
+                       "https://web.archive.org/web/20140611173402/"
+                       "http://bramblebees.example/2014/06/02/splitting-the-north-hive/",
+                       "Sat Nov 28 2026 21:00:00 GMT+0000 (Coordinated Universal Time)")
+    result = blogparse.parse_page(page)
+    assert "http://bramblebees.example/2014/06/02/splitting-the-north-hive/" == result.url
+    assert datetime(2014, 6, 11, 17, 34, 2, tzinfo=UTC) == result.captured
+
+
+def test_the_mark_of_the_web_gives_a_single_file_its_url() -> None:
+    """The comment a browser writes into a saved page names its url, read without the
+    save's folder too; the page's local references are not made into site urls."""
+    result = blogparse.parse_page(_SAVED.encode("utf-8"))
+    assert "https://stonebook.example/2020/05/01/a-wall/" == result.url
+    assert result.captured is None
+    post = result.post
+    assert post is not None
+    assert "page_files/unknown.png" in [b.src for b in post.blocks]
+
+
+def test_mhtml_date_header_says_when_it_was_saved() -> None:
+    html = (PAGES / "classic_single.html").read_text("utf-8")
+    message = EmailMessage()
+    message["From"] = "<Saved by Blink>"
+    message["Snapshot-Content-Location"] = "https://hollinfarm.example/2021/03/14/a/"
+    message["Subject"] = "Repairing a Dry-Stone Wall in Winter"
+    message["Date"] = "Sun, 21 Mar 2021 09:40:11 -0000"
+    message.set_content(html, subtype="html", cte="quoted-printable")
+    result = blogparse.parse_page(message.as_bytes(), format="mhtml")
+    assert datetime(2021, 3, 21, 9, 40, 11, tzinfo=UTC) == result.captured
+    del message["Date"]
+    message["Date"] = "Sun, 21 Mar 2021 10:40:11 +0100"
+    assert datetime(2021, 3, 21, 9, 40, 11, tzinfo=UTC) == blogparse.parse_page(
+        message.as_bytes(), format="mhtml").captured
+    del message["Date"]
+    assert blogparse.parse_page(message.as_bytes(), format="mhtml").captured is None
+
+
+def test_an_inlined_image_has_no_address() -> None:
+    """SingleFile inlines images as data: urls; an image's ``src`` is its address, and an
+    inlined image has none (its link to the full size stays)."""
+    page = (PAGES / "classic_single.html").read_text("utf-8")
+    src = "https://hollinfarm.example/wp-content/uploads/2021/03/gap-600x400.jpg"
+    assert src in page
+    inlined = _singlefile(page.replace(src, "data:image/jpeg;base64," + "QUJD" * 5000),
+                          "https://hollinfarm.example/?p=42",
+                          "Sun Mar 21 2021 10:15:07 GMT+0100 (CET)")
+    post = blogparse.parse_page(inlined).post
+    assert post is not None
+    [caption] = post.captions
+    assert caption.image is not None
+    assert caption.image.src is None
+    assert "https://hollinfarm.example/wp-content/uploads/2021/03/gap.jpg" == caption.image.link
+    assert "Tom Ridley" == caption.credit

@@ -526,6 +526,9 @@ def image_of(img: etree._Element, *, base_url: str | None = None) -> Image:
             if img.get(attr):
                 src = img.get(attr)
                 break
+    if src is not None and src.lstrip()[:5].lower() == "data:":
+        # the image inlined (a placeholder, or a SingleFile save): it has no address
+        src = None
     link = None
     parent = img.getparent()
     while parent is not None and parent.tag in {"a", "picture", "span"}:

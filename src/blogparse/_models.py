@@ -394,9 +394,10 @@ class PageResult(_Model):
     """The page's own url, where given or recorded (for a copy saved from a web archive's
     replay, the original page's url)."""
     captured: datetime | None = None
-    """When a web archive captured the page, for a copy saved from the Wayback Machine's
-    replay (its ``FILE ARCHIVED ON`` note or the timestamp of its address, UTC); ``None``
-    for any other page."""
+    """When the copy was made, where the copy records it: for a page saved from the
+    Wayback Machine's replay, the archive's capture (its ``FILE ARCHIVED ON`` note or the
+    timestamp of its address, UTC); else the saving time SingleFile or an MHTML file's
+    ``Date`` header records.  ``None`` for any other page."""
     defects: tuple[Defect, ...] = ()
     """Non-fatal problems met on the way."""
 

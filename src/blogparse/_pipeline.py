@@ -106,7 +106,11 @@ def _parse_html(
     if root is None:
         return PageResult(kind="empty", format=source.format, encoding=source.encoding,
                           url=source.url, defects=tuple(defects))
-    page, url, captured = page_document(root, source.text, source.url)
+    page, url, captured = page_document(root, source.text, source.url,
+                                        recorded=source.recorded_url)
+    # the archive's capture says how old the content is; else when the saver made the copy
+    captured = captured or source.saved
+    recorded = _wayback.unwrap_url(source.recorded_url) if source.recorded_url else None
     if isinstance(theme, Theme):
         chosen = theme
     elif isinstance(theme, str):
@@ -130,37 +134,33 @@ def _parse_html(
         theme=chosen.name,
         format=source.format,
         encoding=source.encoding,
-        url=url or (posts[0].url if kind == "single" and posts else None),
+        url=url or recorded or (posts[0].url if kind == "single" and posts else None),
         captured=captured,
         defects=tuple(defects),
     )
 
 
-def page_document(root: lxml.html.HtmlElement, text: str, url: str | None
+def page_document(root: lxml.html.HtmlElement, text: str, url: str | None, *,
+                  recorded: str | None = None
                   ) -> tuple[PageDocument, str | None, datetime | None]:
-    """The document the themes read, the page's url and its capture time.
+    """The document the themes read, its base url and the page's capture time.
 
-    A page saved from a web archive's replay (the Wayback Machine) is made the original
-    page again first, in place: see ``docs/input-formats.md``.  Any other page: its
-    document, ``url`` and ``None``.
+    A page saved from a web archive's replay (the Wayback Machine; ``url`` or the
+    ``recorded`` url a saver wrote into the page may say so) is made the original page
+    again first, in place: see ``docs/input-formats.md``.  Any other page: its document,
+    ``url`` and ``None``.
     """
     page = PageDocument(root, url=url)
     own_url = page.links.get("canonical") or page.meta.get("og:url")
-    if not _wayback.is_replay(root, url, own_url):
+    if not _wayback.is_replay(root, url or recorded, own_url):
         return page, url, None
-    url, captured = _unwrap_replay(root, text, url, own_url)
-    return PageDocument(root, url=url), url, captured  # nothing read before stays
-
-
-def _unwrap_replay(root: lxml.html.HtmlElement, text: str, url: str | None,
-                   own_url: str | None) -> tuple[str | None, datetime | None]:
-    """A page saved from a web archive's replay made the original page again (in place):
-    its addresses unwrapped, the toolbar dropped; and the page's url and capture time."""
     _wayback.unwrap_tree(root)
-    captured = (_wayback.capture_time(text)
-                or (_wayback.timestamp_time(url) if url else None)
-                or (_wayback.timestamp_time(own_url.strip()) if own_url else None))
-    return (_wayback.unwrap_url(url) if url else None), captured
+    captured = next((t for t in (
+        _wayback.capture_time(text),
+        *(_wayback.timestamp_time(u.strip()) for u in (url, recorded, own_url) if u))
+        if t is not None), None)
+    url = _wayback.unwrap_url(url) if url else None
+    return PageDocument(root, url=url), url, captured  # nothing read before stays
 
 
 def parse_file(

@@ -15,11 +15,13 @@ import email
 import email.errors
 import email.message
 import email.policy
+import email.utils
 import functools
 import html
 import os
 import re
 from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -48,6 +50,13 @@ class Source:
     """Local resource names (``page_files/a.jpg``, ``cid:…``) mapped to original urls."""
     defects: tuple[Defect, ...] = ()
     """What went wrong while reading (mis-declared charset, replaced bytes)."""
+    saved: datetime | None = None
+    """When the copy was made, as the saver recorded it (SingleFile's ``saved date``, an
+    MHTML file's ``Date`` header), time zone aware."""
+    recorded_url: str | None = None
+    """The page's address as a saver wrote it into a single saved file (the mark of the
+    web, SingleFile's header).  Not a base for relative references: a "complete" save's
+    point into its resource folder, not the site."""
 
 
 # -- encoding names ------------------------------------------------------------------------
@@ -674,7 +683,7 @@ def _read_mhtml(data: bytes, *, encoding: str | None, url: str | None) -> Source
     text, used, decode_defects = decode(body, encoding=encoding, transport=charset)
     text = restore_original_urls(text, resources)
     return Source(text=text, format="mhtml", encoding=used, url=base, resources=resources,
-                  defects=(*decode_defects, *defects))
+                  defects=(*decode_defects, *defects), saved=_mhtml_date(data))
 
 
 def _unpack_mhtml(
@@ -712,6 +721,65 @@ def _unpack_mhtml(
                               message="the MHTML file is malformed: "
                                       f"{type((msg.defects or root.defects)[0]).__name__}"))
     return body, root.get_content_charset(), base, resources, tuple(defects)
+
+
+def _mhtml_date(data: bytes) -> datetime | None:
+    """The MHTML file's ``Date`` header (when the browser saved it), time zone aware."""
+    head = data[:4096].split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    m = re.search(rb"^Date:[ \t]{0,8}([^\r\n]{1,100})", head, re.MULTILINE | re.IGNORECASE)
+    if m is None:
+        return None
+    try:
+        when = email.utils.parsedate_to_datetime(m.group(1).decode("latin-1").strip())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    # "-0000" (UTC, the writer's own zone unknown) comes back naive
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+
+
+# -- what a saver records in the page -------------------------------------------------------
+
+# SingleFile's header comment, first in <html>: "Page saved with SingleFile", the page's
+# url and the saving time as JavaScript prints a date ("Wed Sep 24 2026 10:00:00
+# GMT+0200 (Central European Summer Time)").
+_SINGLEFILE_RE = re.compile(
+    r"<!--\s{0,8}(?:Page saved with SingleFile|Archive processed by SingleFile)"
+    r"(?P<body>[^<>]{0,2000}?)-->", re.IGNORECASE)
+_SINGLEFILE_URL_RE = re.compile(r"^\s{0,8}url:\s{0,8}(\S{1,2048})\s*$", re.MULTILINE)
+_JS_DATE_RE = re.compile(
+    r"^\s{0,8}saved date:\s{0,8}[A-Z][a-z]{2} (?P<mon>[A-Z][a-z]{2}) (?P<d>\d{1,2}) "
+    r"(?P<y>\d{4}) (?P<H>\d{2}):(?P<M>\d{2}):(?P<S>\d{2}) GMT(?P<z>[+-]\d{4})", re.MULTILINE)
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def saver_record(text: str) -> tuple[str | None, datetime | None]:
+    """The page's url and the saving time a browser or extension wrote into a saved page:
+    the "mark of the web" (``<!-- saved from url=(0042)https://… -->``: the url only) or
+    SingleFile's header comment (url and ``saved date``)."""
+    head = text[:8192]
+    m = _SAVED_FROM_RE.search(head)
+    if m is not None:
+        return m.group(1), None
+    sf = _SINGLEFILE_RE.search(head)
+    if sf is None:
+        return None, None
+    body = sf.group("body")
+    url_m = _SINGLEFILE_URL_RE.search(body)
+    url = url_m.group(1) if url_m and url_m.group(1).lower().startswith(("http:", "https:")) \
+        else None
+    date_m = _JS_DATE_RE.search(body)
+    saved = None
+    if date_m is not None and date_m.group("mon") in _MONTHS:
+        zone = date_m.group("z")
+        offset = timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5]))
+        try:
+            saved = datetime(int(date_m.group("y")), _MONTHS.index(date_m.group("mon")) + 1,
+                             int(date_m.group("d")), int(date_m.group("H")),
+                             int(date_m.group("M")), int(date_m.group("S")),
+                             tzinfo=timezone(-offset if zone[0] == "-" else offset))
+        except ValueError:
+            saved = None
+    return url, saved
 
 
 def _header(part: email.message.Message, name: str) -> str | None:
@@ -1021,7 +1089,8 @@ def read_source(
         if format == "mhtml" or (format is None and _looks_like_mhtml(data[:16384])):
             return _read_mhtml(data.encode("utf-8", "surrogatepass"), encoding=encoding,
                                url=url)
-        return Source(text=data, format=format or sniff_format(data), encoding=None, url=url)
+        return _with_saver_record(Source(text=data, format=format or sniff_format(data),
+                                         encoding=None, url=url))
     if not isinstance(data, bytes | bytearray | memoryview):
         raise TypeError(f"expected bytes or str, got {type(data).__name__}")
     raw = bytes(data)
@@ -1031,4 +1100,15 @@ def read_source(
     text, used, defects = decode(raw, encoding=encoding, transport=transport_encoding,
                                  transport_name="the HTTP Content-Type charset")
     fmt = format or sniff_format(text)
-    return Source(text=text, format=fmt, encoding=used, url=url, defects=defects)
+    return _with_saver_record(Source(text=text, format=fmt, encoding=used, url=url,
+                                     defects=defects))
+
+
+def _with_saver_record(source: Source) -> Source:
+    """``source`` with the url and saving time a saver recorded."""
+    if source.format != "html":
+        return source
+    recorded, saved = saver_record(source.text)
+    if recorded is None and saved is None:
+        return source
+    return attrs.evolve(source, recorded_url=recorded, saved=saved)

@@ -156,6 +156,18 @@ def _halted(parser: lxml.html.HTMLParser) -> bool:
     return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
 
 
+def amp_images(root: lxml.html.HtmlElement) -> int:
+    """Make an AMP page's ``<amp-img>`` and ``<amp-anim>`` the ``<img>`` they stand for (in
+    place), without the ``<noscript>`` copy AMP nests in them; returns how many."""
+    count = 0
+    for el in list(root.iter("amp-img", "amp-anim")):
+        for fallback in el.findall("noscript"):
+            el.remove(fallback)  # its tail is the image's own text: none
+        el.tag = "img"
+        count += 1
+    return count
+
+
 def parse_fragment(html: str) -> lxml.html.HtmlElement:
     """Parse an HTML fragment (post content) into a ``<div>`` holding it.
 

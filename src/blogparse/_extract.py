@@ -1762,8 +1762,8 @@ def build_site(page: PageDocument, base: str | None, theme_name: str | None) -> 
     name = clean_space(page.meta.get("og:site_name") or page.meta.get("application-name"))
     title_el = page.find("//*[@id='site-title' or " + cls(
         "site-title", "blog-title", "wp-block-site-title",
-        # tagDiv Newspaper's text logo
-        "td-logo-text") + "]")
+        # tagDiv Newspaper's text logo, the AMP plugin's reader header
+        "td-logo-text", "amp-site-title") + "]")
     if title_el is None:
         # GeneratePress: <p class="main-title"><a href="…" rel="home">; the class alone
         # names post titles on other sites
@@ -1781,6 +1781,9 @@ def build_site(page: PageDocument, base: str | None, theme_name: str | None) -> 
     home = None
     if title_el is not None:
         a = title_el if title_el.tag == "a" else title_el.find(".//a")
+        holder = title_el.getparent()
+        if a is None and holder is not None and holder.tag == "a":
+            a = holder  # the AMP header: <a href=home><span class=amp-site-title>Name
         if a is not None:
             home = _abs(a.get("href"), base)
     if home is None:
@@ -1848,6 +1851,12 @@ def extract_page(
 ) -> tuple[str, tuple[Post, ...], Site]:
     """Build the posts and the site from a theme's regions."""
     base = page.url or page.links.get("canonical") or page.meta.get("og:url")
+    if base is not None and base.startswith("//"):
+        # a protocol-relative canonical link: og:url may say the scheme of the same address
+        scheme, _, rest = (page.meta.get("og:url") or "").strip().partition(":")
+        host = base[2:].split("/", 1)[0]
+        if scheme.lower() in {"http", "https"} and host and rest.startswith("//" + host):
+            base = scheme.lower() + ":" + base
     site = build_site(page, base, theme_name)
     single = regions.kind == "single"
     posts = []

@@ -147,9 +147,11 @@ def page_document(root: lxml.html.HtmlElement, text: str, url: str | None, *,
 
     A page saved from a web archive's replay (the Wayback Machine; ``url`` or the
     ``recorded`` url a saver wrote into the page may say so) is made the original page
-    again first, in place: see ``docs/input-formats.md``.  Any other page: its document,
-    ``url`` and ``None``.
+    again first, in place: see ``docs/input-formats.md``; an AMP page's images become the
+    ``<img>`` they stand for.  Any other page: its document, ``url`` and ``None``.
     """
+    if "amp" in root.attrib or "\u26a1" in root.attrib:
+        _document.amp_images(root)
     page = PageDocument(root, url=url)
     own_url = page.links.get("canonical") or page.meta.get("og:url")
     if not _wayback.is_replay(root, url or recorded, own_url):

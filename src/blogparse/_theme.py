@@ -197,12 +197,15 @@ class PageDocument:
     def is_wordpress(self) -> bool:
         """Whether the page shows any WordPress fingerprint."""
         gen = (self.generator or "").lower()
-        if "wordpress" in gen:
+        # the AMP plugin's pages name the plugin ("AMP Plugin v2.2.1; mode=reader")
+        if "wordpress" in gen or gen.startswith("amp plugin"):
             return True
         if self.stylesheet_themes or "api.w.org" in self.links:
             return True
         head = self.head_html
-        return "/wp-content/" in head or "/wp-includes/" in head or "s0.wp.com" in head
+        return ("/wp-content/" in head or "/wp-includes/" in head or "s0.wp.com" in head
+                # JSON-LD with escaped slashes; the AMP reader template's own styles
+                or "\\/wp-content\\/" in head or ".amp-wp-" in head)
 
 
 # WordPress.com serves its themes from /wp-content/themes/pub/NAME/ or .../premium/NAME/.

@@ -29,11 +29,14 @@ class ClassicTheme(Theme):
     POSTS: ClassVar[Locator] = (
         "//*[(self::article or self::div or self::section or self::li)"
         " and (re:test(@id, '^post-[0-9]+$') or (" + cls("hentry", "type-post", "type-page")
-        + ") or (self::article and " + cls("post", "page", "entry") + "))]"
+        + ") or (self::article and " + cls("post", "page", "entry",
+                                           # the AMP plugin's reader template
+                                           "amp-wp-article") + "))]"
     )
     TITLE: ClassVar[Locator] = (
         ".//*[" + cls("entry-title", "post-title", "entry-header-title", "single-post-title",
-                      "posttitle", "storytitle", "page-title", "single-title") + "]",
+                      "posttitle", "storytitle", "page-title", "single-title",
+                      "amp-wp-title") + "]",
         ".//h1",
         ".//h2",
     )
@@ -45,7 +48,7 @@ class ClassicTheme(Theme):
         ".//*[" + cls("entry-content", "post-content", "entry_content", "post-entry",
                       "article-content", "entry-body", "post-body", "storycontent",
                       "single-content", "td-post-content", "the-content", "postcontent",
-                      "article-body", "content-inner",
+                      "article-body", "content-inner", "amp-wp-article-content",
                       # Elementor Pro's and Divi's theme-builder post-content modules
                       "elementor-widget-theme-post-content", "et_pb_post_content") + "]",
         ".//*[" + cls("entry", "post-text", "text", "entry__content", "post_content",
@@ -91,7 +94,7 @@ class ClassicTheme(Theme):
         ".//*[" + cls("published") + "]",
         ".//*[" + cls("entry-meta", "posted-on", "post-meta", "entry-header", "byline",
                       "post-info", "entry-date", "meta", "postmeta", "post-date", "date",
-                      "entry-utility") + "]//time[@datetime]",
+                      "entry-utility", "amp-wp-posted-on") + "]//time[@datetime]",
         ".//*[" + cls("entry-date", "post-date", "posted-on", "date", "postdate",
                       "entry-time", "timestamp",
                       # MH Themes' <span class="entry-meta-date updated">

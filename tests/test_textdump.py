@@ -775,3 +775,72 @@ def test_a_comments_heading_in_russian_gives_the_count() -> None:
     result = blogparse.parse_page(dump.encode(), format="text")
     assert [(p.title, p.response_count) for p in result.posts] == [
         ("Заметки о зимней рыбалке", 2)]
+
+
+# -- comment heads without "says:" -----------------------------------------------------------
+
+_THEME_DUMPS = Path(__file__).parent / "dumps" / "themes"
+_THEME_PAGES = Path(__file__).parent / "pages" / "themes"
+
+
+@pytest.mark.parametrize("dump", sorted(p.name for p in _THEME_DUMPS.glob("*.txt")))
+def test_comment_heads_of_popular_themes(dump: str) -> None:
+    """Astra, GeneratePress, Kadence and the block themes print the commenter's name on a
+    line of its own and the date under it; OceanWP the name, date and "Reply" on one line.
+    The dump's comments are the page's: same people, same threads."""
+    page = blogparse.parse_file(_THEME_PAGES / (dump.split(".")[0] + ".html")).post
+    result = blogparse.parse_page((_THEME_DUMPS / dump).read_text("utf-8"), format="text")
+    post = result.post
+    assert page is not None
+    assert post is not None
+    assert len(page.comments) >= 3
+    assert [(c.author.name if c.author else None, c.depth) for c in page.comments] == [
+        (c.author.name if c.author else None, c.depth) for c in post.comments]
+    assert all(c.date is not None for c in post.comments)
+    for comment, expected in zip(post.comments, page.comments, strict=True):
+        assert comment.date is not None
+        assert expected.date is not None
+        assert comment.date.date() == expected.date.date()
+        assert comment.content_text is not None
+        assert expected.content_text is not None
+        assert comment.content_text.split()[:4] == expected.content_text.split()[:4]
+
+
+_NAME_OVER_DATE = """A quiet week at the hives
+
+Posted on June 2, 2024 by Hazel Orme
+
+The bees flew all week and the supers filled faster than expected for early June.
+
+{heading}
+
+Ann Lee
+June 3, 2024 at 7:02 am
+Lovely to read, and the photos are great.
+Reply
+
+Recent posts
+Spring feeding notes
+May 20, 2024
+"""
+
+
+@pytest.mark.parametrize(("heading", "names"), [
+    ("2 thoughts on “A quiet week at the hives”", ["Ann Lee"]),
+    # no comments heading that counts some: a name over a date could be any teaser's
+    ("", []),
+    ("No Comments", []),
+])
+def test_name_over_date_needs_a_comments_heading(heading: str, names: list[str]) -> None:
+    post = blogparse.parse_page(_NAME_OVER_DATE.format(heading=heading), format="text").post
+    assert post is not None
+    assert names == [c.author.name if c.author else None for c in post.comments]
+
+
+def test_teasers_dated_before_the_post_are_no_comments() -> None:
+    text = _NAME_OVER_DATE.format(heading="3 thoughts on “A quiet week at the hives”").replace(
+        "Recent posts\n", "Sasha Moor\n")
+    post = blogparse.parse_page(text, format="text").post
+    assert post is not None
+    # "Sasha Moor" over May 20 is dated before the post: a teaser, not a reply
+    assert ["Ann Lee"] == [c.author.name if c.author else None for c in post.comments]

@@ -1455,13 +1455,17 @@ def _is_says(text: str, *, dated: bool = False) -> bool:
 _HEAD_TIME_RE = re.compile(r"\d{1,2}[:.h]\d{2}(?:\s{0,2}[ap]\.?\s?m\.?)?(?:\s{1,3}[a-z]{3,4})?$",
                            re.IGNORECASE)
 _AUTHOR_LABEL_TAIL_RE = re.compile(
-    r"\s{1,3}(?:post author|beitragsautor|autor do post|autor de la entrada"
-    r"|auteur de l['’]article|autore dell['’]articolo|berichtauteur)$", re.IGNORECASE)
+    r"(?:\s{1,3}|(?<=[^\W\d_]))\(?(?:post author|beitragsautor|autor do post"
+    r"|autor de la entrada|auteur de l['’]article|autore dell['’]articolo|berichtauteur)\)?$",
+    re.IGNORECASE)
 _NAME_SENTENCE_RE = re.compile(r"[;!?:,]|\.\s\w{2}|\w{3}\.$")
 _HEAD_MONTH_RE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni"
     r"|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre"
     r"|octobre|novembre|décembre)[^\W\d]{0,7}\.?\s", re.IGNORECASE)
+_HEAD_REPLY_TAIL_RE = re.compile(
+    r"\s{1,3}(?:reply|antworten|répondre|responder|rispondi|reageer|odpowiedz|ответить"
+    r"|відповісти|yanıtla|răspunde|válasz|απάντηση|svara)$", re.IGNORECASE)
 # "Screen Shot 2011-08-13 at 12.00.00 AM": a file's name, not a comment's head
 _FILE_TIME_RE = re.compile(r"\d{1,2}\.\d{2}\.\d{2}(?:\s{0,2}[ap]m)?$", re.IGNORECASE)
 # "14.09.2022 um 21.32": the time written with a dot
@@ -1470,8 +1474,8 @@ _DOTTED_TIME_RE = re.compile(r"(\s(?:um|at|à|alle|a las|om|kl\.?)\s{1,3}\d{1,2}
 # what themes print around the name: "Comment by Ann —", "Ann ·", "Ann on"
 _HEAD_NAME_TRIM_RE = re.compile(
     r"^(?:comment by|kommentar von|commentaire de|comentario de)(?:\s{1,3}|$)"
-    r"|\s{0,3}(?:[-–—·|]|(?:^|\s)(?:on|am|le|el|il|op|um|at|said|says|sagt|schreibt|dit"
-    r"|dice|zegt))+$", re.IGNORECASE)
+    r"|\s{0,3}(?:[-–—·|]|(?:^|\s)(?:on|am|le|el|il|op|um|at|said|says|sagt|schreibt|meint"
+    r"|denkt|dit|dice|zegt))+$", re.IGNORECASE)
 _GLUED_DATE_RE = re.compile(
     r"(?<=[^\W\d_])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s\d)")
 
@@ -1479,7 +1483,12 @@ _GLUED_DATE_RE = re.compile(
 def _name_date_head(text: str) -> tuple[str, str, bool] | None:
     """A comment head of a name and a dated time on one line: the name, the date text and
     whether the post author's label follows the name; ``None`` for any other line."""
-    if len(text) > 160 or _HEAD_TIME_RE.search(text) is None \
+    # OceanWP prints the reply link on the same line: "Ann Lee 19 Jan 2024 Reply"; with
+    # it the date needs no time to make the line a comment's head
+    reply = _HEAD_REPLY_TAIL_RE.search(text)
+    if reply is not None:
+        text = text[:reply.start()]
+    if len(text) > 160 or (reply is None and _HEAD_TIME_RE.search(text) is None) \
             or _FILE_TIME_RE.search(text) is not None:
         return None
     # the theme prints no space between the name (or its label) and the date's link
@@ -1497,10 +1506,40 @@ def _name_date_head(text: str) -> tuple[str, str, bool] | None:
             name = name[:author_label.start()]
         name = _HEAD_NAME_TRIM_RE.sub("", name)
         if not name or len(name.split()) > 5 or _NAME_SENTENCE_RE.search(name) \
-                or _is_date_line(name):
+                or not name[:1].isalpha() or "[" in name or _is_date_line(name):
             return None
         return name, date, author_label is not None
     return None
+
+
+def _name_head(text: str) -> str | None:
+    """A comment head that is the name alone (the date on the next line: Astra,
+    GeneratePress, the block themes): a few words that are no sentence, date or label."""
+    if len(text) > 80 or "[" in text or not text[:1].isalpha():
+        return None  # an image's alt text, a marker or an arrow, not a name
+    name = _HEAD_NAME_TRIM_RE.sub("", _AUTHOR_LABEL_TAIL_RE.sub("", text)).strip()
+    # the block themes print the avatar's alt text, "Name Avatar", over the name
+    name = _AVATAR_TAIL_RE.sub("", name)
+    if not name or len(name.split()) > 4 or _NAME_SENTENCE_RE.search(name) \
+            or _TITLE_WORD_RE.search(name) or _SECTION_WORD_RE.search(name) \
+            or _is_date_line(name) or _REPLY_LINE_RE.match(name) or _MENU_RE.match(name) \
+            or _PINGBACK_RE.match(name) or _is_count_heading(name) \
+            or _form_heading(name) is not None:
+        return None
+    return name
+
+
+# a sidebar's or footer's heading over dated entries ("Recent posts", "Aktuelle Beiträge")
+_SECTION_WORD_RE = re.compile(
+    r"\b(?:posts?|articles?|comments?|entries|archives?|categories|recent|latest|related"
+    r"|popular|beiträge|kommentare|artikel|neueste|aktuelle|ähnliche|derniers|récents"
+    r"|recientes|entradas|articoli|recenti|berichten|recente)\b", re.IGNORECASE)
+_AVATAR_TAIL_RE = re.compile(r"\s{1,3}avatar$", re.IGNORECASE)
+# words of a teaser's title, not of a name ("A week of windowsill experiments")
+_TITLE_WORD_RE = re.compile(
+    r"\b(?:the|a|an|for|with|and|to|in|on|at|of|my|our|your|how|why|what|when|is|are|was"
+    r"|this|that|from|after|before|into|about|der|die|das|und|mit|für|le|la|les|pour|avec"
+    r"|el|los|las|con|para)\b", re.IGNORECASE)
 
 
 def _date_follows(units: Sequence[_Unit], n: int) -> bool:
@@ -1705,7 +1744,8 @@ def _post(units: list[_Unit], defects: list[Defect], options: Options,
             disc_start = n + 1
             evidence += 1
             break
-    comments, pingbacks = _discussion(rest[disc_start:stop], defects, options)
+    comments, pingbacks = _discussion(rest[disc_start:stop], defects, options,
+                                      headed=bool(count), not_before=published)
     # a "says:" inside prose is no comment: only dated comments speak for a blog page
     evidence += len(pingbacks) + sum(1 for c in comments if c.date is not None)
     form = None
@@ -1846,16 +1886,21 @@ def _body(units: Sequence[_Unit]) -> tuple[list[Block], list[Caption]]:
     return blocks, captions
 
 
-def _discussion(units: Sequence[_Unit], defects: list[Defect], options: Options
+def _discussion(units: Sequence[_Unit], defects: list[Defect], options: Options, *,
+                headed: bool = False, not_before: datetime | None = None
                 ) -> tuple[tuple[Comment, ...], tuple[Pingback, ...]]:
-    """Comments and pingbacks between the response heading and the reply form."""
+    """Comments and pingbacks between the response heading and the reply form.
+
+    Comments start at an author's "says:" line.  Where none has one, they start at a line
+    of the name and the date, or (only under a comments heading that counts some) at a
+    name with the date on the next line; a head dated before the post (``not_before``) is
+    a teaser's, not a comment's.
+    """
     comments: list[Comment] = []
     pingbacks: list[Pingback] = []
-    # split into entries: each starts at a pingback line or an author "says:" line (or,
-    # where no comment has one, a line of the name and the date)
     entries = _entries(units, name_date=False)
     if not any(kind == "comment" for kind, _, _ in entries):
-        entries = _entries(units, name_date=True)
+        entries = _entries(units, name_date=True, name_only=headed, not_before=not_before)
     indents = sorted({ind for kind, ind, _ in entries if kind == "comment"})
     stack: list[Comment] = []
     naive = naive_pings = 0
@@ -1890,10 +1935,10 @@ def _discussion(units: Sequence[_Unit], defects: list[Defect], options: Options
     return tuple(comments), tuple(pingbacks)
 
 
-def _entries(units: Sequence[_Unit], *, name_date: bool
-             ) -> list[tuple[str, int, list[_Unit]]]:
+def _entries(units: Sequence[_Unit], *, name_date: bool, name_only: bool = False,
+             not_before: datetime | None = None) -> list[tuple[str, int, list[_Unit]]]:
     """The discussion's units grouped into entries (kind, indent, units): each starts at
-    a pingback line or a comment's head."""
+    a pingback line or a comment's head (see :func:`_discussion`)."""
     entries: list[tuple[str, int, list[_Unit]]] = []
     for n, u in enumerate(units):
         if u.kind == "image":
@@ -1901,12 +1946,38 @@ def _entries(units: Sequence[_Unit], *, name_date: bool
         body = _strip_avatar(u.text)
         if _PINGBACK_RE.match(u.text):
             entries.append(("pingback", u.indent, [u]))
-        elif len(body) <= 320 and (_is_says(body, dated=_date_follows(units, n))
-                                   or (name_date and _name_date_head(body) is not None)):
+        elif len(body) <= 320 and (
+                _is_says(body, dated=_date_follows(units, n))
+                or (name_date and _later_head(body, units, n, name_only, not_before))):
             entries.append(("comment", u.indent, [u]))
+        elif name_date and n + 1 < len(units) and _AVATAR_NAME_RE.match(body) \
+                and body[:-len(" Avatar")].strip() == units[n + 1].text.strip():
+            continue  # the block themes' "Name Avatar" alt text over the name
         elif entries:
             entries[-1][2].append(u)
     return entries
+
+
+_AVATAR_NAME_RE = re.compile(r"^.{1,80}\sAvatar$")
+
+
+def _later_head(text: str, units: Sequence[_Unit], n: int, name_only: bool,
+                not_before: datetime | None) -> bool:
+    """Whether ``text`` (``units[n]``) is a comment's head without "says:": the name and
+    the date on one line, or with ``name_only`` the name over a date line; never dated
+    before the post."""
+    head = _name_date_head(text)
+    if head is not None:
+        date_text = head[1]
+    elif name_only and _name_head(text) is not None and _date_follows(units, n):
+        date_text = next(_strip_edit(clean_space(u.text) or "") for u in units[n + 1:n + 3]
+                         if u.kind != "image")
+    else:
+        return False
+    if not_before is None:
+        return True
+    when = _parse_date(date_text)
+    return when is None or when.date() >= not_before.date()
 
 
 def _pingback(group: list[_Unit]) -> Pingback:
@@ -1938,12 +2009,19 @@ def _comment(group: list[_Unit], depth: int, stack: list[Comment]) -> Comment:
     offset = len(head.text) - len(stripped)
     m = _SAYS_RE.match(stripped)
     by_author = False
-    if m is None or not _is_says(stripped, dated=True):
-        head_parts = _name_date_head(stripped)
-        assert head_parts is not None
+    head_parts = None if m is not None and _is_says(stripped, dated=True) \
+        else _name_date_head(stripped)
+    if head_parts is not None:
         name, date_text, by_author = head_parts
         name_end = len(name)
         date = _parse_date(date_text)
+        rest = None
+    elif m is None or not _is_says(stripped, dated=True):
+        # the name alone; the date is the next line's
+        name = _name_head(stripped) or ""
+        by_author = _AUTHOR_LABEL_TAIL_RE.search(stripped) is not None
+        name_end = len(name)
+        date = None
         rest = None
     else:
         date = _parse_date(m.group("date")) if m.group("date") else None
@@ -1978,6 +2056,8 @@ def _comment(group: list[_Unit], depth: int, stack: list[Comment]) -> Comment:
             continue
         if _REPLY_LINE_RE.match(t):
             continue
+        if not body and name and t == name:
+            continue  # the name again, under the avatar's alt text and the date
         body.append(t)
     parent = next((c for c in reversed(stack) if c.depth == depth - 1), None)
     return Comment(

@@ -844,3 +844,28 @@ def test_teasers_dated_before_the_post_are_no_comments() -> None:
     assert post is not None
     # "Sasha Moor" over May 20 is dated before the post: a teaser, not a reply
     assert ["Ann Lee"] == [c.author.name if c.author else None for c in post.comments]
+
+
+def test_comment_text_equal_to_the_name_is_kept() -> None:
+    """Only the block themes' repeated name under a name-only head is dropped; a comment
+    whose text is its author's name (found by a round-trip property) keeps it."""
+    text = """Zero
+
+Posted on June 2, 2024 by Ann
+
+Zero is a number, and this post is about it and nothing else at all, for a while.
+
+2 thoughts on “Zero”
+
+    1. 0 says:
+       June 3, 2024 at 7:02 am
+       0
+       0
+    2. Bo says:
+       June 3, 2024 at 8:00 am
+       Bo
+"""
+    post = blogparse.parse_page(text, format="text").post
+    assert post is not None
+    assert [("0", "0\n0"), ("Bo", "Bo")] == [
+        (c.author.name if c.author else None, c.content_text) for c in post.comments]

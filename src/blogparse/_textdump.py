@@ -583,7 +583,7 @@ _SAYS_RE = re.compile(
     r"|a écrit"
     # Polish, Czech, Russian, Ukrainian, Turkish, Romanian, Hungarian, Greek, Swedish
     r"|pisze|napisał|napisała|napsal|napsala|říká|говорит|пишет|говорить|пише|dedi ki|diyor"
-    r"|spune|szerint|írta|λέει|είπε|skriver|säger))\s{0,2}:"
+    r"|spune|szerint|írta|λέει|είπε|skriver|säger))(?![^\W\d_])\s{0,2}(?P<colon>:?)"
     r"(?P<rest>.{0,120})$",
     re.IGNORECASE,
 )
@@ -1442,6 +1442,9 @@ def _is_says(text: str, *, dated: bool = False) -> bool:
     m = _SAYS_RE.match(text)
     if m is None:
         return False
+    if not m.group("colon") and (m.group("rest") or not dated):
+        # Genesis prints "Ann says" with no colon: a head only with the date under it
+        return False
     # an entity written out as text ("&#8217;") is part of a name, not a sentence's ";"
     name = _ENTITY_TEXT_RE.sub("", m.group("name"))
     if len(name.split()) > 6:
@@ -1464,7 +1467,7 @@ _HEAD_MONTH_RE = re.compile(
     r"|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre"
     r"|octobre|novembre|décembre)[^\W\d]{0,7}\.?\s", re.IGNORECASE)
 _HEAD_REPLY_TAIL_RE = re.compile(
-    r"\s{1,3}(?:reply|antworten|répondre|responder|rispondi|reageer|odpowiedz|ответить"
+    r"\s{0,3}[-–|·]?\s{1,3}(?:reply|antworten|répondre|responder|rispondi|reageer|odpowiedz|ответить"
     r"|відповісти|yanıtla|răspunde|válasz|απάντηση|svara)$", re.IGNORECASE)
 # "Screen Shot 2011-08-13 at 12.00.00 AM": a file's name, not a comment's head
 _FILE_TIME_RE = re.compile(r"\d{1,2}\.\d{2}\.\d{2}(?:\s{0,2}[ap]m)?$", re.IGNORECASE)
@@ -1702,6 +1705,12 @@ def _post(units: list[_Unit], defects: list[Defect], options: Options,
             evidence += 1
         elif _is_dated_meta(u) and not _is_meta(u.text):
             pass
+        elif u.kind != "item" and _is_count_heading(u.text) and title \
+                and _key(title) in _key(u.text) and start + 1 < len(units) \
+                and not _is_body_end(units[start + 1]):
+            # the comments link among the title's meta ("4 Comments on Title", Twenty
+            # Nineteen), with the post's text under it: not the discussion's heading
+            evidence += 1
         elif _is_meta(u.text) and u.kind != "item":
             if published is None and not authors:
                 published, authors = _byline(u, defects)
@@ -1720,8 +1729,7 @@ def _post(units: list[_Unit], defects: list[Defect], options: Options,
     rest = units[end:]
     disc_start = 0
     count: int | None = None
-    form_at = next((n for n, u in enumerate(rest)
-                    if u.kind != "item" and _form_heading(u.text)), None)
+    form_at = _form_at(rest)
     login_at = next((n for n, u in enumerate(rest) if _LOGIN_LINE_RE.search(u.text)), None)
     stop = form_at if form_at is not None else (login_at if login_at is not None else len(rest))
     # the footer ends where the discussion starts: a comment's text is not the post's terms
@@ -1886,6 +1894,21 @@ def _body(units: Sequence[_Unit]) -> tuple[list[Block], list[Caption]]:
     return blocks, captions
 
 
+def _form_at(units: Sequence[_Unit]) -> int | None:
+    """Where the reply form's heading is: the first line that reads as one, unless
+    comments follow it before the next such line ("Join the Conversation" is Twenty
+    Nineteen's heading over the comments; its form says "Leave a comment")."""
+    found = [n for n, u in enumerate(units) if u.kind != "item" and _form_heading(u.text)]
+    if not found:
+        return None
+    for here, after in zip(found, [*found[1:], len(units)], strict=True):
+        if not any(_PINGBACK_RE.match(u.text)
+                   or (len(u.text) <= 320 and _is_says(_strip_avatar(u.text)))
+                   for u in units[here + 1:after]):
+            return here
+    return found[0]
+
+
 def _discussion(units: Sequence[_Unit], defects: list[Defect], options: Options, *,
                 headed: bool = False, not_before: datetime | None = None
                 ) -> tuple[tuple[Comment, ...], tuple[Pingback, ...]]:
@@ -2009,6 +2032,7 @@ def _comment(group: list[_Unit], depth: int, stack: list[Comment]) -> Comment:
     offset = len(head.text) - len(stripped)
     m = _SAYS_RE.match(stripped)
     by_author = False
+    repeated_name = False
     head_parts = None if m is not None and _is_says(stripped, dated=True) \
         else _name_date_head(stripped)
     if head_parts is not None:
@@ -2017,8 +2041,10 @@ def _comment(group: list[_Unit], depth: int, stack: list[Comment]) -> Comment:
         date = _parse_date(date_text)
         rest = None
     elif m is None or not _is_says(stripped, dated=True):
-        # the name alone; the date is the next line's
+        # the name alone; the date is the next line's (and the name may come again under
+        # it, where the block themes print the avatar's alt text first)
         name = _name_head(stripped) or ""
+        repeated_name = True
         by_author = _AUTHOR_LABEL_TAIL_RE.search(stripped) is not None
         name_end = len(name)
         date = None
@@ -2056,7 +2082,8 @@ def _comment(group: list[_Unit], depth: int, stack: list[Comment]) -> Comment:
             continue
         if _REPLY_LINE_RE.match(t):
             continue
-        if not body and name and t == name:
+        if repeated_name and not body and t == name:
+            repeated_name = False
             continue  # the name again, under the avatar's alt text and the date
         body.append(t)
     parent = next((c for c in reversed(stack) if c.depth == depth - 1), None)

@@ -168,7 +168,9 @@ def _normalise(text: str, defects: list[Defect]) -> list[str]:
         lines = lines[:_MAX_LINES]
     # No-break spaces pad list markers (elinks) and titles ("Low\u00a0Tide"): plain spaces
     # read the same and keep indentation measurable.
-    return [line[:_MAX_LINE].expandtabs(8).replace("\u00a0", " ").rstrip() for line in lines]
+    # (and the narrow no-break space dates are printed with now: "7:12\u202fPM")
+    return [line[:_MAX_LINE].expandtabs(8).replace("\u00a0", " ").replace("\u202f", " ")
+            .rstrip() for line in lines]
 
 
 def _read_style(lines: list[str]) -> tuple[list[str], _Style]:
@@ -607,6 +609,8 @@ _REPLY_LINE_RE = re.compile(
     r"|edit|bearbeiten|modifier|editar|like|liked by .{1,60}|gefällt .{1,60}|loading\.{0,3}"
     r"|lade …|lade\.\.\.|like liked by .{1,60}|\(edit\)|report comment|log in to reply"
     r"|reply to this comment|zum antworten anmelden"
+    # Blogger's comment controls
+    r"|replydelete|delete|replies|reply delete"
     # "Reply" and "Edit" in Polish, Czech, Russian, Ukrainian, Turkish, Romanian, Hungarian,
     # Greek and Swedish
     r"|odpowiedz|edytuj|odpovědět|upravit|ответить|изменить|редактировать|відповісти"
@@ -1336,12 +1340,26 @@ def _title_run(units: list[_Unit], prose: int) -> list[int]:
         if _is_meta(u.text) or u.kind == "image" or _credit_caption(u) is not None \
                 or _terms_of(u) is not None or _is_dated_meta(u):
             continue
+        if _is_share_control(u):
+            continue  # a share menu under the title (Blogger's "Get link", "Facebook" …)
         if _is_title_like(u):
             run.append(i)
             continue
         if run or u.kind == "item" or _is_prose(u):
             break
     return run
+
+
+def _is_share_control(u: _Unit) -> bool:
+    """A share menu's entry (an item "Facebook", "Get link") or lynx's "(BUTTON)"."""
+    return (u.kind == "item" and _SHARE_ITEM_RE.match(u.text) is not None) or (
+        u.kind != "heading" and u.text.strip().upper() == "(BUTTON)")
+
+
+_SHARE_ITEM_RE = re.compile(
+    r"^(?:get link|facebook|x|twitter|pinterest|e-?mail|other apps|linkedin|whatsapp"
+    r"|reddit|tumblr|telegram|print|share|link kopieren|teilen|partager|compartir"
+    r"|condividi)$", re.IGNORECASE)
 
 
 def _title_score(units: list[_Unit], i: int) -> int:
@@ -1421,12 +1439,25 @@ def _quoted_title(units: Sequence[_Unit]) -> str | None:
     return None
 
 
+# a discussion's heading that counts nothing (Blogger's and Genesis's "Comments")
+_COMMENTS_HEADING_RE = re.compile(
+    r"^(?:comments|responses|replies|discussion|kommentare|antworten|commentaires"
+    r"|comentarios|comentários|commenti|reacties|komentarze|komentáře|комментарии"
+    r"|коментарі|yorumlar|comentarii|hozzászólások|σχόλια|kommentarer)$", re.IGNORECASE)
+
+
+# Blogger's share menu under a post opens with "Get link"
+_GET_LINK_RE = re.compile(r"^get link$", re.IGNORECASE)
+
+
 def _is_body_end(u: _Unit) -> bool:
     t = u.text
     if u.kind == "item":
-        return bool(_PINGBACK_RE.match(t) or _is_says(_strip_avatar(t)[:320]))
+        return bool(_PINGBACK_RE.match(t) or _is_says(_strip_avatar(t)[:320])
+                    or _GET_LINK_RE.match(t))
     return bool(
         _BODY_END_RE.match(t) or _is_count_heading(t) or _form_heading(t)
+        or _COMMENTS_HEADING_RE.match(t) or _GET_LINK_RE.match(t)
         or _terms_of(u) is not None or _PINGBACK_RE.match(t)
         or (len(t) <= 200 and _NAV_RE.match(t) and u.kind != "heading")
         or (len(t) <= 320 and _is_says(_strip_avatar(t)))
@@ -1696,7 +1727,8 @@ def _post(units: list[_Unit], defects: list[Defect], options: Options,
             cats.extend(terms.categories)
             tags.extend(terms.tags)
             evidence += 1
-    while start < len(units) and start < t + 8:
+    limit = t + 8
+    while start < len(units) and start < limit:
         u = units[start]
         terms = _terms_of(u)
         if terms is not None:
@@ -1705,6 +1737,10 @@ def _post(units: list[_Unit], defects: list[Defect], options: Options,
             evidence += 1
         elif _is_dated_meta(u) and not _is_meta(u.text):
             pass
+        elif _is_share_control(u):
+            limit += 1  # a share menu between the title and the byline (Blogger)
+        elif _COMMENTS_HEADING_RE.match(u.text) and u.kind != "heading":
+            pass  # the comments link among the title's meta ("Comments")
         elif u.kind != "item" and _is_count_heading(u.text) and title \
                 and _key(title) in _key(u.text) and start + 1 < len(units) \
                 and not _is_body_end(units[start + 1]):

@@ -39,6 +39,10 @@ def _fields(post: blogparse.Post | None) -> dict[str, Any]:
         "captions": [(c.text, c.credit) for c in post.captions] if post else [],
         "form heading": form.heading if form else None,
         "log-ins": sorted(o.name for o in form.login_options) if form else [],
+        # the commenters, in order (a dump has no ids, and its dates are the page's local
+        # time where the markup may hold UTC)
+        "comments": [c.author.name if c.author else None for c in post.comments]
+        if post else [],
     }
 
 

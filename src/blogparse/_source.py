@@ -29,6 +29,7 @@ import attrs
 
 from ._errors import DecodeError, InputError, ResourceLimitError
 from ._models import Defect, DefectKind
+from ._text import MONTH_ABBREVIATIONS
 
 FORMATS = ("html", "mhtml", "text", "wxr")
 """The input formats :func:`read_source` knows."""
@@ -749,7 +750,6 @@ _SINGLEFILE_URL_RE = re.compile(r"^\s{0,8}url:\s{0,8}(\S{1,2048})\s*$", re.MULTI
 _JS_DATE_RE = re.compile(
     r"^\s{0,8}saved date:\s{0,8}[A-Z][a-z]{2} (?P<mon>[A-Z][a-z]{2}) (?P<d>\d{1,2}) "
     r"(?P<y>\d{4}) (?P<H>\d{2}):(?P<M>\d{2}):(?P<S>\d{2}) GMT(?P<z>[+-]\d{4})", re.MULTILINE)
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def saver_record(text: str) -> tuple[str | None, datetime | None]:
@@ -769,11 +769,12 @@ def saver_record(text: str) -> tuple[str | None, datetime | None]:
         else None
     date_m = _JS_DATE_RE.search(body)
     saved = None
-    if date_m is not None and date_m.group("mon") in _MONTHS:
+    if date_m is not None and date_m.group("mon") in MONTH_ABBREVIATIONS:
         zone = date_m.group("z")
         offset = timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5]))
         try:
-            saved = datetime(int(date_m.group("y")), _MONTHS.index(date_m.group("mon")) + 1,
+            saved = datetime(int(date_m.group("y")),
+                             MONTH_ABBREVIATIONS.index(date_m.group("mon")) + 1,
                              int(date_m.group("d")), int(date_m.group("H")),
                              int(date_m.group("M")), int(date_m.group("S")),
                              tzinfo=timezone(-offset if zone[0] == "-" else offset))

@@ -23,6 +23,12 @@ _MAX_FIELD = 2_000
 _SPACE_RE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 
 
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                       "Nov", "Dec")
+"""English month abbreviations in calendar order (dates written in a fixed English form by
+savers and archives: ``Jun 11, 2014``), independent of the process's locale."""
+
+
 def clean_space(text: str | None) -> str | None:
     """Collapse runs of white space (non-breaking spaces included) and strip; ``""`` → ``None``."""
     if text is None:

@@ -49,7 +49,7 @@ from ._text import (
     split_pingback_title,
     to_int,
 )
-from ._wayback import timestamp_time, unwrap_url
+from ._wayback import stamp_time, timestamp_time, unwrap_url
 
 __all__ = ["parse_text"]
 
@@ -1646,29 +1646,24 @@ _TOOLBAR_DATES_RE = re.compile(
 _WRAPPED_RE = re.compile(r"(?:https?:)?//(?:[a-z0-9-]+\.)?archive\.org/web/(\d{1,14})",
                          re.IGNORECASE)
 _ANY_URL_RE = re.compile(r"https?://", re.IGNORECASE)
-_NO_TIME = datetime.min  # a replay whose capture time the dump does not show
 
 
-def _replay_capture(text: str, url: str | None, toolbar: bool) -> datetime | None:
-    """For a dump of a page saved from a web archive's replay, its capture time (or
-    ``_NO_TIME``); ``None`` for any other dump.  A dump is a replay's when it shows the
-    archive's toolbar, when ``url`` is a replay address, or when at least half of its
-    addresses point into the archive."""
-    if url is not None:
-        stamp = timestamp_time(url)
-        if stamp is not None:
-            return stamp
-        if unwrap_url(url) != url:
-            return _NO_TIME
+def _replay_capture(text: str, url: str | None, toolbar: bool
+                    ) -> tuple[bool, datetime | None]:
+    """Whether the dump is of a page saved from a web archive's replay, and its capture
+    time where the dump shows one.  It is when it shows the archive's toolbar, when ``url``
+    is a replay address, or when at least half of its addresses point into the archive;
+    the time is ``url``'s timestamp, else the one most of its addresses carry."""
+    if url is not None and unwrap_url(url) != url:
+        return True, timestamp_time(url)
     if not toolbar and "archive.org/web/" not in text:
-        return None
+        return False, None
     stamps = [m.group(1) for m in _WRAPPED_RE.finditer(text)]
     others = len(_ANY_URL_RE.findall(text)) - 2 * len(stamps)
     if not toolbar and (len(stamps) < 3 or len(stamps) < others):
-        return None
+        return False, None
     full = Counter(s for s in stamps if len(s) == 14).most_common(1)
-    moment = timestamp_time(f"/web/{full[0][0]}/http://x/") if full else None
-    return moment or _NO_TIME
+    return True, stamp_time(full[0][0]) if full else None
 
 
 def parse_text(text: str, *, url: str | None = None, options: Options = LENIENT) -> PageResult:
@@ -1684,11 +1679,10 @@ def parse_text(text: str, *, url: str | None = None, options: Options = LENIENT)
     lines = _normalise(text, defects)
     lines, toolbar = _drop_replay_toolbar(lines)
     lines, style = _read_style(lines)
-    captured = _replay_capture(text, url, toolbar)
-    if captured is not None:
+    replay, captured = _replay_capture(text, url, toolbar)
+    if replay:
         style = attrs.evolve(style, replay=True)
         url = unwrap_url(url) if url else None
-        captured = None if captured is _NO_TIME else captured
     units = _units(lines, style, url)
     post = _post(units, defects, options, style.feed_title)
     if post is None:

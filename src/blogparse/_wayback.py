@@ -23,7 +23,10 @@ from datetime import UTC, datetime
 import lxml.etree as etree
 import lxml.html
 
-__all__ = ["capture_time", "is_replay", "timestamp_time", "unwrap_tree", "unwrap_url"]
+from ._text import MONTH_ABBREVIATIONS
+
+__all__ = ["capture_time", "is_replay", "stamp_time", "timestamp_time", "unwrap_tree",
+           "unwrap_url"]
 
 # The archive's prefix: host (optional: replayed pages also use paths from the archive's
 # root), the 1–14 digit timestamp, an optional replay modifier (im_, cs_, js_, if_, id_…).
@@ -40,9 +43,6 @@ _INNER_ONE_SLASH_RE = re.compile(r"(?<=[\s,('\"])(https?:)/(?!/)", re.IGNORECASE
 
 _ARCHIVED_RE = re.compile(
     r"<!--\s*FILE ARCHIVED ON (\d{1,2}):(\d{2}):(\d{2}) ([A-Z][a-z]{2}) (\d{1,2}), (\d{4})")
-_MONTHS = {m: i for i, m in enumerate(
-    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    start=1)}
 _TOOLBAR_XPATH = ("//*[@id='wm-ipp-base' or @id='wm-ipp' or @id='wm-ipp-print' "
                   "or @id='donato' or @id='wm-capinfo']")
 
@@ -63,9 +63,14 @@ def unwrap_url(url: str) -> str:
 def timestamp_time(url: str) -> datetime | None:
     """The capture time a replay address carries (its 14-digit timestamp, UTC), or ``None``."""
     m = _LEADING_RE.match(url)
-    if m is None or len(m.group(1)) != 14:
+    return None if m is None else stamp_time(m.group(1))
+
+
+def stamp_time(digits: str) -> datetime | None:
+    """The time an archive timestamp (``20140611173402``, UTC) names; ``None`` for a
+    partial or impossible one."""
+    if len(digits) != 14 or not digits.isdigit():
         return None
-    digits = m.group(1)
     try:
         return datetime(int(digits[:4]), int(digits[4:6]), int(digits[6:8]), int(digits[8:10]),
                         int(digits[10:12]), int(digits[12:14]), tzinfo=UTC)
@@ -114,12 +119,12 @@ def capture_time(text: str) -> datetime | None:
     m = _ARCHIVED_RE.search(text, max(0, len(text) - 16384)) or _ARCHIVED_RE.search(text)
     if m is None:
         return None
-    month = _MONTHS.get(m.group(4))
-    if month is None:
+    if m.group(4) not in MONTH_ABBREVIATIONS:
         return None
     try:
-        return datetime(int(m.group(6)), month, int(m.group(5)), int(m.group(1)),
-                        int(m.group(2)), int(m.group(3)), tzinfo=UTC)
+        return datetime(int(m.group(6)), MONTH_ABBREVIATIONS.index(m.group(4)) + 1,
+                        int(m.group(5)), int(m.group(1)), int(m.group(2)), int(m.group(3)),
+                        tzinfo=UTC)
     except ValueError:
         return None
 

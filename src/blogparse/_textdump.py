@@ -49,7 +49,7 @@ from ._text import (
     split_pingback_title,
     to_int,
 )
-from ._wayback import stamp_time, timestamp_time, unwrap_url
+from ._wayback import replay_stamps, stamp_time, timestamp_time, unwrap_url
 
 __all__ = ["parse_text"]
 
@@ -1643,8 +1643,6 @@ def _drop_replay_toolbar(lines: list[str]) -> tuple[list[str], bool]:
 _TOOLBAR_DATES_RE = re.compile(
     r"^(?:\d{1,2} [a-z]{3} \d{2,4}(?: - \d{1,2} [a-z]{3} \d{2,4})?|(?:\d{4}\s+){2}\d{4}"
     r"|close(?:\s+help)?|help)$")
-_WRAPPED_RE = re.compile(r"(?:https?:)?//(?:[a-z0-9-]+\.)?archive\.org/web/(\d{1,14})",
-                         re.IGNORECASE)
 _ANY_URL_RE = re.compile(r"https?://", re.IGNORECASE)
 
 
@@ -1658,7 +1656,7 @@ def _replay_capture(text: str, url: str | None, toolbar: bool
         return True, timestamp_time(url)
     if not toolbar and "archive.org/web/" not in text:
         return False, None
-    stamps = [m.group(1) for m in _WRAPPED_RE.finditer(text)]
+    stamps = replay_stamps(text)
     others = len(_ANY_URL_RE.findall(text)) - 2 * len(stamps)
     if not toolbar and (len(stamps) < 3 or len(stamps) < others):
         return False, None
@@ -2003,15 +2001,13 @@ def _entries(units: Sequence[_Unit], *, name_date: bool, name_only: bool = False
                 _is_says(body, dated=_date_follows(units, n))
                 or (name_date and _later_head(body, units, n, name_only, not_before))):
             entries.append(("comment", u.indent, [u]))
-        elif name_date and n + 1 < len(units) and _AVATAR_NAME_RE.match(body) \
-                and body[:-len(" Avatar")].strip() == units[n + 1].text.strip():
+        elif name_date and n + 1 < len(units) and _AVATAR_TAIL_RE.search(body) \
+                and _AVATAR_TAIL_RE.sub("", body).strip() == units[n + 1].text.strip():
             continue  # the block themes' "Name Avatar" alt text over the name
         elif entries:
             entries[-1][2].append(u)
     return entries
 
-
-_AVATAR_NAME_RE = re.compile(r"^.{1,80}\sAvatar$")
 
 
 def _later_head(text: str, units: Sequence[_Unit], n: int, name_only: bool,

@@ -25,8 +25,8 @@ import lxml.html
 
 from ._text import MONTH_ABBREVIATIONS
 
-__all__ = ["capture_time", "is_replay", "stamp_time", "timestamp_time", "unwrap_tree",
-           "unwrap_url"]
+__all__ = ["capture_time", "is_replay", "replay_stamps", "stamp_time", "timestamp_time",
+           "unwrap_tree", "unwrap_url"]
 
 # The archive's prefix: host (optional: replayed pages also use paths from the archive's
 # root), the 1–14 digit timestamp, an optional replay modifier (im_, cs_, js_, if_, id_…).
@@ -58,6 +58,15 @@ def unwrap_url(url: str) -> str:
     if m is None:
         return url
     return _ONE_SLASH_RE.sub(r"\1//", url[m.end():], count=1)
+
+
+_STAMP_RE = re.compile(r"(?:https?:)?//(?:[a-z0-9-]+\.)?archive\.org/web/(\d{1,14})",
+                       re.IGNORECASE)
+
+
+def replay_stamps(text: str) -> list[str]:
+    """The timestamps of every archive replay address in ``text``, in order."""
+    return _STAMP_RE.findall(text)
 
 
 def timestamp_time(url: str) -> datetime | None:

@@ -1539,8 +1539,7 @@ def _name_date_head(text: str) -> tuple[str, str, bool] | None:
         if author_label is not None:
             name = name[:author_label.start()]
         name = _HEAD_NAME_TRIM_RE.sub("", name)
-        if not name or len(name.split()) > 5 or _NAME_SENTENCE_RE.search(name) \
-                or not name[:1].isalpha() or "[" in name or _is_date_line(name):
+        if not _name_shaped(name, 5) or not name[:1].isalpha() or "[" in name:
             return None
         return name, date, author_label is not None
     return None
@@ -1554,13 +1553,18 @@ def _name_head(text: str) -> str | None:
     name = _HEAD_NAME_TRIM_RE.sub("", _AUTHOR_LABEL_TAIL_RE.sub("", text)).strip()
     # the block themes print the avatar's alt text, "Name Avatar", over the name
     name = _AVATAR_TAIL_RE.sub("", name)
-    if not name or len(name.split()) > 4 or _NAME_SENTENCE_RE.search(name) \
-            or _TITLE_WORD_RE.search(name) or _SECTION_WORD_RE.search(name) \
-            or _is_date_line(name) or _REPLY_LINE_RE.match(name) or _MENU_RE.match(name) \
-            or _PINGBACK_RE.match(name) or _is_count_heading(name) \
+    if not _name_shaped(name, 4) or _TITLE_WORD_RE.search(name) \
+            or _SECTION_WORD_RE.search(name) or _REPLY_LINE_RE.match(name) \
+            or _MENU_RE.match(name) or _PINGBACK_RE.match(name) or _is_count_heading(name) \
             or _form_heading(name) is not None:
         return None
     return name
+
+
+def _name_shaped(name: str, max_words: int) -> bool:
+    """Whether ``name`` could be a commenter's name: a few words, no sentence, no date."""
+    return bool(name) and len(name.split()) <= max_words \
+        and _NAME_SENTENCE_RE.search(name) is None and not _is_date_line(name)
 
 
 # a sidebar's or footer's heading over dated entries ("Recent posts", "Aktuelle Beiträge")

@@ -499,12 +499,27 @@ def test_sources_path_bytes_and_file_object() -> None:
         assert not f.closed
 
 
+def _handles_on(path: Path) -> int:
+    """How many of this process's open file descriptors point at ``path``."""
+    fds = Path("/proc/self/fd")
+    if not fds.is_dir():
+        pytest.skip("needs /proc/self/fd to count open files")
+    target = str(path.resolve())
+    count = 0
+    for fd in fds.iterdir():
+        with contextlib.suppress(OSError):
+            count += os.readlink(fd) == target
+    return count
+
+
 def test_closing_early_closes_the_file_and_ends_iteration() -> None:
     """Leaving the with-block early closes the file the reader opened."""
+    before = _handles_on(FULL)
     with iter_wxr(FULL) as reader:
         first = next(reader)
         assert first.id == 200
-    assert reader._owned is None
+        assert _handles_on(FULL) == before + 1
+    assert _handles_on(FULL) == before
     assert list(reader) == []
 
 

@@ -48,7 +48,8 @@ if TYPE_CHECKING:
 __all__ = ["PAGE_SUFFIXES", "WARC_SUFFIXES", "build_parser", "iter_parsed", "main"]
 
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".mhtml", ".mht", ".txt", ".xml"})
-"""The file suffixes a folder is searched for (compared without regard to case)."""
+"""The file suffixes a folder is searched for (compared without regard to case), also
+followed by ``.gz`` (a gzip-compressed file)."""
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 """File names ending so are web archives; a folder is searched for them too."""
@@ -511,6 +512,8 @@ def _isatty(stream: IO[str]) -> bool:
 
 def _is_page_file(name: str) -> bool:
     low = name.lower()
+    if low.endswith(".gz"):
+        low = low[:-3]
     return Path(low).suffix in PAGE_SUFFIXES or low.endswith(WARC_SUFFIXES)
 
 
@@ -687,6 +690,13 @@ def _parsed(task: _Task, settings: _Settings, *, spool_exports: bool = False,
         with open(task.path, "rb") as f:
             head = f.read(_SNIFF_BYTES)
     fmt = settings.input_format
+    binary = _source.binary_kind(head)
+    if binary is not None and binary[0] == "gzip":
+        # sniffed by what it holds: a web archive and an export are read as streams (each
+        # reader decompresses), a page is decompressed whole by parse_page
+        head = _source.gunzip_head(head, _SNIFF_BYTES)
+    elif binary is not None and binary[0] == "zip" and fmt in (None, "wxr"):
+        fmt = "wxr"  # WordPress.com's export download: the XML files of one export
     if fmt == "warc" or (fmt is None and _is_warc(head, task.path)):
         from ._warc import iter_warc  # type: ignore[import-not-found,unused-ignore]
 
@@ -1226,6 +1236,28 @@ def _detect_task(task: _Task, args: argparse.Namespace,
     suffix = Path(task.path).suffix.lower() if task.path else ""
 
     fmt: str
+    warc_named = (args.input_format == "warc"
+                  or (task.path or "").lower().endswith(WARC_SUFFIXES))
+    binary = None if warc_named else _source.binary_kind(data[:512])
+    packed = ""
+    unpacked: tuple[Defect, ...] = ()
+    if binary is not None and binary[0] == "gzip":
+        data, unpacked = _source.gunzip(data, limit=LENIENT.max_input_bytes)
+        binary = _source.binary_kind(data[:512])
+        packed = "gzip-compressed; "
+        if task.path and suffix == ".gz":
+            suffix = Path(task.path[:-3]).suffix.lower()
+    if binary is not None and binary[0] == "zip" and args.input_format in (None, "wxr"):
+        fmt, why = "wxr", "a ZIP archive: read as a WordPress export download (its .xml files)"
+        record.update(format=fmt, format_reason=why, encoding=None,
+                      encoding_reason="each file of the archive by its XML declaration",
+                      theme=None, theme_reason="a WordPress export is read by the export "
+                      "reader; themes apply to HTML pages", scores=None, evidence=None,
+                      defects=[])
+        return record
+    if binary is not None and args.input_format != "warc":
+        raise InputError(f"{binary[1]}{' compressed with gzip' if packed else ''}, not a "
+                         "saved page or a WordPress export")
     if args.input_format is not None:
         fmt, why = args.input_format, "given with --input-format"
     elif _is_warc(data[:16], task.path):
@@ -1240,7 +1272,7 @@ def _detect_task(task: _Task, args: argparse.Namespace,
         fmt = _source.sniff_format(data[:_SNIFF_BYTES].decode("latin-1"))
         why = "sniffed from the content: " + _SNIFF_WHY.get(fmt, fmt)
     record["format"] = fmt
-    record["format_reason"] = why
+    record["format_reason"] = packed + why
 
     if fmt == "warc":
         record.update(encoding=None, encoding_reason="each record is read on its own",
@@ -1262,7 +1294,8 @@ def _detect_task(task: _Task, args: argparse.Namespace,
     source = _source.read_source(data, encoding=args.encoding, format=fmt)
     record["encoding"] = source.encoding
     record["encoding_reason"] = _encoding_reason(data, args.encoding, fmt)
-    record["defects"] = [{"kind": d.kind.value, "message": d.message} for d in source.defects]
+    record["defects"] = [{"kind": d.kind.value, "message": d.message}
+                         for d in unpacked + source.defects]
     if source.format == "text":
         record.update(theme=None, theme_reason="a text dump is read by the text-dump reader; "
                       "themes apply to HTML pages", scores=None, evidence=None)

@@ -62,12 +62,32 @@ def parse_page(
     it outranks the page's own declaration but not a byte-order mark or ``encoding``, and
     is checked against the bytes like any declaration.  With ``options.strict`` every
     defect is raised together as :class:`~blogparse.StrictModeError`.
+
+    Gzip-compressed bytes are decompressed first (a page saved as ``.html.gz``, a body
+    stored as served with ``Content-Encoding: gzip``); a ZIP archive is read as a
+    WordPress export download (:func:`~blogparse.parse_wxr`).  Other binary data (a PDF,
+    an image, another archive format) raises :class:`~blogparse.InputError`.
     """
     if isinstance(data, bytes | bytearray | str) and len(data) > options.max_input_bytes:
         raise ResourceLimitError(
             f"the input is {len(data)} bytes, over the limit of {options.max_input_bytes}",
             limit="max_input_bytes",
         )
+    unpacked: tuple[Defect, ...] = ()
+    if not isinstance(data, str):
+        binary = _source.binary_kind(bytes(data[:512]))
+        if binary is not None and binary[0] == "gzip":
+            data, unpacked = _source.gunzip(bytes(data), limit=options.max_input_bytes)
+            inner = _source.binary_kind(data[:512])
+            if inner is not None:
+                raise InputError(f"{inner[1]} compressed with gzip, not a saved page or a "
+                                 "WordPress export")
+        elif binary is not None and binary[0] == "zip" and format in (None, "wxr"):
+            from ._wxr import parse_wxr
+
+            return parse_wxr(bytes(data), options=options)
+        elif binary is not None:
+            raise InputError(f"{binary[1]}, not a saved page or a WordPress export")
     source = _source.read_source(data, encoding=encoding, format=format, url=url,
                                  transport_encoding=transport_encoding)
     if source.format == "wxr":
@@ -86,6 +106,8 @@ def parse_page(
     else:
         result = _parse_html(source, theme=theme, options=options,
                              registry=registry or default_registry())
+    if unpacked:
+        result = _with(result, encoding=result.encoding, extra=unpacked)
     options.check(result.defects)
     return result
 

@@ -20,6 +20,7 @@ import functools
 import html
 import os
 import re
+import zlib
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -654,6 +655,94 @@ def sniff_format(text: str) -> str:
     if lines and tagged >= 3 and tagged * 2 >= len(lines):
         return "html"
     return "text"
+
+
+# -- compressed and binary input ----------------------------------------------------------
+
+GZIP_MAGIC = b"\x1f\x8b\x08"
+"""The first bytes of a gzip stream (with deflate, the only method gzip defines)."""
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
+"""The first bytes of a ZIP archive (a file entry, or the end record of an empty one)."""
+
+_BINARY_MAGICS: tuple[tuple[bytes, str, str], ...] = (
+    (GZIP_MAGIC, "gzip", "gzip-compressed data"),
+    (ZIP_MAGICS[0], "zip", "a ZIP archive"),
+    (ZIP_MAGICS[1], "zip", "a ZIP archive"),
+    (b"%PDF-", "pdf", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "png", "a PNG image"),
+    (b"\xff\xd8\xff", "jpeg", "a JPEG image"),
+    (b"GIF87a", "gif", "a GIF image"),
+    (b"GIF89a", "gif", "a GIF image"),
+    (b"\xfd7zXZ\x00", "xz", "xz-compressed data"),
+    (b"7z\xbc\xaf\x27\x1c", "7z", "a 7-Zip archive"),
+    (b"\x28\xb5\x2f\xfd", "zstd", "zstd-compressed data"),
+    (b"Rar!\x1a\x07", "rar", "a RAR archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole", "a Microsoft Office (OLE) document"),
+)
+_BZIP2_RE = re.compile(rb"BZh[1-9]1AY&SY")
+
+
+def binary_kind(head: bytes) -> tuple[str, str] | None:
+    """What binary format ``head`` (a file's first 512 bytes or more) opens, as a short
+    key (``gzip``, ``zip``, ``pdf``, ``png``…) and a description for messages; ``None``
+    for anything else, text in any encoding included."""
+    for magic, key, what in _BINARY_MAGICS:
+        if head.startswith(magic):
+            return key, what
+    if _BZIP2_RE.match(head):
+        return "bzip2", "bzip2-compressed data"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp", "a WebP image"
+    if head[257:262] == b"ustar":
+        return "tar", "a tar archive"
+    return None
+
+
+def gunzip(data: bytes, *, limit: int) -> tuple[bytes, tuple[Defect, ...]]:
+    """The content of gzip-compressed ``data`` (every member), at most ``limit`` bytes.
+
+    A stream cut off before its end gives what it holds and a ``truncated`` defect.
+    Raises :class:`ResourceLimitError` when the content is over ``limit``, and
+    :class:`InputError` when the data is damaged before any content.
+    """
+    out: list[bytes] = []
+    size = 0
+    rest = data
+    defects: tuple[Defect, ...] = ()
+    while rest:
+        unpacker = zlib.decompressobj(wbits=31)
+        try:
+            chunk = unpacker.decompress(rest, limit + 1 - size)
+        except zlib.error as exc:
+            if not size:
+                raise InputError(f"the gzip-compressed input is damaged: {exc}") from None
+            defects = (Defect(kind=DefectKind.TRUNCATED,
+                              message=f"the gzip-compressed input is damaged after {size} "
+                                      f"bytes ({exc}); they were read"),)
+            break
+        out.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise ResourceLimitError(
+                f"the gzip-compressed input holds over {limit} bytes", limit="max_input_bytes")
+        if not unpacker.eof:
+            defects = (Defect(kind=DefectKind.TRUNCATED,
+                              message=f"the gzip-compressed input stops before its end; the "
+                                      f"{size} bytes before the break were read"),)
+            break
+        rest = unpacker.unused_data
+        if not rest.startswith(GZIP_MAGIC):
+            break  # padding after the last member
+    return b"".join(out), defects
+
+
+def gunzip_head(data: bytes, size: int) -> bytes:
+    """Up to ``size`` bytes from the start of gzip-compressed ``data`` (which may be only
+    the file's first bytes), or ``b""`` when they cannot be had."""
+    try:
+        return zlib.decompressobj(wbits=31).decompress(data, size)
+    except zlib.error:
+        return b""
 
 
 # -- MHTML ---------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import operator
 import os
 import re
 import signal
+import zipfile
 from collections import deque
 from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -32,6 +33,7 @@ from ._content import collapse_space
 from ._document import xml_iterparse
 from ._errors import (
     BlogparseError,
+    DecodeError,
     HostileInputError,
     InputError,
     ResourceLimitError,
@@ -56,10 +58,13 @@ from ._options import LENIENT, Options
 from ._text import parse_datetime, split_pingback_title
 from ._wxr_content import WxrContent, comment_text, convert_content, fragment_text
 
-__all__ = ["WxrReader", "iter_wxr", "parse_wxr"]
+__all__ = ["WxrReader", "WxrSource", "WxrSources", "iter_wxr", "parse_wxr"]
 
 WxrSource = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO | IO[bytes]
 """What :func:`iter_wxr` reads: a path, the export's bytes, or a binary file object."""
+
+WxrSources = WxrSource | Sequence[WxrSource]
+"""One export, or the files of one export split in parts (read in the order given)."""
 
 # --- namespaces ---------------------------------------------------------------------------
 # WXR 1.0 uses http://wordpress.org/export/1.0/, 1.1 and 1.2 bump the number; WordPress.com
@@ -98,6 +103,14 @@ _ENCODING_DECL_RE = re.compile(
     rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})"""
 )
 _C0 = bytes([*range(9), 11, 12, *range(14, 32)])
+_XML_DECL_RE = re.compile(rb"<\?xml[ \t\r\n]")
+
+
+def _junk_summary(data: bytes) -> str:
+    """What was printed before an export's XML declaration, shortened for a message."""
+    text = _TAG_RE.sub(" ", data.decode("utf-8", "replace"))
+    text = " ".join(text.split())
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _html_text(text: str | None) -> str | None:
@@ -154,6 +167,187 @@ codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
 
 
 
+_GZIP_MAGIC = b"\x1f\x8b"
+_ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
+"""A ZIP archive's first bytes: a file entry, or the end record of an empty archive."""
+
+
+class _Prefixed:
+    """A file object that cannot seek, with the bytes already read from it put back."""
+
+    def __init__(self, head: bytes, raw: _Readable) -> None:
+        self._head = head
+        self._raw = raw
+
+    def read(self, size: int = -1, /) -> bytes:
+        """Up to ``size`` bytes (all that is left for a negative ``size``)."""
+        if not self._head:
+            return _read_bytes(self._raw, size)
+        if size is None or size < 0:
+            out, self._head = self._head + _read_bytes(self._raw, -1), b""
+            return out
+        out, self._head = self._head[:size], self._head[size:]
+        if len(out) < size:  # a whole first read, as the reader's checks expect
+            out += _read_bytes(self._raw, size - len(out))
+        return out
+
+
+def _read_bytes(raw: _Readable, size: int) -> bytes:
+    data = raw.read(size)
+    if data is None:
+        return b""
+    if not isinstance(data, bytes | bytearray):
+        raise TypeError("a WXR file object must be opened in binary mode")
+    return bytes(data)
+
+
+def _peek(source: object, size: int) -> tuple[bytes, _Readable | None]:
+    """The first ``size`` bytes of a file object, and the object to read it from afterwards
+    (itself, sought back, or the bytes put back in front of it)."""
+    raw: Any = source
+    try:
+        start = raw.tell() if raw.seekable() else None
+    except (AttributeError, OSError, ValueError):
+        start = None
+    head = _read_bytes(raw, size)
+    if start is not None:
+        try:
+            raw.seek(start)
+        except (OSError, ValueError):
+            start = None
+    return head, (raw if start is not None else _Prefixed(head, raw))
+
+
+class _Part:
+    """One file of an export: a path, bytes, a file object or a ZIP archive's member,
+    opened from its start (and again, for a second reading) on demand.  A gzip-compressed
+    file is decompressed as it streams."""
+
+    def __init__(self, source: WxrSource | zipfile.ZipInfo, *, name: str | None,
+                 archive: zipfile.ZipFile | None = None) -> None:
+        self.name = name
+        """How messages name the part (``None`` for the one file of an export)."""
+        self._source: Any = source
+        self._archive = archive
+        self._start: int | None = None
+        self._opened: list[Any] = []
+        given: Any = source
+        if not isinstance(given, bytes | str | os.PathLike | zipfile.ZipInfo):
+            try:
+                if given.seekable():
+                    self._start = given.tell()
+            except (AttributeError, OSError, ValueError):
+                self._start = None
+
+    def open(self) -> _Readable:
+        """The part from its start, decompressed when it is gzip-compressed."""
+        self.close()
+        source = self._source
+        raw: Any
+        if isinstance(source, zipfile.ZipInfo):
+            assert self._archive is not None
+            try:
+                member = self._archive.open(source)
+            except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
+                raise InputError(f"cannot read {source.filename!r} from the ZIP archive: "
+                                 f"{exc}") from None
+            self._opened.append(member)
+            return member
+        if isinstance(source, bytes):
+            raw = io.BytesIO(source)
+            head = source[:2]
+        elif isinstance(source, str | os.PathLike):
+            path = os.fspath(source)
+            try:
+                raw = open(path, "rb")  # noqa: SIM115 - closed by close()
+                self._opened.append(raw)
+                head = raw.read(2)
+                raw.seek(0)
+            except OSError as exc:
+                self.close()
+                raise InputError(f"cannot open the WXR export {path!r}: {exc}") from None
+        else:
+            if self._start is not None:
+                head = _read_bytes(source, 2)
+                source.seek(self._start)
+                raw = source
+            else:
+                head, raw = _peek(source, 2)
+        if head == _GZIP_MAGIC:
+            # a gzip-compressed export (export.xml.gz): decompressed as it streams
+            unpacked = gzip.GzipFile(fileobj=raw, mode="rb")
+            self._opened.append(unpacked)
+            return unpacked
+        return raw  # type: ignore[no-any-return]
+
+    def reopen(self) -> _Readable | None:
+        """The part from its start again, or ``None`` where that cannot be had (a file
+        object that cannot seek)."""
+        if isinstance(self._source, bytes | str | os.PathLike | zipfile.ZipInfo):
+            return self.open()
+        if self._start is None:
+            return None
+        try:
+            self._source.seek(self._start)
+        except (AttributeError, OSError, ValueError):
+            return None
+        return self.open()
+
+    def close(self) -> None:
+        """Close what :meth:`open` opened (never a file object the caller gave)."""
+        # last opened first: a gzip reader does not close the file it was given
+        while self._opened:
+            self._opened.pop().close()
+
+
+def _zip_parts(source: WxrSource, name: str | None, opened: list[Any]
+               ) -> tuple[list[_Part] | None, WxrSource]:
+    """The export's files in a ZIP archive (WordPress.com's download), or ``None`` when
+    ``source`` is not one, and the source to read instead (a file object that cannot seek
+    comes back with the bytes looked at put back).  Archives opened here are added to
+    ``opened``."""
+    if isinstance(source, bytes):
+        if not source.startswith(_ZIP_MAGICS):
+            return None, source
+        where: Any = io.BytesIO(source)
+    elif isinstance(source, str | os.PathLike):
+        path = os.fspath(source)
+        try:
+            with open(path, "rb") as f:
+                head = f.read(4)
+        except OSError as exc:
+            raise InputError(f"cannot open the WXR export {path!r}: {exc}") from None
+        if not head.startswith(_ZIP_MAGICS):
+            return None, source
+        where = path
+    else:
+        head, raw = _peek(source, 4)
+        if not head.startswith(_ZIP_MAGICS):
+            return None, raw  # type: ignore[return-value]
+        if raw is not source:
+            raise InputError("a ZIP archive can be read only from a path, bytes or a file "
+                             "object that can seek")
+        where = source
+    try:
+        archive = zipfile.ZipFile(where)
+    except (zipfile.BadZipFile, OSError) as exc:
+        what = f"the ZIP archive {name}" if name else "the ZIP archive"
+        raise InputError(f"{what} cannot be read (damaged or cut off: {exc})") from None
+    opened.append(archive)
+    members = sorted(
+        (info for info in archive.infolist()
+         if not info.is_dir() and info.filename.lower().endswith(".xml")
+         and not info.filename.startswith("__MACOSX/")
+         and not info.filename.rsplit("/", 1)[-1].startswith("._")),
+        key=operator.attrgetter("filename"),
+    )
+    if not members:
+        raise InputError("the ZIP archive holds no .xml file (a WordPress export archive "
+                         "holds the export's XML files)")
+    prefix = f"{name}: " if name else ""
+    return [_Part(info, name=prefix + info.filename, archive=archive) for info in members], source
+
+
 class _Stream:
     """The raw export as libxml2 reads it: checked at the start, repaired on the way.
 
@@ -167,15 +361,23 @@ class _Stream:
     def __init__(self, raw: _Readable) -> None:
         self._raw = raw
         head = self._read_raw(_HEAD_BYTES)
-        self._check_head(head)
         self.leading_space = False
+        self.leading_junk: str | None = None
         bom = codecs.BOM_UTF8 if head.startswith(codecs.BOM_UTF8) else b""
         body = head[len(bom):]
-        if body[:1].isspace() and body.lstrip().startswith(b"<?xml"):
-            # A theme or plugin printed blank lines before the export; an XML declaration
-            # must come first, so they are dropped.
-            head = bom + body.lstrip()
-            self.leading_space = True
+        decl = _XML_DECL_RE.search(body)
+        if (decl is not None and decl.start() and b"\x00" not in body[:decl.start()]
+                and b"<rss" not in body[:decl.start()].lower()):
+            # A theme or plugin printed something before the export: blank lines, or a PHP
+            # notice ("<br /><b>Warning</b>: Cannot modify header information…").  An XML
+            # declaration must come first, so what stands before it is dropped.
+            before = body[:decl.start()]
+            if before.strip():
+                self.leading_junk = _junk_summary(before)
+            else:
+                self.leading_space = True
+            head = bom + body[decl.start():]
+        self._check_head(head)
         self._pending = head
         self.eof = False
         self.lines = 0
@@ -622,6 +824,8 @@ class WxrReader(Iterator[Post]):
     data and :attr:`defects` the problems met so far.  Use it as a context manager (or call
     :meth:`close`) to close a file it opened from a path before the end.
 
+    ``source`` is one export or the parts of a split one (see :func:`iter_wxr`).
+
     Featured images: a post's ``_thumbnail_id`` names an attachment item that may come
     before or after the post.  Attachments already seen are resolved at once; otherwise the
     reader holds the post back (with the posts after it, so order is kept) until the
@@ -641,7 +845,7 @@ class WxrReader(Iterator[Post]):
 
     def __init__(
         self,
-        source: WxrSource,
+        source: WxrSources,
         *,
         options: Options = LENIENT,
         lookahead: tuple[int, int] | None = (_HOLD_ITEMS, _HOLD_BYTES),
@@ -653,28 +857,12 @@ class WxrReader(Iterator[Post]):
         self._options = options
         self._pool = _ContentPool(jobs) if jobs is not None and jobs > 1 else None
         self._lookahead = lookahead
-        self._owned: IO[bytes] | None = None
-        self._gzip: gzip.GzipFile | None = None
-        self._source: WxrSource = source
-        self._start: int | None = None
-        if isinstance(source, bytes | bytearray | memoryview):
-            self._source = bytes(source)
-        elif isinstance(source, str | os.PathLike):
-            path = os.fspath(source)
-            if isinstance(path, str) and path.lstrip().startswith("<"):
-                raise TypeError("a str is a path; pass the export's text as bytes")
-        elif hasattr(source, "read"):
-            try:
-                if source.seekable():
-                    self._start = source.tell()
-            except (AttributeError, OSError, ValueError):
-                self._start = None
-        else:
-            raise TypeError(
-                f"expected a path, bytes or a binary file object, got {type(source).__name__}"
-            )
+        self._archives: list[Any] = []
+        self._parts: list[_Part] = []
+        self._part_at = 0
         try:
-            self._stream = _Stream(self._open())
+            self._parts = self._parts_of(source)
+            self._stream = self._open_stream()
         except BaseException:
             self._close_file()
             raise
@@ -686,6 +874,7 @@ class WxrReader(Iterator[Post]):
         self._channel: dict[str, str | None] = {}
         self._authors: dict[str, Person] = {}
         self._author_list: list[Person] = []
+        self._author_set: set[Person] = set()
         self._categories: list[Term] = []
         self._tags: list[Term] = []
         self._terms: list[Term] = []
@@ -773,42 +962,63 @@ class WxrReader(Iterator[Post]):
             self._done = True
             raise
 
-    def _open(self) -> _Readable:
-        """The source from its start: a fresh file for a path, the bytes, or the file
-        object (sought back to where it was first met when it is read a second time)."""
-        source = self._source
-        if isinstance(source, bytes):
-            return io.BytesIO(source)
+    @staticmethod
+    def _checked_source(source: Any) -> WxrSource:
+        if isinstance(source, bytes | bytearray | memoryview):
+            return bytes(source)
         if isinstance(source, str | os.PathLike):
             path = os.fspath(source)
-            self._close_file()
-            try:
-                raw: IO[bytes] = open(path, "rb")  # noqa: SIM115 - closed by close()
-                self._owned = raw
-                magic = raw.read(2)
-                raw.seek(0)
-                if magic == b"\x1f\x8b":
-                    # a gzip-compressed export (export.xml.gz): decompressed as it streams
-                    self._gzip = gzip.GzipFile(fileobj=raw, mode="rb")
-                    return self._gzip
-            except OSError as exc:
-                self._close_file()
-                raise InputError(f"cannot open the WXR export {path!r}: {exc}") from None
-            return raw
-        return source  # type: ignore[return-value]
+            if isinstance(path, str) and path.lstrip().startswith("<"):
+                raise TypeError("a str is a path; pass the export's text as bytes")
+            return source
+        if hasattr(source, "read"):
+            return source  # type: ignore[no-any-return]
+        raise TypeError(
+            f"expected a path, bytes or a binary file object, got {type(source).__name__}"
+        )
 
-    def _reopen(self) -> _Readable | None:
-        """The source from its start again, or ``None`` where that cannot be had (a file
-        object that cannot seek)."""
-        if isinstance(self._source, bytes | str | os.PathLike):
-            return self._open()
-        if self._start is None:
-            return None
+    def _parts_of(self, source: WxrSources) -> list[_Part]:
+        """The files the export is read from, in order: one, the parts given, or the XML
+        files of a ZIP archive."""
+        if isinstance(source, list | tuple):
+            if not source:
+                raise ValueError("no export file was given (an empty list)")
+            sources: list[Any] = list(source)
+        else:
+            sources = [source]
+        parts: list[_Part] = []
+        for i, one in enumerate(sources):
+            one = self._checked_source(one)
+            name = None
+            if len(sources) > 1:
+                if isinstance(one, str | os.PathLike):
+                    name = os.fspath(one)
+                    name = name if isinstance(name, str) else os.fsdecode(name)
+                else:
+                    given = getattr(one, "name", None)
+                    name = given if isinstance(given, str) else f"part {i + 1}"
+            zipped, one = _zip_parts(one, name, self._archives)
+            parts.extend(zipped if zipped is not None else [_Part(one, name=name)])
+        return parts
+
+    def _open_stream(self) -> _Stream:
+        """A stream over the current part, from its start."""
         try:
-            self._source.seek(self._start)  # type: ignore[union-attr]
-        except (AttributeError, OSError, ValueError):
-            return None
-        return self._source  # type: ignore[return-value]
+            return _Stream(self._parts[self._part_at].open())
+        except InputError as exc:
+            raise self._in_part(exc) from None
+
+    def _in_part(self, exc: InputError) -> InputError:
+        """``exc``, its message naming the part it concerns where the export has several."""
+        name = self._parts[self._part_at].name if self._parts else None
+        if name is None:
+            return exc
+        message = f"{name}: {exc}"
+        if isinstance(exc, ResourceLimitError):
+            return ResourceLimitError(message, limit=exc.limit)
+        if isinstance(exc, DecodeError):
+            return DecodeError(message, encoding=exc.encoding)
+        return type(exc)(message)
 
     def close(self) -> None:
         """Stop reading, and close the file if the reader opened it from a path.
@@ -822,12 +1032,10 @@ class WxrReader(Iterator[Post]):
         self._close_file()
 
     def _close_file(self) -> None:
-        if self._gzip is not None:
-            self._gzip.close()  # it does not close the file it was given: done below
-            self._gzip = None
-        if self._owned is not None:
-            self._owned.close()
-            self._owned = None
+        for part in self._parts:
+            part.close()
+        while self._archives:
+            self._archives.pop().close()
 
     def __enter__(self) -> WxrReader:
         return self
@@ -857,33 +1065,26 @@ class WxrReader(Iterator[Post]):
             self._close_file()
             if self._pool is not None:
                 self._pool.close()
-        if self._stream.misdecoded:
-            self._defect(DefectKind.ENCODING_MISDECLARED,
-                         "the export is declared UTF-8 but holds other bytes; they were read "
-                         "as windows-1252")
-        if self._stream.replaced:
-            self._defect(DefectKind.DECODE_REPLACED,
-                         "an incomplete UTF-8 sequence at the end was replaced with U+FFFD")
-        if self._stream.leading_space:
-            self._defect(DefectKind.MALFORMED_MARKUP,
-                         "white space before the XML declaration was removed")
-        if self._stream.controls:
-            self._defect(DefectKind.MALFORMED_MARKUP,
-                         f"{self._stream.controls} control character(s) XML forbids were removed")
-        repair = self._repair
-        if repair is not None and (repair.escaped or repair.entities or repair.dropped):
-            found = [f"{count} {what}" for count, what in (
-                (repair.escaped, "'&' that began no XML reference (escaped)"),
-                (repair.entities, "HTML entity reference(s) XML does not define (read as "
-                                  "their characters)"),
-                (repair.dropped, "reference(s) to characters XML forbids (dropped)"),
-            ) if count]
-            self._defect(DefectKind.MALFORMED_MARKUP,
-                         "the export was read a second time with its references repaired: "
-                         + ", ".join(found))
         self._options.check(self.defects)
 
     def _parse(self) -> Iterator[Post]:
+        pool = self._pool
+        for at in range(len(self._parts)):
+            if at:
+                # the next file of a split export: the site, the attachments seen and the
+                # posts held back for one carry over
+                self._parts[at - 1].close()
+                self._part_at = at
+                self._stream = self._open_stream()
+                self._repair = None
+                self._consumed = 0
+            yield from self._parse_part()
+        if pool is not None:
+            yield from self._build_taken(pool.take(wait_all=True))
+        yield from self._release(final=True)
+        self._header_done = True
+
+    def _parse_part(self) -> Iterator[Post]:
         pool = self._pool
         checked = False
         skip = 0
@@ -897,22 +1098,56 @@ class WxrReader(Iterator[Post]):
                 if type(error) is InputError and self._repair is None and _about_refs(exc):
                     # Read the export again with its ampersands repaired, passing over
                     # what was read before the fault: the same elements come first.
-                    raw = self._reopen()
+                    raw = self._parts[self._part_at].reopen()
                 if raw is None:
                     if pool is not None:
                         yield from self._build_taken(pool.take(wait_all=True))
                     yield from self._release(final=True)
-                    raise error from None
+                    raise self._in_part(error) from None
                 self._malformed = False
                 self._repair = _RefRepair(raw)
                 self._stream = _Stream(self._repair)
                 skip, self._consumed = self._consumed, 0
-        if pool is not None:
-            yield from self._build_taken(pool.take(wait_all=True))
         if not checked:
-            raise InputError("not a WordPress export (WXR): the document holds no channel")
-        yield from self._release(final=True)
-        self._header_done = True
+            raise self._in_part(
+                InputError("not a WordPress export (WXR): the document holds no channel"))
+        self._stream_defects()
+
+    def _stream_defects(self) -> None:
+        """Record what the current part's stream repaired on the way."""
+        name = self._parts[self._part_at].name
+        where = f"{name}: " if name is not None else ""
+        stream = self._stream
+        if stream.misdecoded:
+            self._defect(DefectKind.ENCODING_MISDECLARED,
+                         f"{where}the export is declared UTF-8 but holds other bytes; they "
+                         "were read as windows-1252")
+        if stream.replaced:
+            self._defect(DefectKind.DECODE_REPLACED,
+                         f"{where}an incomplete UTF-8 sequence at the end was replaced with "
+                         "U+FFFD")
+        if stream.leading_space:
+            self._defect(DefectKind.MALFORMED_MARKUP,
+                         f"{where}white space before the XML declaration was removed")
+        if stream.leading_junk is not None:
+            self._defect(DefectKind.MALFORMED_MARKUP,
+                         f"{where}text printed before the XML declaration was removed: "
+                         f"{stream.leading_junk!r}")
+        if stream.controls:
+            self._defect(DefectKind.MALFORMED_MARKUP,
+                         f"{where}{stream.controls} control character(s) XML forbids were "
+                         "removed")
+        repair = self._repair
+        if repair is not None and (repair.escaped or repair.entities or repair.dropped):
+            found = [f"{count} {what}" for count, what in (
+                (repair.escaped, "'&' that began no XML reference (escaped)"),
+                (repair.entities, "HTML entity reference(s) XML does not define (read as "
+                                  "their characters)"),
+                (repair.dropped, "reference(s) to characters XML forbids (dropped)"),
+            ) if count]
+            self._defect(DefectKind.MALFORMED_MARKUP,
+                         f"{where}the export was read a second time with its references "
+                         "repaired: " + ", ".join(found))
 
     def _read_events(self, skip: int, checked: bool) -> Generator[Post, None, bool]:
         """One reading of the stream; the first ``skip`` channel children are passed over
@@ -1051,7 +1286,9 @@ class WxrReader(Iterator[Post]):
                 email=_plain(f.get("wp:author_email")),
                 id=_int(f.get("wp:author_id")),
             )
-            self._author_list.append(person)
+            if person not in self._author_set:  # each part of a split export lists them all
+                self._author_set.add(person)
+                self._author_list.append(person)
             if login is not None:
                 self._authors.setdefault(login, person)
         elif key == "wp:category":
@@ -1530,12 +1767,17 @@ def _parse_wp_date(text: str) -> datetime | None:
 
 
 def iter_wxr(
-    source: WxrSource, *, options: Options = LENIENT, jobs: int | None = None
+    source: WxrSources, *, options: Options = LENIENT, jobs: int | None = None
 ) -> WxrReader:
     """Stream the posts of a WordPress export (WXR 1.0, 1.1 or 1.2), one at a time.
 
-    ``source`` is a path, the export's bytes, or a binary file object (left open).  Memory
-    stays flat however large the file.  The reader yields every item in file order; its
+    ``source`` is a path, the export's bytes, or a binary file object (left open); a
+    gzip-compressed file is decompressed as it streams.  A ZIP archive (WordPress.com's
+    export download) is read as the export its ``.xml`` files make, in name order; so is a
+    list or tuple of sources, the parts of an export split in several files (``wp export``
+    writes ``site.wordpress.2024-05-01.000.xml``, ``….001.xml``, …): one site, featured
+    images resolved across the parts, item indexes counted through.  Memory stays flat
+    however large the file.  The reader yields every item in file order; its
     :attr:`~WxrReader.site` is the channel (read ahead to the first item when asked for
     early), its :attr:`~WxrReader.defects` the problems met.  A file cut off in the middle
     yields the posts before the break, then raises :class:`~blogparse.TruncatedInputError`;
@@ -1553,7 +1795,7 @@ def iter_wxr(
 
 
 def parse_wxr(
-    source: WxrSource, *, options: Options = LENIENT, jobs: int | None = None
+    source: WxrSources, *, options: Options = LENIENT, jobs: int | None = None
 ) -> PageResult:
     """Read a whole WordPress export into one :class:`~blogparse.PageResult`.
 

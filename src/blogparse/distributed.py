@@ -229,6 +229,8 @@ def is_warc(path: str) -> bool:
 
 def _wanted(name: str) -> bool:
     low = name.lower()
+    if low.endswith(".gz") and not low.endswith(WARC_SUFFIXES):
+        low = low[:-3]  # a gzip-compressed page or export
     return not name.startswith(".") and (low.endswith(PAGE_SUFFIXES + WARC_SUFFIXES))
 
 

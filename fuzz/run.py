@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-FORMATS = ("html", "text", "mhtml", "wxr")
+FORMATS = ("html", "text", "mhtml", "webarchive", "wxr")
 
 
 def run(fmt: str, seconds: int, *, jobs: int = 1) -> int:

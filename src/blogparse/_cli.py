@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 __all__ = ["PAGE_SUFFIXES", "WARC_SUFFIXES", "build_parser", "iter_parsed", "main"]
 
-PAGE_SUFFIXES = frozenset({".html", ".htm", ".mhtml", ".mht", ".txt", ".xml"})
+PAGE_SUFFIXES = frozenset({".html", ".htm", ".mhtml", ".mht", ".webarchive", ".txt", ".xml"})
 """The file suffixes a folder is searched for (compared without regard to case), also
 followed by ``.gz`` (a gzip-compressed file)."""
 
@@ -1175,10 +1175,12 @@ def _write_themes(registry: ThemeRegistry, fmt: str, out: IO[str]) -> int:
 _SNIFF_WHY = {
     "wxr": "an RSS document in the WordPress export namespace",
     "mhtml": "MIME headers announcing multipart/related",
+    "webarchive": "a property list holding a WebMainResource (a Safari web archive)",
     "html": "markup at the start of the document",
     "text": "no markup at the start: plain text",
 }
-_SUFFIX_FORMATS = {".mhtml": "mhtml", ".mht": "mhtml", ".txt": "text"}
+_SUFFIX_FORMATS = {".mhtml": "mhtml", ".mht": "mhtml", ".txt": "text",
+                   ".webarchive": "webarchive"}
 _BOMS = ((codecs.BOM_UTF8, "UTF-8"), (codecs.BOM_UTF32_LE, "UTF-32"),
          (codecs.BOM_UTF32_BE, "UTF-32"), (codecs.BOM_UTF16_LE, "UTF-16"),
          (codecs.BOM_UTF16_BE, "UTF-16"))
@@ -1268,6 +1270,8 @@ def _detect_task(task: _Task, args: argparse.Namespace,
         fmt, why = "wxr", "sniffed from the content: " + _SNIFF_WHY["wxr"]
     elif suffix in _SUFFIX_FORMATS:
         fmt, why = _SUFFIX_FORMATS[suffix], f"the file name ends in {suffix}"
+    elif _source.looks_like_webarchive(data[:4096]):
+        fmt, why = "webarchive", "sniffed from the content: " + _SNIFF_WHY["webarchive"]
     else:
         fmt = _source.sniff_format(data[:_SNIFF_BYTES].decode("latin-1"))
         why = "sniffed from the content: " + _SNIFF_WHY.get(fmt, fmt)
@@ -1312,6 +1316,8 @@ def _encoding_reason(data: bytes, asked: str | None, fmt: str) -> str:
         return "given with --encoding"
     if fmt == "mhtml":
         return "the MHTML part's charset, else the page's declaration, else a guess"
+    if fmt == "webarchive":
+        return "the web archive's text encoding, else the page's declaration, else a guess"
     declared = _source.declared_encoding(data)
     if declared is not None:
         return f"the page declares {declared}"

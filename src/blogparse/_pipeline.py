@@ -52,16 +52,18 @@ def parse_page(
     registry: ThemeRegistry | None = None,
     transport_encoding: str | None = None,
 ) -> PageResult:
-    """Parse one saved page (HTML, MHTML, text dump or WXR) into a :class:`PageResult`.
+    """Parse one saved page (HTML, MHTML, Safari web archive, text dump or WXR) into a
+    :class:`PageResult`.
 
     ``url`` is the page's address (resolves relative links; recorded when the page has
     no canonical link).  ``theme`` names a registered theme (or passes one) to skip
     detection.  ``encoding`` overrides the page's declared charset, ``format`` the sniffed
-    format (``html``, ``mhtml``, ``text``, ``wxr``).  ``transport_encoding`` is the charset
-    the bytes were served with (an HTTP ``Content-Type`` header, as a crawl records it):
-    it outranks the page's own declaration but not a byte-order mark or ``encoding``, and
-    is checked against the bytes like any declaration.  With ``options.strict`` every
-    defect is raised together as :class:`~blogparse.StrictModeError`.
+    format (``html``, ``mhtml``, ``webarchive``, ``text``, ``wxr``).  ``transport_encoding``
+    is the charset the bytes were served with (an HTTP ``Content-Type`` header, as a
+    crawl records it): it outranks the page's own declaration but not a byte-order mark
+    or ``encoding``, and is checked against the bytes like any declaration.  With
+    ``options.strict`` every defect is raised together as
+    :class:`~blogparse.StrictModeError`.
 
     Gzip-compressed bytes are decompressed first (a page saved as ``.html.gz``, a body
     stored as served with ``Content-Encoding: gzip``); a ZIP archive is read as a
@@ -198,9 +200,10 @@ def parse_file(
 ) -> PageResult:
     """Read the file at ``path`` and parse it with :func:`parse_page`.
 
-    A ``.mhtml``/``.mht`` suffix selects MHTML, ``.txt`` a text dump and ``.xml`` WXR
-    unless ``format`` says otherwise.  A folder, or an HTML file saved with its
-    ``…_files`` folder beside it, is read by :func:`parse_saved_page`.
+    A ``.mhtml``/``.mht`` suffix selects MHTML, ``.webarchive`` a Safari web archive and
+    ``.txt`` a text dump unless ``format`` says otherwise (other files are sniffed).  A
+    folder, or an HTML file saved with its ``…_files`` folder beside it, is read by
+    :func:`parse_saved_page`.
     """
     p = Path(path)
     if p.is_dir() or (format in (None, "html") and p.suffix.lower() in {".html", ".htm"}
@@ -214,7 +217,8 @@ def parse_file(
         raise ResourceLimitError(f"{p} is {size} bytes, over the limit of "
                                  f"{options.max_input_bytes}", limit="max_input_bytes")
     if format is None:
-        format = {".mhtml": "mhtml", ".mht": "mhtml", ".txt": "text"}.get(p.suffix.lower())
+        format = {".mhtml": "mhtml", ".mht": "mhtml", ".txt": "text",
+                  ".webarchive": "webarchive"}.get(p.suffix.lower())
     try:
         data = p.read_bytes()
     except OSError as exc:

@@ -32,7 +32,7 @@ from ._errors import DecodeError, InputError, ResourceLimitError
 from ._models import Defect, DefectKind
 from ._text import MONTH_ABBREVIATIONS
 
-FORMATS = ("html", "mhtml", "text", "wxr")
+FORMATS = ("html", "mhtml", "text", "wxr", "webarchive")
 """The input formats :func:`read_source` knows."""
 
 
@@ -745,6 +745,53 @@ def gunzip_head(data: bytes, size: int) -> bytes:
         return b""
 
 
+# -- Safari web archives -------------------------------------------------------------------
+
+_XML_PLIST_RE = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}\?>\s*)?<!DOCTYPE\s+plist\b")
+_PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+
+
+def looks_like_webarchive(head: bytes) -> bool:
+    """Whether ``head`` opens a Safari web archive: a binary property list, or an XML one
+    (``plutil -convert xml1``) whose first key is ``WebMainResource``."""
+    if head.startswith(b"bplist00"):
+        return True
+    return (_XML_PLIST_RE.match(head) is not None
+            and b"<key>WebMainResource</key>" in head[:4096])
+
+
+def _read_webarchive(data: bytes, *, encoding: str | None, url: str | None) -> Source:
+    """Unpack a Safari web archive (``.webarchive``): its main resource, decoded by the
+    encoding the archive names for it, with the page's address as the archive records it."""
+    import plistlib
+
+    try:
+        archive = plistlib.loads(data)
+    except Exception as exc:  # InvalidFileException, and what a damaged file raises below it
+        raise InputError(
+            f"the Safari web archive cannot be read (a damaged property list: "
+            f"{type(exc).__name__})") from None
+    main = archive.get("WebMainResource") if isinstance(archive, dict) else None
+    if not isinstance(main, dict):
+        raise InputError("a property list without a WebMainResource: not a Safari web archive")
+    body = main.get("WebResourceData")
+    if not isinstance(body, bytes):
+        raise InputError("the Safari web archive's main resource holds no data")
+    mime = main.get("WebResourceMIMEType")
+    mime = mime.strip().lower() if isinstance(mime, str) else None
+    if mime is not None and not mime.startswith(_PAGE_TYPES):
+        raise InputError(f"the Safari web archive holds {mime}, not a page")
+    charset = main.get("WebResourceTextEncodingName")
+    recorded = main.get("WebResourceURL")
+    recorded = recorded.strip() or None if isinstance(recorded, str) else None
+    text, used, defects = decode(body, encoding=encoding,
+                                 transport=charset if isinstance(charset, str) else None,
+                                 transport_name="the web archive's text encoding")
+    fmt = "text" if mime == "text/plain" else "webarchive"
+    return Source(text=text, format=fmt, encoding=used, url=url or recorded, defects=defects)
+
+
 # -- MHTML ---------------------------------------------------------------------------------
 
 def _content_id(part: email.message.Message) -> str | None:
@@ -1167,15 +1214,19 @@ def read_source(
 
     Bytes are decoded by :func:`decode`'s precedence; a ``str`` is taken as already
     decoded (``Source.encoding`` is then ``None``).  MHTML is unpacked to its root HTML part
-    (``format`` stays ``"mhtml"``, ``url`` defaults to the part's ``Content-Location``).
-    ``transport_encoding`` is the charset the bytes arrived with (an HTTP ``Content-Type``
-    header): weaker than a byte-order mark or ``encoding``, stronger than the page's own
-    declaration.  Raises :class:`InputError` for an unknown ``format`` or an MHTML file
-    with no HTML part, :class:`DecodeError` for an unknown ``encoding``.
+    (``format`` stays ``"mhtml"``, ``url`` defaults to the part's ``Content-Location``), a
+    Safari web archive to its main resource (``"webarchive"``, ``url`` defaulting to the
+    address it records; a plain-text resource is a text dump).  ``transport_encoding``
+    is the charset the bytes arrived with (an HTTP ``Content-Type`` header): weaker than
+    a byte-order mark or ``encoding``, stronger than the page's own declaration.  Raises
+    :class:`InputError` for an unknown ``format``, an MHTML file with no HTML part or a
+    web archive that holds no page, :class:`DecodeError` for an unknown ``encoding``.
     """
     if format is not None and format not in FORMATS:
         raise InputError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}")
     if isinstance(data, str):
+        if format == "webarchive":
+            raise InputError("a Safari web archive is binary: pass its bytes, not a str")
         if format == "mhtml" or (format is None and _looks_like_mhtml(data[:16384])):
             return _read_mhtml(data.encode("utf-8", "surrogatepass"), encoding=encoding,
                                url=url)
@@ -1184,6 +1235,8 @@ def read_source(
     if not isinstance(data, bytes | bytearray | memoryview):
         raise TypeError(f"expected bytes or str, got {type(data).__name__}")
     raw = bytes(data)
+    if format == "webarchive" or (format is None and looks_like_webarchive(raw[:4096])):
+        return _read_webarchive(raw, encoding=encoding, url=url)
     if format == "mhtml" or (format is None
                              and _looks_like_mhtml(raw[:16384].decode("latin-1"))):
         return _read_mhtml(raw, encoding=encoding, url=url)

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from email.message import EmailMessage
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 import blogparse
@@ -303,3 +304,70 @@ def test_an_inlined_image_has_no_address() -> None:
     assert caption.image.src is None
     assert "https://hollinfarm.example/wp-content/uploads/2021/03/gap.jpg" == caption.image.link
     assert "Tom Ridley" == caption.credit
+
+
+# -- Save Page WE: originals kept in data-savepage-* attributes, the url in <meta> ---------
+
+
+def _save_page_we(page: str, url: str, date: str) -> str:
+    """``page`` as Save Page WE writes it: each image inlined as a data: url with the
+    original in ``data-savepage-src``/``-srcset``, the canonical and pingback links emptied
+    into ``data-savepage-href``, and its own ``<meta>`` elements last in ``<head>``."""
+    root = lxml.html.document_fromstring(page)
+    for img in root.iter("img"):
+        for name in ("src", "srcset"):
+            if img.get(name):
+                img.set("data-savepage-" + name, img.get(name))
+                img.set(name, "data:image/png;base64,iVBORw0KGgo=" if name == "src" else "")
+    for link in root.iter("link"):
+        if link.get("href"):
+            link.set("data-savepage-href", link.get("href"))
+            link.set("href", "")
+    head = root.find("head")
+    for name, content in (("savepage-url", url), ("savepage-title", "x"),
+                          ("savepage-from", url), ("savepage-date", date),
+                          ("savepage-version", "33.9")):
+        head.append(lxml.html.Element("meta", name=name, content=content))
+    return lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize("name", ["classic_single", "captions", "block_single",
+                                  "threaded_comments", "wpcom_single"])
+def test_save_page_we_copies_read_as_the_page(name: str) -> None:
+    """Every image keeps its address, the canonical link its url, and the saving time
+    and url come from Save Page WE's own metadata."""
+    page = (PAGES / f"{name}.html").read_text("utf-8")
+    saved = _save_page_we(page, "https://hollinfarm.example/2021/03/14/a/",
+                          "Sun Mar 21 2021 10:15:07 GMT+0100 (Central European Standard Time)")
+    assert "data:image/png" in saved or "<img" not in page
+    result = blogparse.parse_page(saved.encode("utf-8"))
+    plain = blogparse.parse_page(page.encode("utf-8"),
+                                 url="https://hollinfarm.example/2021/03/14/a/")
+    assert result.to_dict()["posts"] == plain.to_dict()["posts"]
+    assert result.site == plain.site
+    assert result.url == plain.url
+    assert datetime(2021, 3, 21, 10, 15, 7, tzinfo=timezone(timedelta(hours=1))) == (
+        result.captured)
+
+
+def test_save_page_we_without_a_url_or_date_records_neither() -> None:
+    page = (PAGES / "classic_single.html").read_text("utf-8")
+    page = re.sub(r"<link rel=\"canonical\"[^>]*>", "", page)
+    saved = _save_page_we(page, "", "Unknown")
+    result = blogparse.parse_page(saved.encode("utf-8"))
+    assert result.captured is None
+    assert result.url == blogparse.parse_page(page.encode("utf-8")).url
+    assert [c.image.src if c.image else None for c in result.post.captions] == [
+        c.image.src if c.image else None for c in blogparse.parse_page(page).post.captions]
+
+
+def test_data_savepage_attributes_alone_change_nothing() -> None:
+    """Without Save Page WE's metadata the attributes are someone else's: left alone."""
+    page = (PAGES / "classic_single.html").read_text("utf-8")
+    src = "https://hollinfarm.example/wp-content/uploads/2021/03/gap-600x400.jpg"
+    odd = page.replace(f'src="{src}"', f'src="" data-savepage-src="{src}"', 1)
+    assert odd != page
+    post = blogparse.parse_page(odd).post
+    assert post is not None
+    assert post.captions[0].image is not None
+    assert post.captions[0].image.src is None

@@ -168,6 +168,33 @@ def amp_images(root: lxml.html.HtmlElement) -> int:
     return count
 
 
+_SAVED_URL_ATTRS = ("src", "href", "srcset")
+_SAVED_URL_XPATH = etree.XPath(
+    "//*[@data-savepage-src or @data-savepage-href or @data-savepage-srcset]")
+
+
+def restore_saved_urls(root: lxml.html.HtmlElement) -> int:
+    """Put back the addresses Save Page WE moved aside (in place); returns how many.
+
+    Save Page WE inlines each resource as a ``data:`` url (or empties the attribute, for
+    links it does not save: the canonical link, the pingback url) and keeps the original
+    in ``data-savepage-src``, ``data-savepage-href`` or ``data-savepage-srcset``; those
+    attributes go, as the saver's own.
+    """
+    count = 0
+    for el in _SAVED_URL_XPATH(root):
+        attrib = el.attrib
+        for name in _SAVED_URL_ATTRS:
+            original = attrib.pop("data-savepage-" + name, None)
+            if not original:
+                continue
+            current = (attrib.get(name) or "").lstrip()[:5].lower()
+            if current in ("", "data:", "blob:"):
+                attrib[name] = original
+                count += 1
+    return count
+
+
 def parse_fragment(html: str) -> lxml.html.HtmlElement:
     """Parse an HTML fragment (post content) into a ``<div>`` holding it.
 

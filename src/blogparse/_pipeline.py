@@ -172,21 +172,31 @@ def page_document(root: lxml.html.HtmlElement, text: str, url: str | None, *,
     A page saved from a web archive's replay (the Wayback Machine; ``url`` or the
     ``recorded`` url a saver wrote into the page may say so) is made the original page
     again first, in place: see ``docs/input-formats.md``; an AMP page's images become the
-    ``<img>`` they stand for.  Any other page: its document, ``url`` and ``None``.
+    ``<img>`` they stand for; a page Save Page WE saved gets back the addresses it moved
+    aside, its recorded url as the base (when ``url`` is not given) and its saving time.
+    Any other page: its document, ``url`` and ``None``.
     """
     if "amp" in root.attrib or "\u26a1" in root.attrib:
         _document.amp_images(root)
     page = PageDocument(root, url=url)
+    saved: datetime | None = None
+    saver = _source.savepage_record(page.meta)
+    if saver is not None:
+        _document.restore_saved_urls(root)
+        recorded = recorded or saver[0]
+        url = url or saver[0]
+        saved = saver[1]
+        page = PageDocument(root, url=url)
     own_url = page.links.get("canonical") or page.meta.get("og:url")
     if not _wayback.is_replay(root, url or recorded, own_url):
-        return page, url, None
+        return page, url, saved
     _wayback.unwrap_tree(root)
     captured = next((t for t in (
         _wayback.capture_time(text),
         *(_wayback.timestamp_time(u.strip()) for u in (url, recorded, own_url) if u))
         if t is not None), None)
     url = _wayback.unwrap_url(url) if url else None
-    return PageDocument(root, url=url), url, captured  # nothing read before stays
+    return PageDocument(root, url=url), url, captured or saved  # nothing read before stays
 
 
 def parse_file(

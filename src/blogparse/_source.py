@@ -883,9 +883,38 @@ _SINGLEFILE_RE = re.compile(
     r"<!--\s{0,8}(?:Page saved with SingleFile|Archive processed by SingleFile)"
     r"(?P<body>[^<>]{0,2000}?)-->", re.IGNORECASE)
 _SINGLEFILE_URL_RE = re.compile(r"^\s{0,8}url:\s{0,8}(\S{1,2048})\s*$", re.MULTILINE)
-_JS_DATE_RE = re.compile(
-    r"^\s{0,8}saved date:\s{0,8}[A-Z][a-z]{2} (?P<mon>[A-Z][a-z]{2}) (?P<d>\d{1,2}) "
-    r"(?P<y>\d{4}) (?P<H>\d{2}):(?P<M>\d{2}):(?P<S>\d{2}) GMT(?P<z>[+-]\d{4})", re.MULTILINE)
+_JS_DATE = (r"[A-Z][a-z]{2} (?P<mon>[A-Z][a-z]{2}) (?P<d>\d{1,2}) (?P<y>\d{4}) "
+            r"(?P<H>\d{2}):(?P<M>\d{2}):(?P<S>\d{2}) GMT(?P<z>[+-]\d{4})")
+"""A date as JavaScript's ``Date.toString()`` prints it ("Wed Sep 24 2026 10:00:00
+GMT+0200 (Central European Summer Time)"), as savers write their saving time."""
+_JS_DATE_RE = re.compile(r"^\s{0,8}saved date:\s{0,8}" + _JS_DATE, re.MULTILINE)
+_JS_DATE_ALONE_RE = re.compile(r"\s{0,8}" + _JS_DATE)
+
+
+def _js_date(m: re.Match[str] | None) -> datetime | None:
+    """The time a :data:`_JS_DATE` match gives, time zone aware (``None`` if impossible)."""
+    if m is None or m.group("mon") not in MONTH_ABBREVIATIONS:
+        return None
+    zone = m.group("z")
+    offset = timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5]))
+    try:
+        return datetime(int(m.group("y")), MONTH_ABBREVIATIONS.index(m.group("mon")) + 1,
+                        int(m.group("d")), int(m.group("H")), int(m.group("M")),
+                        int(m.group("S")),
+                        tzinfo=timezone(-offset if zone[0] == "-" else offset))
+    except ValueError:
+        return None
+
+
+def savepage_record(meta: Mapping[str, str]) -> tuple[str | None, datetime | None] | None:
+    """The page's url and saving time Save Page WE wrote into a page's ``<meta>`` elements
+    (``savepage-url``, ``savepage-date``), or ``None`` for a page it did not save.
+    ``meta`` is the page's metadata by lower-cased name."""
+    if "savepage-url" not in meta and "savepage-version" not in meta:
+        return None
+    url = meta.get("savepage-url", "").strip()
+    return (url if url.lower().startswith(("http:", "https:")) else None,
+            _js_date(_JS_DATE_ALONE_RE.match(meta.get("savepage-date", ""))))
 
 
 def saver_record(text: str) -> tuple[str | None, datetime | None]:
@@ -903,20 +932,7 @@ def saver_record(text: str) -> tuple[str | None, datetime | None]:
     url_m = _SINGLEFILE_URL_RE.search(body)
     url = url_m.group(1) if url_m and url_m.group(1).lower().startswith(("http:", "https:")) \
         else None
-    date_m = _JS_DATE_RE.search(body)
-    saved = None
-    if date_m is not None and date_m.group("mon") in MONTH_ABBREVIATIONS:
-        zone = date_m.group("z")
-        offset = timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5]))
-        try:
-            saved = datetime(int(date_m.group("y")),
-                             MONTH_ABBREVIATIONS.index(date_m.group("mon")) + 1,
-                             int(date_m.group("d")), int(date_m.group("H")),
-                             int(date_m.group("M")), int(date_m.group("S")),
-                             tzinfo=timezone(-offset if zone[0] == "-" else offset))
-        except ValueError:
-            saved = None
-    return url, saved
+    return url, _js_date(_JS_DATE_RE.search(body))
 
 
 def _header(part: email.message.Message, name: str) -> str | None:

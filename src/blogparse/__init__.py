@@ -46,6 +46,7 @@ from ._pipeline import default_registry, parse_file, parse_page, parse_saved_pag
 from ._version import __version__
 
 if typing.TYPE_CHECKING:
+    from ._blogger import parse_blogger
     from ._convert import ConvertNote, ConvertReport, SiteWriter, post_to_markdown, write_site
     from ._schema import load_schema
     from ._warc import WarcResult, iter_warc
@@ -54,6 +55,7 @@ if typing.TYPE_CHECKING:
 # Exports, web archives, conversion and the schema are imported on first use: a program
 # reading saved pages never needs them.
 _LAZY = {
+    "parse_blogger": "._blogger",
     "WxrReader": "._wxr",
     "iter_wxr": "._wxr",
     "parse_wxr": "._wxr",
@@ -118,6 +120,7 @@ __all__ = [
     "iter_warc",
     "iter_wxr",
     "load_schema",
+    "parse_blogger",
     "parse_file",
     "parse_page",
     "parse_saved_page",

@@ -47,7 +47,8 @@ if TYPE_CHECKING:
 
 __all__ = ["PAGE_SUFFIXES", "WARC_SUFFIXES", "build_parser", "iter_parsed", "main"]
 
-PAGE_SUFFIXES = frozenset({".html", ".htm", ".mhtml", ".mht", ".webarchive", ".txt", ".xml"})
+PAGE_SUFFIXES = frozenset({".html", ".htm", ".mhtml", ".mht", ".webarchive", ".txt", ".xml",
+                           ".atom"})
 """The file suffixes a folder is searched for (compared without regard to case), also
 followed by ``.gz`` (a gzip-compressed file)."""
 
@@ -695,8 +696,9 @@ def _parsed(task: _Task, settings: _Settings, *, spool_exports: bool = False,
         # sniffed by what it holds: a web archive and an export are read as streams (each
         # reader decompresses), a page is decompressed whole by parse_page
         head = _source.gunzip_head(head, _SNIFF_BYTES)
-    elif binary is not None and binary[0] == "zip" and fmt in (None, "wxr"):
-        fmt = "wxr"  # WordPress.com's export download: the XML files of one export
+    elif binary is not None and binary[0] == "zip" and fmt is None:
+        # a blog's Google Takeout archive, or WordPress.com's export download
+        fmt = _zip_format(task.data if task.data is not None else task.path)
     if fmt == "warc" or (fmt is None and _is_warc(head, task.path)):
         from ._warc import iter_warc  # type: ignore[import-not-found,unused-ignore]
 
@@ -730,6 +732,21 @@ def _parsed(task: _Task, settings: _Settings, *, spool_exports: bool = False,
     assert task.path is not None
     yield task.name, parse_file(task.path, url=settings.url, theme=settings.theme,
                                 encoding=settings.encoding, format=fmt, options=options)
+
+
+def _zip_format(where: bytes | str | None) -> str:
+    """``blogger`` for a ZIP archive holding a Blogger blog's Takeout ``feed.atom``, else
+    ``wxr`` (the export reader says what is wrong with an archive it cannot read)."""
+    import zipfile
+
+    from ._blogger import takeout_feeds
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(where) if isinstance(where, bytes) else str(where)
+                             ) as archive:
+            return "blogger" if takeout_feeds(archive) else "wxr"
+    except (zipfile.BadZipFile, OSError):
+        return "wxr"
 
 
 def _is_wxr(head: bytes) -> bool:
@@ -1176,6 +1193,7 @@ _SNIFF_WHY = {
     "wxr": "an RSS document in the WordPress export namespace",
     "mhtml": "MIME headers announcing multipart/related",
     "webarchive": "a property list holding a WebMainResource (a Safari web archive)",
+    "blogger": "an Atom feed with Blogger's ids or namespace (a Blogger export)",
     "html": "markup at the start of the document",
     "text": "no markup at the start: plain text",
 }
@@ -1249,13 +1267,16 @@ def _detect_task(task: _Task, args: argparse.Namespace,
         packed = "gzip-compressed; "
         if task.path and suffix == ".gz":
             suffix = Path(task.path[:-3]).suffix.lower()
-    if binary is not None and binary[0] == "zip" and args.input_format in (None, "wxr"):
-        fmt, why = "wxr", "a ZIP archive: read as a WordPress export download (its .xml files)"
+    if binary is not None and binary[0] == "zip" and args.input_format in (None, "wxr",
+                                                                              "blogger"):
+        fmt = args.input_format or _zip_format(data)
+        why = ("a ZIP archive: read as a WordPress export download (its .xml files)"
+               if fmt == "wxr" else "a ZIP archive: a Google Takeout archive of a Blogger "
+               "blog (its feed.atom)")
         record.update(format=fmt, format_reason=why, encoding=None,
                       encoding_reason="each file of the archive by its XML declaration",
-                      theme=None, theme_reason="a WordPress export is read by the export "
-                      "reader; themes apply to HTML pages", scores=None, evidence=None,
-                      defects=[])
+                      theme=None, theme_reason="an export is read by its export reader; "
+                      "themes apply to HTML pages", scores=None, evidence=None, defects=[])
         return record
     if binary is not None and args.input_format != "warc":
         raise InputError(f"{binary[1]}{' compressed with gzip' if packed else ''}, not a "
@@ -1284,15 +1305,17 @@ def _detect_task(task: _Task, args: argparse.Namespace,
                       "'blogparse parse' reports the theme of each", scores=None,
                       evidence=None, defects=[])
         return record
-    if fmt == "wxr":
+    if fmt in ("wxr", "blogger"):
         declared = _source.declared_encoding(data)
         resolved = _source.resolve_encoding(declared) if declared else None
         record.update(
             encoding=resolved[0] if resolved else declared or "utf-8",
             encoding_reason=("the XML declaration" if declared else
                              "no XML declaration: XML's default, UTF-8"),
-            theme=None, theme_reason="a WordPress export is read by the export reader; "
-            "themes apply to HTML pages", scores=None, evidence=None, defects=[])
+            theme=None, theme_reason=("a WordPress export is read by the export reader"
+                                      if fmt == "wxr" else "a Blogger export is read by the "
+                                      "Blogger export reader") + "; themes apply to HTML pages",
+            scores=None, evidence=None, defects=[])
         return record
 
     source = _source.read_source(data, encoding=args.encoding, format=fmt)

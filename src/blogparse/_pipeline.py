@@ -52,22 +52,23 @@ def parse_page(
     registry: ThemeRegistry | None = None,
     transport_encoding: str | None = None,
 ) -> PageResult:
-    """Parse one saved page (HTML, MHTML, Safari web archive, text dump or WXR) into a
-    :class:`PageResult`.
+    """Parse one saved page (HTML, MHTML, Safari web archive, text dump) or export (WXR,
+    Blogger) into a :class:`PageResult`.
 
     ``url`` is the page's address (resolves relative links; recorded when the page has
     no canonical link).  ``theme`` names a registered theme (or passes one) to skip
     detection.  ``encoding`` overrides the page's declared charset, ``format`` the sniffed
-    format (``html``, ``mhtml``, ``webarchive``, ``text``, ``wxr``).  ``transport_encoding``
-    is the charset the bytes were served with (an HTTP ``Content-Type`` header, as a
-    crawl records it): it outranks the page's own declaration but not a byte-order mark
-    or ``encoding``, and is checked against the bytes like any declaration.  With
-    ``options.strict`` every defect is raised together as
-    :class:`~blogparse.StrictModeError`.
+    format (``html``, ``mhtml``, ``webarchive``, ``text``, ``wxr``, ``blogger``).
+    ``transport_encoding`` is the charset the bytes were served with (an HTTP
+    ``Content-Type`` header, as a crawl records it): it outranks the page's own
+    declaration but not a byte-order mark or ``encoding``, and is checked against the
+    bytes like any declaration.  With ``options.strict`` every defect is raised together
+    as :class:`~blogparse.StrictModeError`.
 
     Gzip-compressed bytes are decompressed first (a page saved as ``.html.gz``, a body
-    stored as served with ``Content-Encoding: gzip``); a ZIP archive is read as a
-    WordPress export download (:func:`~blogparse.parse_wxr`).  Other binary data (a PDF,
+    stored as served with ``Content-Encoding: gzip``); a ZIP archive is read as a Google
+    Takeout archive of a Blogger blog when it holds one (:func:`~blogparse.parse_blogger`),
+    else as a WordPress export download (:func:`~blogparse.parse_wxr`).  Other binary data (a PDF,
     an image, another archive format) raises :class:`~blogparse.InputError`.
     """
     if isinstance(data, bytes | bytearray | str) and len(data) > options.max_input_bytes:
@@ -84,10 +85,8 @@ def parse_page(
             if inner is not None:
                 raise InputError(f"{inner[1]} compressed with gzip, not a saved page or a "
                                  "WordPress export")
-        elif binary is not None and binary[0] == "zip" and format in (None, "wxr"):
-            from ._wxr import parse_wxr
-
-            return parse_wxr(bytes(data), options=options)
+        elif binary is not None and binary[0] == "zip" and format in (None, "wxr", "blogger"):
+            return _parse_zip(bytes(data), format=format, options=options)
         elif binary is not None:
             raise InputError(f"{binary[1]}, not a saved page or a WordPress export")
     source = _source.read_source(data, encoding=encoding, format=format, url=url,
@@ -100,6 +99,13 @@ def parse_page(
         if isinstance(data, str):
             raw = _XML_ENCODING_DECL_RE.sub(b"<?xml\\1", raw, count=1)
         result = parse_wxr(raw, options=options)
+    elif source.format == "blogger":
+        from ._blogger import parse_blogger
+
+        raw = bytes(data) if not isinstance(data, str) else data.encode("utf-8")
+        if isinstance(data, str):
+            raw = _XML_ENCODING_DECL_RE.sub(b"<?xml\\1", raw, count=1)
+        result = parse_blogger(raw, options=options)
     elif source.format == "text":
         from ._textdump import parse_text
 
@@ -112,6 +118,28 @@ def parse_page(
         result = _with(result, encoding=result.encoding, extra=unpacked)
     options.check(result.defects)
     return result
+
+
+def _parse_zip(data: bytes, *, format: str | None, options: Options) -> PageResult:
+    """A ZIP archive: a Google Takeout archive holding a blog's ``feed.atom``, else a
+    WordPress export download."""
+    import io
+    import zipfile
+
+    from ._blogger import parse_blogger, takeout_feeds
+
+    if format is None:
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                format = "blogger" if takeout_feeds(archive) else "wxr"
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise InputError(f"the ZIP archive cannot be read (damaged or cut off: {exc})"
+                             ) from None
+    if format == "blogger":
+        return parse_blogger(data, options=options)
+    from ._wxr import parse_wxr
+
+    return parse_wxr(data, options=options)
 
 
 def _with(result: PageResult, *, encoding: str | None, extra: tuple[Defect, ...]) -> PageResult:

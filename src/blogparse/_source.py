@@ -32,7 +32,7 @@ from ._errors import DecodeError, InputError, ResourceLimitError
 from ._models import Defect, DefectKind
 from ._text import MONTH_ABBREVIATIONS
 
-FORMATS = ("html", "mhtml", "text", "wxr", "webarchive")
+FORMATS = ("html", "mhtml", "text", "wxr", "webarchive", "blogger")
 """The input formats :func:`read_source` knows."""
 
 
@@ -623,10 +623,16 @@ def _looks_like_mhtml(head: str) -> bool:
     return _MULTIPART_RE.search(block[:end.start()]) is not None
 
 
+_BLOGGER_MARKS = ("tag:blogger.com,1999:blog-", "schemas.google.com/blogger/",
+                  "www.blogger.com/atom/ns#")
+"""What marks an Atom feed as Blogger's (its ids, its Takeout namespace, its label scheme)."""
+
+
 def sniff_format(text: str) -> str:
     """Guess the format of decoded text from its first characters.
 
-    ``wxr`` for an RSS document with the ``wordpress.org/export`` namespace; ``mhtml`` for
+    ``wxr`` for an RSS document with the ``wordpress.org/export`` namespace; ``blogger``
+    for an Atom feed with Blogger's ids or namespace (an export, or a saved feed); ``mhtml`` for
     MIME headers announcing ``multipart/related``; ``html`` for a document that opens with
     markup, carries a doctype or ``<html>``/``<head>``/``<body>`` element at the start of
     a line, or whose lines mostly start with tags; ``text`` otherwise — so a text dump
@@ -639,6 +645,10 @@ def sniff_format(text: str) -> str:
     low = head.lower()
     if low.startswith("<") and "<rss" in low and "wordpress.org/export" in low:
         return "wxr"
+    feed_at = low.find("<feed") if low.startswith("<") else -1
+    if feed_at >= 0 and "<html" not in low[:feed_at] and any(
+            mark in low for mark in _BLOGGER_MARKS):
+        return "blogger"
     if low.startswith(("<?xml", "<!doctype rss", "<!--")) and "<rss" not in low:
         # a long prolog (comments, a DOCTYPE) can push <rss> past the first 8 KiB
         deeper = text[:262_144].lower()

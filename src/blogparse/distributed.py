@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 OutputFormat = Literal["parquet", "jsonl"]
 """The file formats :func:`parse_to_parquet` writes."""
 
-PAGE_SUFFIXES = (".html", ".htm", ".mhtml", ".mht", ".webarchive", ".txt", ".xml")
+PAGE_SUFFIXES = (".html", ".htm", ".mhtml", ".mht", ".webarchive", ".txt", ".xml", ".atom")
 """File suffixes a folder is searched for (besides web archives), regardless of case."""
 WARC_SUFFIXES = (".warc", ".warc.gz")
 """File names ending so are read as web archives, one result per HTML record."""
@@ -52,7 +52,7 @@ _COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("url", "string", "the page's address (the WARC-Target-URI for archive records)"),
     ("kind", "string", "the page's kind: single, archive, export, empty, …"),
     ("theme", "string", "the theme that parsed the page"),
-    ("format", "string", "the input format: html, mhtml, webarchive, text or wxr"),
+    ("format", "string", "the input format: html, mhtml, webarchive, text, wxr or blogger"),
     ("encoding", "string", "the encoding the page was decoded with"),
     ("post_index", "int32", "the post's position on its page, from 0 (null: no post)"),
     ("title", "string", "the post's title"),

@@ -232,3 +232,24 @@ def test_comments_come_oldest_first_whatever_the_file_order() -> None:
         text = text.replace(entry, "")
     text = text.replace("</feed>", "".join(reversed(comments)) + "</feed>")
     assert parse_blogger(text.encode("utf-8")).posts == parse_blogger(BACKUP).posts
+
+
+def test_convert_writes_whole_posts_from_either_export(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    """An export holds whole posts, not an archive page's excerpts; Takeout's recorded
+    path names the post and its old address as the backup's permalink does."""
+    trees = []
+    for n, path in enumerate((BACKUP, TAKEOUT)):
+        out = tmp_path / f"site{n}"
+        assert main(["convert", str(path), "-o", str(out)]) == 0
+        printed, err = capsys.readouterr()
+        assert "0 problems" in printed
+        assert err == ""
+        trees.append({p.relative_to(out).as_posix(): p.read_text("utf-8")
+                      for p in sorted(out.rglob("*")) if p.is_file()})
+    backup, takeout = trees
+    post = "content/posts/painting-fog-over-estuary.md"
+    assert backup[post] == takeout[post]
+    assert 'aliases: ["/2019/02/painting-fog-over-estuary.html"]' in takeout[post]
+    assert "content/pages/about.md" in takeout

@@ -208,6 +208,14 @@ def _slug_of_url(url: str | None) -> str | None:
     return safe_slug(last)
 
 
+def _permalink(post: Post) -> str | None:
+    """The post's permalink, else the path an export recorded without the site's address
+    (Blogger Takeout's ``blogger:filename``)."""
+    if post.url:
+        return post.url
+    return next((m.value for m in post.meta if m.key == "blogger:filename"), None)
+
+
 def _label(post: Post, source: str | None = None) -> str:
     name = (repr(post.title) if post.title else post.url or
             (f"post {post.id}" if post.id is not None else "a post without title"))
@@ -907,7 +915,7 @@ def _front_matter(post: Post, flavor: str, slug: str, problems: list[str]) -> li
         lines.append(f"categories: {_yaml_list([t.name for t in post.categories])}")
     if post.tags:
         lines.append(f"tags: {_yaml_list([t.name for t in post.tags])}")
-    old = _url_path(post.url)
+    old = _url_path(_permalink(post))
     if old is not None:
         lines.append(f"{'redirect_from' if jekyll else 'aliases'}: {_yaml_list([old])}")
     if post.excerpt:
@@ -946,7 +954,7 @@ def post_to_markdown(post: Post, *, flavor: str = "hugo") -> str:
     ``<figure>`` elements with the credit apart.  Raises ``ValueError`` for an unknown
     ``flavor``.
     """
-    slug = _slug_of_url(post.url) or safe_slug(post.title) or (
+    slug = _slug_of_url(_permalink(post)) or safe_slug(post.title) or (
         f"post-{post.id}" if post.id is not None else "untitled")
     return _render(post, flavor, slug).markdown
 
@@ -1060,7 +1068,7 @@ class SiteWriter:
         if previous is not None:
             slug = previous[0]
         else:
-            base = _slug_of_url(post.url) or safe_slug(post.title)
+            base = _slug_of_url(_permalink(post)) or safe_slug(post.title)
             if base is None:
                 base = f"post-{post.id}" if post.id is not None else "untitled"
                 problems.append(f"no permalink or title to name it: slug {base!r}")
@@ -1233,7 +1241,7 @@ def main_convert(
             report_failure(name, outcome)
             continue
         # an export is an "archive" of whole posts; an archive page shows excerpts
-        archive = outcome.kind == "archive" and outcome.format != "wxr"
+        archive = outcome.kind == "archive" and outcome.format not in ("wxr", "blogger")
         for post in outcome.posts:
             posts += 1
             writer.add(post, source=name, archive=archive)

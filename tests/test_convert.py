@@ -968,3 +968,19 @@ def test_jekyll_builds_the_corpus_exports(shared_dir: Path, tmp_path: Path) -> N
                  else Path(rel).stem).replace("_", "-") for rel in report.written
                 if rel.startswith(("_posts/", "_drafts/"))}
     assert expected <= built
+
+
+def test_blogger_caption_tables_become_figures() -> None:
+    """Blogger lays a captioned image out as a two-row ``tr-caption-container`` table."""
+    post = blogparse.parse_file(Path(__file__).parent / "pages" / "blogger_post.html").post
+    assert post is not None
+    [caption] = post.captions
+    hugo = post_to_markdown(post, flavor="hugo")
+    assert "tr-caption-container" not in hugo
+    assert ("{{< figure src=`https://blogger.googleusercontent.com/img/b/s400/fog-study-1.jpg`"
+            in hugo)
+    assert "caption=`The third attempt, with the far posts barely there.`" in hugo
+    jekyll = post_to_markdown(post, flavor="jekyll")
+    assert "<figcaption>The third attempt, with the far posts barely there.</figcaption>" in (
+        jekyll)
+    assert caption.text == "The third attempt, with the far posts barely there."

@@ -259,7 +259,8 @@ _EMPHASIS = frozenset({"em", "i", "cite", "dfn", "var"})
 _CODE = frozenset({"code", "kbd", "samp", "tt"})
 _STRIKE = frozenset({"del", "s", "strike"})
 _CAPTION_CLASSES = frozenset({"wp-caption", "gallery-item", "wp-block-image",
-                              "blocks-gallery-item", "tiled-gallery-item"})
+                              "blocks-gallery-item", "tiled-gallery-item",
+                              "tr-caption-container"})  # the last: Blogger's caption table
 
 
 def escape_text(text: str, flavor: str = "hugo") -> str:
@@ -631,6 +632,13 @@ class _MarkdownWriter:
         if tag in _SKIP_TAGS:
             walker.skip_subtree()
             return ""
+        if tag == "table" and _classes(el) & _CAPTION_CLASSES and self.captions:
+            # Blogger lays a captioned image out as a two-row table
+            caption = self.caption_for(el)
+            if caption is not None:
+                self.figure(caption)
+                walker.skip_subtree()
+                return ""
         if tag in _RAW_TAGS:
             self.raw_html(el)
             walker.skip_subtree()

@@ -11,6 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from blogparse import (
     Defect,
@@ -96,8 +98,8 @@ def test_parts_given_as_a_list_read_as_the_whole_export(tmp_path: Path) -> None:
         path = tmp_path / f"quay.wordpress.2024-05-01.{n:03d}.xml"
         path.write_bytes(data)
         paths.append(path)
-    for given in (paths, [str(p) for p in paths], tuple(parts)):
-        result = parse_wxr(given)
+    for source in (paths, [str(p) for p in paths], tuple(parts)):
+        result = parse_wxr(source)
         assert result.posts == WHOLE.posts
         assert result.site == WHOLE.site
         assert result.defects == WHOLE.defects
@@ -140,8 +142,8 @@ def test_a_zip_archive_is_read_in_member_name_order(tmp_path: Path) -> None:
     })
     path = tmp_path / "quay-export.zip"
     path.write_bytes(data)
-    for given in (data, path, io.BytesIO(data)):
-        assert parse_wxr(given).posts == WHOLE.posts
+    for source in (data, path, io.BytesIO(data)):
+        assert parse_wxr(source).posts == WHOLE.posts
 
 
 def test_a_zip_archive_that_cannot_be_read_says_why() -> None:
@@ -235,4 +237,16 @@ def test_a_declaration_quoted_in_a_post_is_not_taken_for_the_start() -> None:
     assert quoted != bare
     result = parse_wxr(quoted)
     assert [p.id for p in result.posts] == [p.id for p in WHOLE.posts]
+    assert result.defects == WHOLE.defects
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=7), max_size=6, unique=True),
+       st.booleans())
+def test_any_split_reads_as_the_whole(cuts: list[int], channel_once: bool) -> None:
+    """Wherever ``wp export`` cuts the items, the parts read as the one export."""
+    parts = _split(FULL.read_bytes(), *sorted(cuts), channel_once=channel_once)
+    result = parse_wxr(parts)
+    assert result.posts == WHOLE.posts
+    assert result.site == WHOLE.site
     assert result.defects == WHOLE.defects

@@ -40,6 +40,7 @@ from ._models import (
 )
 from ._options import LENIENT, Options
 from ._source import declared_encoding, resolve_encoding
+from ._threads import thread
 from ._wxr_content import comment_text, fragment_text
 
 __all__ = ["BloggerSource", "parse_blogger"]
@@ -374,7 +375,7 @@ class _Reader:
     def _thread(self, replies: list[_Entry], item: _Entry, index: int) -> tuple[Comment, ...]:
         keep = self.options.comment_statuses
         limit = self.options.max_comments
-        rows: list[tuple[_Entry, int | None, str]] = []
+        rows: list[tuple[_Entry, int | None, str, str | None]] = []
         # in the order a page shows them (a backup lists the newest first); undated last
         for c in sorted(replies, key=lambda c: (c.published is None,
                                                 c.published.timestamp() if c.published
@@ -387,49 +388,25 @@ class _Reader:
                                            message=f"only the first {limit} comments were kept",
                                            field="comments", post_index=index))
                 break
-            rows.append((c, _item_id(c.entry_id), status))
-        ids = {cid for _, cid, _ in rows if cid is not None}
-        parents = {cid: c.parent_comment for c, cid, _ in rows if cid is not None}
-        author_url = item.author.url if item.author is not None else None
-        out: list[Comment] = []
-        depths: dict[int, int] = {}
-        for n, (c, cid, status) in enumerate(rows):
-            parent = c.parent_comment
-            if parent is not None and parent not in ids:
-                self.defects.append(Defect(
-                    kind=DefectKind.ORPHAN_COMMENT,
-                    message=f"comment {cid} replies to {parent}, which is not kept",
-                    field=f"comments[{n}].parent_id", post_index=index))
-                parent = None
-            depth = 1
-            seen = {cid}
-            up = parent
-            while up is not None:
-                if up in seen:  # a loop: placed at the top
-                    parent, depth = None, 1
-                    break
-                seen.add(up)
-                if up in depths:
-                    depth += depths[up]
-                    break
-                depth += 1
-                up = parents.get(up)
-            if cid is not None:
-                depths[cid] = depth
             body = c.content.strip() if c.content and c.content.strip() else None
-            out.append(Comment(
-                id=cid,
-                author=c.author,
-                date=c.published,
-                content_html=body,
-                content_text=comment_text(body),
-                parent_id=parent,
-                depth=depth,
-                by_post_author=bool(author_url and c.author is not None
-                                    and c.author.url == author_url),
-                status=status,
-            ))
-        return tuple(out)
+            rows.append((c, _item_id(c.entry_id), status, body))
+        author_url = item.author.url if item.author is not None else None
+
+        def report(message: str, field: str) -> None:
+            self.defects.append(Defect(kind=DefectKind.ORPHAN_COMMENT, message=message,
+                                       field=field, post_index=index))
+
+        return thread([{
+            "id": cid,
+            "author": c.author,
+            "date": c.published,
+            "content_html": body,
+            "content_text": comment_text(body),
+            "parent_id": c.parent_comment,
+            "by_post_author": bool(author_url and c.author is not None
+                                   and c.author.url == author_url),
+            "status": status,
+        } for c, cid, status, body in rows], report)
 
 
 def parse_blogger(source: BloggerSource, *, options: Options = LENIENT) -> PageResult:

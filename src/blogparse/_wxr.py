@@ -56,6 +56,7 @@ from ._models import (
 )
 from ._options import LENIENT, Options
 from ._text import parse_datetime, split_pingback_title
+from ._threads import thread
 from ._wxr_content import WxrContent, comment_text, convert_content, fragment_text
 
 __all__ = ["WxrReader", "WxrSource", "WxrSources", "iter_wxr", "parse_wxr"]
@@ -1709,52 +1710,10 @@ class WxrReader(Iterator[Post]):
         )
 
     def _thread(self, comments: list[dict[str, object]], index: int) -> tuple[Comment, ...]:
-        # Each id's parent as exported (of the last comment with that id, if repeated).
-        parents: dict[int, int | None] = {}
-        for c in comments:
-            cid = c["id"]
-            if isinstance(cid, int):
-                parent = c["parent_id"]
-                parents[cid] = parent if isinstance(parent, int) else None
-        depths: dict[int | None, int] = {}
-        out: list[Comment] = []
-        for n, c in enumerate(comments):
-            cid = c["id"] if isinstance(c["id"], int) else None
-            parent_id = c["parent_id"] if isinstance(c["parent_id"], int) else None
-            depth = 1
-            parent = parent_id
-            seen: set[int | None] = {cid}
-            cycle = False
-            # Walk up the thread (bounded by the number of comments, and cycle-safe).
-            while parent is not None and parent in parents:
-                if parent in seen:
-                    cycle = True  # a reply to itself, or to its own reply
-                    break
-                seen.add(parent)
-                if parent in depths:
-                    depth += depths[parent]
-                    break
-                depth += 1
-                parent = parents[parent]
-            if cycle:
-                self._defect(DefectKind.ORPHAN_COMMENT,
-                             f"comment {cid} replies to {parent_id} in a loop; it is "
-                             "placed at the top", field=f"comments[{n}].parent_id",
-                             post_index=index)
-                parent_id, depth = None, 1
-            elif parent_id is not None and parent_id not in parents:
-                # WordPress shows a reply whose parent is not shown at the top level; the
-                # defect keeps the id it named.
-                self._defect(DefectKind.ORPHAN_COMMENT,
-                             f"comment {cid} replies to {parent_id}, which is not kept",
-                             field=f"comments[{n}].parent_id", post_index=index)
-                parent_id = None
-            if cid is not None:
-                depths[cid] = depth
-            c["depth"] = depth
-            c["parent_id"] = parent_id
-            out.append(Comment(**c))  # type: ignore[arg-type]
-        return tuple(out)
+        def report(message: str, field: str) -> None:
+            self._defect(DefectKind.ORPHAN_COMMENT, message, field=field, post_index=index)
+
+        return thread(comments, report)
 
 
 def _parse_wp_date(text: str) -> datetime | None:

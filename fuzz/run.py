@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-FORMATS = ("html", "text", "mhtml", "webarchive", "wxr", "blogger")
+FORMATS = ("html", "text", "mhtml", "webarchive", "wxr", "blogger", "wp-json")
 
 
 def run(fmt: str, seconds: int, *, jobs: int = 1) -> int:

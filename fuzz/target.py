@@ -1,7 +1,8 @@
 """The fuzz target shared by every input format: parse, and accept only our own errors.
 
 Run through ``fuzz/run.py``; ``BLOGPARSE_FUZZ_FORMAT`` names the format the bytes are read
-as (``html``, ``text``, ``mhtml``, ``webarchive``, ``wxr``, ``blogger``).  Any exception other than
+as (``html``, ``text``, ``mhtml``, ``webarchive``, ``wxr``, ``blogger``,
+``wp-json``).  Any exception other than
 ``blogparse.BlogparseError`` — a crash, a RecursionError, an lxml error escaping — is a
 finding, and so is a result that does not survive its own JSON round trip.
 """

@@ -50,12 +50,14 @@ if typing.TYPE_CHECKING:
     from ._convert import ConvertNote, ConvertReport, SiteWriter, post_to_markdown, write_site
     from ._schema import load_schema
     from ._warc import WarcResult, iter_warc
+    from ._wpjson import parse_wp_json
     from ._wxr import WxrReader, iter_wxr, parse_wxr
 
 # Exports, web archives, conversion and the schema are imported on first use: a program
 # reading saved pages never needs them.
 _LAZY = {
     "parse_blogger": "._blogger",
+    "parse_wp_json": "._wpjson",
     "WxrReader": "._wxr",
     "iter_wxr": "._wxr",
     "parse_wxr": "._wxr",
@@ -124,6 +126,7 @@ __all__ = [
     "parse_file",
     "parse_page",
     "parse_saved_page",
+    "parse_wp_json",
     "parse_wxr",
     "post_to_markdown",
     "write_site",

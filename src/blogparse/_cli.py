@@ -1194,6 +1194,7 @@ _SNIFF_WHY = {
     "mhtml": "MIME headers announcing multipart/related",
     "webarchive": "a property list holding a WebMainResource (a Safari web archive)",
     "blogger": "an Atom feed with Blogger's ids or namespace (a Blogger export)",
+    "wp-json": "JSON with the fields of WordPress REST API posts or comments",
     "html": "markup at the start of the document",
     "text": "no markup at the start: plain text",
 }
@@ -1305,16 +1306,18 @@ def _detect_task(task: _Task, args: argparse.Namespace,
                       "'blogparse parse' reports the theme of each", scores=None,
                       evidence=None, defects=[])
         return record
-    if fmt in ("wxr", "blogger"):
+    if fmt in ("wxr", "blogger", "wp-json"):
         declared = _source.declared_encoding(data)
         resolved = _source.resolve_encoding(declared) if declared else None
         record.update(
             encoding=resolved[0] if resolved else declared or "utf-8",
             encoding_reason=("the XML declaration" if declared else
                              "no XML declaration: XML's default, UTF-8"),
-            theme=None, theme_reason=("a WordPress export is read by the export reader"
-                                      if fmt == "wxr" else "a Blogger export is read by the "
-                                      "Blogger export reader") + "; themes apply to HTML pages",
+            theme=None, theme_reason={
+                "wxr": "a WordPress export is read by the export reader",
+                "blogger": "a Blogger export is read by the Blogger export reader",
+                "wp-json": "a REST API response is read by its JSON reader",
+            }[fmt] + "; themes apply to HTML pages",
             scores=None, evidence=None, defects=[])
         return record
 

@@ -387,7 +387,8 @@ class PageResult(_Model):
     theme: str | None = None
     """The name of the theme that parsed it."""
     format: str = "html"
-    """``html``, ``mhtml``, ``webarchive`` (Safari), ``text``, ``wxr`` or ``blogger``."""
+    """``html``, ``mhtml``, ``webarchive`` (Safari), ``text``, ``wxr``, ``blogger`` or
+    ``wp-json`` (a WordPress REST API response)."""
     encoding: str | None = None
     """The encoding the bytes were decoded with (``None`` for ``str`` input)."""
     url: str | None = None

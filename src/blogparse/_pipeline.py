@@ -52,13 +52,14 @@ def parse_page(
     registry: ThemeRegistry | None = None,
     transport_encoding: str | None = None,
 ) -> PageResult:
-    """Parse one saved page (HTML, MHTML, Safari web archive, text dump) or export (WXR,
-    Blogger) into a :class:`PageResult`.
+    """Parse one saved page (HTML, MHTML, Safari web archive, text dump), export (WXR,
+    Blogger) or WordPress REST API response into a :class:`PageResult`.
 
     ``url`` is the page's address (resolves relative links; recorded when the page has
     no canonical link).  ``theme`` names a registered theme (or passes one) to skip
     detection.  ``encoding`` overrides the page's declared charset, ``format`` the sniffed
-    format (``html``, ``mhtml``, ``webarchive``, ``text``, ``wxr``, ``blogger``).
+    format (``html``, ``mhtml``, ``webarchive``, ``text``, ``wxr``, ``blogger``,
+    ``wp-json``).
     ``transport_encoding`` is the charset the bytes were served with (an HTTP
     ``Content-Type`` header, as a crawl records it): it outranks the page's own
     declaration but not a byte-order mark or ``encoding``, and is checked against the
@@ -106,6 +107,11 @@ def parse_page(
         if isinstance(data, str):
             raw = _XML_ENCODING_DECL_RE.sub(b"<?xml\\1", raw, count=1)
         result = parse_blogger(raw, options=options)
+    elif source.format == "wp-json":
+        from ._wpjson import parse_wp_json
+
+        result = parse_wp_json(
+            data.encode("utf-8") if isinstance(data, str) else bytes(data), options=options)
     elif source.format == "text":
         from ._textdump import parse_text
 

@@ -32,7 +32,7 @@ from ._errors import DecodeError, InputError, ResourceLimitError
 from ._models import Defect, DefectKind
 from ._text import MONTH_ABBREVIATIONS
 
-FORMATS = ("html", "mhtml", "text", "wxr", "webarchive", "blogger")
+FORMATS = ("html", "mhtml", "text", "wxr", "webarchive", "blogger", "wp-json")
 """The input formats :func:`read_source` knows."""
 
 
@@ -628,11 +628,16 @@ _BLOGGER_MARKS = ("tag:blogger.com,1999:blog-", "schemas.google.com/blogger/",
 """What marks an Atom feed as Blogger's (its ids, its Takeout namespace, its label scheme)."""
 
 
+_WP_JSON_MARKS = ('"date_gmt"', '"_links"', '"comment_status"', '"author_name"', '"wp:term"')
+"""Fields every WordPress REST API post or comment carries (with ``"rendered"`` texts)."""
+
+
 def sniff_format(text: str) -> str:
     """Guess the format of decoded text from its first characters.
 
     ``wxr`` for an RSS document with the ``wordpress.org/export`` namespace; ``blogger``
-    for an Atom feed with Blogger's ids or namespace (an export, or a saved feed); ``mhtml`` for
+    for an Atom feed with Blogger's ids or namespace (an export, or a saved feed);
+    ``wp-json`` for JSON with the fields of WordPress REST API posts or comments; ``mhtml`` for
     MIME headers announcing ``multipart/related``; ``html`` for a document that opens with
     markup, carries a doctype or ``<html>``/``<head>``/``<body>`` element at the start of
     a line, or whose lines mostly start with tags; ``text`` otherwise — so a text dump
@@ -654,6 +659,9 @@ def sniff_format(text: str) -> str:
         deeper = text[:262_144].lower()
         if "<rss" in deeper and "wordpress.org/export" in deeper:
             return "wxr"
+    if head[:1] in ("{", "[") and '"rendered"' in head and any(
+            mark in head for mark in _WP_JSON_MARKS):
+        return "wp-json"
     if _looks_like_mhtml(head):
         return "mhtml"
     if _OPENING_TAG_RE.match(low):

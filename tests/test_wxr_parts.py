@@ -250,3 +250,80 @@ def test_any_split_reads_as_the_whole(cuts: list[int], channel_once: bool) -> No
     assert result.posts == WHOLE.posts
     assert result.site == WHOLE.site
     assert result.defects == WHOLE.defects
+
+
+def _long_export(copies: int = 60) -> bytes:
+    """The fixture with its items repeated, long enough to be read in several chunks."""
+    data = FULL.read_bytes()
+    items = [m.group() for m in _ITEM_RE.finditer(data)]
+    head = data[: data.index(items[0])]
+    tail = data[data.rindex(items[-1]) + len(items[-1]):]
+    return head + b"".join(items) * copies + tail
+
+
+def test_a_cut_off_gzip_export_keeps_the_posts_before_the_cut() -> None:
+    packed = gzip.compress(_long_export())
+    cut = packed[: len(packed) * 2 // 3]
+    got: list[Post] = []
+    stopped: Exception | None = None
+    try:
+        got.extend(iter_wxr(cut))
+    except TruncatedInputError as exc:
+        stopped = exc
+    assert stopped is not None
+    assert "compressed file ends before its end marker" in str(stopped)
+    assert len(got) > 8
+    result = parse_wxr(cut)
+    assert len(result.posts) == len(got)
+    assert result.defects[-1].kind is DefectKind.TRUNCATED
+
+
+@pytest.mark.parametrize("damage", ["header", "middle"])
+def test_damaged_gzip_data_is_the_library_s_error(damage: str) -> None:
+    packed = gzip.compress(_long_export())
+    if damage == "header":
+        data = packed[:2] + b"xml version" + packed[13:]
+        with pytest.raises(InputError, match="cannot be read"):
+            parse_wxr(data)
+        return
+    at = len(packed) * 2 // 3
+    data = packed[:at] + bytes(64) + packed[at + 64:]
+    # zeros in deflate data decode to garbage (the XML breaks) or fail the decoder (the
+    # data ends): either way the posts before it and a malformed-markup defect
+    result = parse_wxr(data)
+    assert 8 < len(result.posts) < 60 * 8
+    assert result.defects[-1].kind is DefectKind.MALFORMED_MARKUP
+
+
+def test_compressed_data_that_fails_mid_stream_stops_the_reading_there() -> None:
+    """Stored deflate blocks with a broken length check: the decoder fails after the first
+    block; the posts in it come, then the library's error naming the byte."""
+    packed = gzip.compress(_long_export(), compresslevel=0)
+    first_len = int.from_bytes(packed[11:13], "little")
+    second = 10 + 5 + first_len
+    data = packed[: second + 3] + bytes([packed[second + 3] ^ 0xFF]) + packed[second + 4:]
+    result = parse_wxr(data)
+    assert 0 < len(result.posts) < 60 * 8
+    assert result.defects[-1].kind is DefectKind.MALFORMED_MARKUP
+    assert "cannot be read past byte" in result.defects[-1].message
+
+
+def test_a_zip_member_that_fails_its_check_is_the_library_s_error() -> None:
+    """A stored member with one letter changed fails its CRC when read: the error names
+    the member."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("quay.xml", FULL.read_bytes())
+    data = bytearray(out.getvalue())
+    data[data.index(b"<title>") + 8] ^= 0x01
+    with pytest.raises(InputError, match=r"^quay\.xml: .*Bad CRC-32"):
+        parse_wxr(bytes(data))
+
+
+def test_a_gzip_export_that_fails_its_check_at_the_end_is_said_to_be_damaged() -> None:
+    """One letter changed in stored gzip data: the XML reads whole, the CRC then fails."""
+    packed = bytearray(gzip.compress(FULL.read_bytes(), compresslevel=0))
+    packed[packed.index(b"<title>") + 8] ^= 0x01
+    result = parse_wxr(bytes(packed))
+    assert len(result.posts) == len(WHOLE.posts)
+    assert "failed its check" in _added(result.defects)[-1].message

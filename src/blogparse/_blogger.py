@@ -39,7 +39,7 @@ from ._models import (
     Term,
 )
 from ._options import LENIENT, Options
-from ._source import declared_encoding, resolve_encoding
+from ._source import declared_encoding, read_input, resolve_encoding
 from ._threads import thread
 from ._wxr_content import comment_text, fragment_text
 
@@ -182,28 +182,7 @@ def _escape(text: str) -> str:
 
 
 def _read_bytes(source: BloggerSource, limit: int) -> bytes:
-    if isinstance(source, bytes | bytearray | memoryview):
-        data = bytes(source)
-    elif isinstance(source, str | os.PathLike):
-        path = os.fspath(source)
-        if isinstance(path, str) and path.lstrip().startswith("<"):
-            raise TypeError("a str is a path; pass the export's text as bytes")
-        try:
-            with open(path, "rb") as f:
-                data = f.read(limit + 1)
-        except OSError as exc:
-            raise InputError(f"cannot open the Blogger export {path!r}: {exc}") from None
-    elif hasattr(source, "read"):
-        got = source.read(limit + 1)
-        if not isinstance(got, bytes | bytearray):
-            raise TypeError("a Blogger export file object must be opened in binary mode")
-        data = bytes(got)
-    else:
-        raise TypeError(
-            f"expected a path, bytes or a binary file object, got {type(source).__name__}")
-    if len(data) > limit:
-        raise ResourceLimitError(f"the Blogger export is over {limit} bytes",
-                                 limit="max_input_bytes")
+    data = read_input(source, limit=limit, what="the Blogger export")
     if data.startswith(b"PK\x03\x04"):
         return _takeout_feed(data, limit)
     return data

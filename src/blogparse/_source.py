@@ -675,6 +675,41 @@ def sniff_format(text: str) -> str:
     return "text"
 
 
+# -- reading a whole input ------------------------------------------------------------------
+
+
+def read_input(source: object, *, limit: int, what: str, text_starts: str = "<") -> bytes:
+    """The bytes of ``source`` — a path, bytes or a binary file object — at most ``limit``.
+
+    ``what`` names the input in messages ("the Blogger export").  A ``str`` is a path: one
+    that starts like the document itself (``text_starts``) is refused with a
+    :class:`TypeError` saying to pass bytes.  Raises :class:`InputError` for a file that
+    cannot be opened and :class:`ResourceLimitError` past ``limit``.
+    """
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+    elif isinstance(source, str | os.PathLike):
+        path = os.fspath(source)
+        if isinstance(path, str) and path.lstrip()[:1] in tuple(text_starts):
+            raise TypeError(f"a str is a path; pass {what}'s text as bytes")
+        try:
+            with open(path, "rb") as f:
+                data = f.read(limit + 1)
+        except OSError as exc:
+            raise InputError(f"cannot open {what} {path!r}: {exc}") from None
+    elif hasattr(source, "read"):
+        got = source.read(limit + 1)
+        if not isinstance(got, bytes | bytearray):
+            raise TypeError(f"a file object holding {what} must be opened in binary mode")
+        data = bytes(got)
+    else:
+        raise TypeError(
+            f"expected a path, bytes or a binary file object, got {type(source).__name__}")
+    if len(data) > limit:
+        raise ResourceLimitError(f"{what} is over {limit} bytes", limit="max_input_bytes")
+    return data
+
+
 # -- compressed and binary input ----------------------------------------------------------
 
 GZIP_MAGIC = b"\x1f\x8b\x08"

@@ -20,7 +20,7 @@ from typing import IO, Any, BinaryIO
 
 from ._content import extract_content
 from ._document import parse_fragment
-from ._errors import InputError, ResourceLimitError
+from ._errors import InputError
 from ._models import (
     Comment,
     Defect,
@@ -33,6 +33,7 @@ from ._models import (
     Term,
 )
 from ._options import LENIENT, Options
+from ._source import read_input
 from ._text import split_pingback_title
 from ._threads import thread
 from ._wxr_content import comment_text, fragment_text
@@ -95,28 +96,7 @@ def _is_comment(obj: dict[str, Any]) -> bool:
 
 
 def _read_text(source: WpJsonSource, limit: int) -> tuple[str, tuple[Defect, ...]]:
-    if isinstance(source, bytes | bytearray | memoryview):
-        data = bytes(source)
-    elif isinstance(source, str | os.PathLike):
-        path = os.fspath(source)
-        if isinstance(path, str) and path.lstrip()[:1] in ("{", "["):
-            raise TypeError("a str is a path; pass the response's text as bytes")
-        try:
-            with open(path, "rb") as f:
-                data = f.read(limit + 1)
-        except OSError as exc:
-            raise InputError(f"cannot open the REST API response {path!r}: {exc}") from None
-    elif hasattr(source, "read"):
-        got = source.read(limit + 1)
-        if not isinstance(got, bytes | bytearray):
-            raise TypeError("a REST API response file object must be opened in binary mode")
-        data = bytes(got)
-    else:
-        raise TypeError(
-            f"expected a path, bytes or a binary file object, got {type(source).__name__}")
-    if len(data) > limit:
-        raise ResourceLimitError(f"the REST API response is over {limit} bytes",
-                                 limit="max_input_bytes")
+    data = read_input(source, limit=limit, what="the REST API response", text_starts="{[")
     if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
     text = data.decode("utf-8", "replace")  # JSON is UTF-8 (RFC 8259)

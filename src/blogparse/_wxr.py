@@ -19,6 +19,7 @@ import os
 import re
 import signal
 import zipfile
+import zlib
 from collections import deque
 from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -361,7 +362,13 @@ class _Stream:
 
     def __init__(self, raw: _Readable) -> None:
         self._raw = raw
+        self.cut = False
+        """The compressed file ended before its end marker (what came before was read)."""
+        self.broken: str | None = None
+        """Why the file could not be read further (damaged compressed data)."""
         head = self._read_raw(_HEAD_BYTES)
+        if self.broken is not None and not head:
+            raise InputError(f"the WXR export cannot be read: {self.broken}")
         self.leading_space = False
         self.leading_junk: str | None = None
         bom = codecs.BOM_UTF8 if head.startswith(codecs.BOM_UTF8) else b""
@@ -389,12 +396,39 @@ class _Stream:
         self._carry = b""
 
     def _read_raw(self, n: int) -> bytes:
-        data = self._raw.read(n)
+        # A compressed export that is cut off or damaged ends the data here; the XML
+        # parser then stops at the break and the reader says which it was.
+        if isinstance(self._raw, gzip.GzipFile):
+            return self._read_gzip(self._raw, n)
+        try:
+            data = self._raw.read(n)
+        except (OSError, zlib.error, zipfile.BadZipFile) as exc:
+            self.broken = f"{type(exc).__name__}: {exc}"
+            return b""
         if data is None:
             return b""
         if not isinstance(data, bytes | bytearray):
             raise TypeError("a WXR file object must be opened in binary mode")
         return bytes(data)
+
+    def _read_gzip(self, raw: gzip.GzipFile, n: int) -> bytes:
+        # read1, not read: a read that meets the cut raises and loses what it had decoded
+        out: list[bytes] = []
+        size = 0
+        while size < n and not (self.cut or self.broken):
+            try:
+                chunk = raw.read1(n - size)
+            except EOFError:
+                self.cut = True
+                break
+            except (OSError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
+                self.broken = f"{type(exc).__name__}: {exc}"
+                break
+            if not chunk:
+                break
+            out.append(chunk)
+            size += len(chunk)
+        return b"".join(out)
 
     def _check_head(self, head: bytes) -> None:
         self._ascii_compatible = True
@@ -1127,6 +1161,10 @@ class WxrReader(Iterator[Post]):
             self._defect(DefectKind.DECODE_REPLACED,
                          f"{where}an incomplete UTF-8 sequence at the end was replaced with "
                          "U+FFFD")
+        if stream.broken is not None:
+            self._defect(DefectKind.MALFORMED_MARKUP,
+                         f"{where}the file failed its check after the export was read "
+                         f"({stream.broken}): its text may be damaged")
         if stream.leading_space:
             self._defect(DefectKind.MALFORMED_MARKUP,
                          f"{where}white space before the XML declaration was removed")
@@ -1224,9 +1262,15 @@ class WxrReader(Iterator[Post]):
                 f"10 MB or nesting over 256 levels): {msg}",
                 limit="xml",
             )
+        if stream.broken is not None:
+            self._malformed = True
+            return InputError(
+                f"the WXR export cannot be read past byte {stream.bytes_read} "
+                f"({stream.broken}); {self._index} item(s) were read before it")
         if stream.eof and line >= stream.lines:
+            cut = " (the compressed file ends before its end marker)" if stream.cut else ""
             return TruncatedInputError(
-                f"the WXR export stops in the middle (line {line}: {msg}); "
+                f"the WXR export stops in the middle{cut} (line {line}: {msg}); "
                 f"{self._index} item(s) were read before the break"
             )
         self._malformed = True

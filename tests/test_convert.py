@@ -984,3 +984,9 @@ def test_blogger_caption_tables_become_figures() -> None:
     assert "<figcaption>The third attempt, with the far posts barely there.</figcaption>" in (
         jekyll)
     assert caption.text == "The third attempt, with the far posts barely there."
+
+
+def test_a_list_start_that_is_not_a_plain_number_counts_from_one() -> None:
+    """``<ol start="³">``: ``str.isdigit`` holds for superscripts, which ``int`` refuses."""
+    post = blogparse.Post(title="Steps", content_html='<ol start="³"><li>one</li></ol>')
+    assert "1. one" in post_to_markdown(post, flavor="hugo")

@@ -327,3 +327,22 @@ def test_a_gzip_export_that_fails_its_check_at_the_end_is_said_to_be_damaged() -
     result = parse_wxr(bytes(packed))
     assert len(result.posts) == len(WHOLE.posts)
     assert "failed its check" in _added(result.defects)[-1].message
+
+
+@pytest.mark.parametrize("width", ["³0", "٣٠٠", "-5", "wide"])
+def test_a_caption_width_that_is_not_a_number_shows_the_image_alone(width: str) -> None:
+    """``str.isdigit`` holds for superscripts, which ``int`` refuses (found by fuzzing).
+    WordPress reads such a width as 0, and a caption narrower than 1 shows its image
+    alone, without the caption."""
+    opening = b"<content:encoded><![CDATA[The fog came in early"
+    assert opening in FULL.read_bytes()
+    data = FULL.read_bytes().replace(
+        opening,
+        f'<content:encoded><![CDATA[[caption id="" align="alignnone" width="{width}"]'
+        f'<img src="https://quay.example/a.jpg" alt="a" /> Gulls. Photo: Ann Lee[/caption]'
+        f"\n\nThe fog came in early".encode(), 1)
+    result = parse_wxr(data)
+    post = next(p for p in result.posts if p.id == 101)
+    assert "Gulls." not in [c.text for c in post.captions]
+    assert post.blocks[0].kind == "image"
+    assert post.blocks[0].src == "https://quay.example/a.jpg"

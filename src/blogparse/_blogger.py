@@ -95,7 +95,7 @@ def _item_id(entry_id: str | None) -> int | None:
     """The number of a post, page or comment id (``tag:blogger.com,1999:blog-1.post-2``,
     or the number alone)."""
     text = (entry_id or "").strip()
-    if text.isdigit() and len(text) <= 20:
+    if text.isascii() and text.isdigit() and len(text) <= 20:
         return int(text)
     m = _ITEM_ID_RE.search(text)
     return int(m.group(2)) if m else None

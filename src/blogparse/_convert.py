@@ -672,7 +672,8 @@ class _MarkdownWriter:
         if tag in ("ul", "ol"):
             self.flush()
             start = el.get("start", "1")
-            number = int(start) if start.isdigit() and len(start) < 9 else 1
+            number = int(start) if start.isascii() and start.isdigit() and len(start) < 9 \
+                else 1
             nested = (bool(self.frames) and not self.frames[-1].quote
                       and not self.frames[-1].first and (tag == "ul" or number == 1))
             self.lists.append(_List(ordered=tag == "ol", start=number, nested=nested))

@@ -267,7 +267,8 @@ def _read_record(
     if record.rec_type == "response" and record.http_headers is not None:
         http = record.http_headers
         status = http.get_statuscode()
-        if not (isinstance(status, str) and status.isdigit() and 200 <= int(status) < 300):
+        if not (isinstance(status, str) and status.isascii() and status.isdigit()
+                and 200 <= int(status) < 300):
             return None
         content_type = http.get_header("Content-Type")
     elif record.rec_type == "resource":

@@ -78,7 +78,7 @@ def timestamp_time(url: str) -> datetime | None:
 def stamp_time(digits: str) -> datetime | None:
     """The time an archive timestamp (``20140611173402``, UTC) names; ``None`` for a
     partial or impossible one."""
-    if len(digits) != 14 or not digits.isdigit():
+    if len(digits) != 14 or not (digits.isascii() and digits.isdigit()):
         return None
     try:
         return datetime(int(digits[:4]), int(digits[4:6]), int(digits[6:8]), int(digits[8:10]),

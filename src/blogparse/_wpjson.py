@@ -62,7 +62,8 @@ def _int(value: Any) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 20:
+    if (isinstance(value, str) and value.strip().isascii() and value.strip().isdigit()
+            and len(value.strip()) <= 20):
         return int(value)
     return None
 

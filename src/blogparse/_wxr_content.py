@@ -273,7 +273,8 @@ def _render_caption(attr_text: str, body: str) -> str:
         if im:
             body, caption = im.group(1), im.group(2).strip()
     width_text = (attrs_.get("width") or "").strip()
-    width = int(width_text) if width_text.isdigit() and len(width_text) < 7 else 0
+    width = (int(width_text) if width_text.isascii() and width_text.isdigit()
+             and len(width_text) < 7 else 0)
     # WordPress returns the bare content when the width is missing or there is no caption.
     if width < 1 or not caption:
         return body

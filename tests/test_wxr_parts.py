@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.test_wxr_repair import _NoSeek
 
 from blogparse import (
     Defect,
@@ -27,21 +28,6 @@ from blogparse import (
 HERE = Path(__file__).parent / "wxr"
 FULL = HERE / "full-1.2.xml"
 _ITEM_RE = re.compile(rb"[ \t]*<item>.*?</item>\s*", re.DOTALL)
-
-
-class _NoSeek(io.RawIOBase):
-    """A stream that can only be read forward, like a pipe or a socket."""
-
-    def __init__(self, data: bytes) -> None:
-        self._data = io.BytesIO(data)
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buf: memoryview) -> int:  # type: ignore[override]
-        got = self._data.read(len(buf))
-        buf[: len(got)] = got
-        return len(got)
 
 
 def _split(data: bytes, *cuts: int, channel_once: bool = False) -> list[bytes]:

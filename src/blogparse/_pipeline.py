@@ -59,9 +59,8 @@ def parse_page(
     no canonical link).  ``theme`` names a registered theme (or passes one) to skip
     detection.  ``encoding`` overrides the page's declared charset, ``format`` the sniffed
     format (``html``, ``mhtml``, ``webarchive``, ``text``, ``wxr``, ``blogger``,
-    ``wp-json``).
-    ``transport_encoding`` is the charset the bytes were served with (an HTTP
-    ``Content-Type`` header, as a crawl records it): it outranks the page's own
+    ``wp-json``).  ``transport_encoding`` is the charset the bytes were served with (an
+    HTTP ``Content-Type`` header, as a crawl records it): it outranks the page's own
     declaration but not a byte-order mark or ``encoding``, and is checked against the
     bytes like any declaration.  With ``options.strict`` every defect is raised together
     as :class:`~blogparse.StrictModeError`.
@@ -69,8 +68,8 @@ def parse_page(
     Gzip-compressed bytes are decompressed first (a page saved as ``.html.gz``, a body
     stored as served with ``Content-Encoding: gzip``); a ZIP archive is read as a Google
     Takeout archive of a Blogger blog when it holds one (:func:`~blogparse.parse_blogger`),
-    else as a WordPress export download (:func:`~blogparse.parse_wxr`).  Other binary data (a PDF,
-    an image, another archive format) raises :class:`~blogparse.InputError`.
+    else as a WordPress export download (:func:`~blogparse.parse_wxr`).  Other binary data
+    (a PDF, an image, another archive format) raises :class:`~blogparse.InputError`.
     """
     if isinstance(data, bytes | bytearray | str) and len(data) > options.max_input_bytes:
         raise ResourceLimitError(

@@ -13,12 +13,12 @@ links; Takeout writes ``blogger:type``, ``blogger:status``, ``blogger:parent`` a
 
 from __future__ import annotations
 
+import html
 import io
 import os
 import re
 import zipfile
 from collections.abc import Iterator
-from datetime import datetime
 from typing import IO, BinaryIO
 from urllib.parse import urljoin
 
@@ -40,6 +40,7 @@ from ._models import (
 )
 from ._options import LENIENT, Options
 from ._source import declared_encoding, read_input, resolve_encoding
+from ._text import parse_datetime
 from ._threads import thread
 from ._wxr_content import comment_text, fragment_text
 
@@ -80,15 +81,6 @@ def _plain_title(el: etree._Element | None) -> str | None:
     if (el.get("type") or "text").lower() in ("html", "xhtml"):
         return fragment_text(raw)
     return " ".join(raw.split()) or None
-
-
-def _when(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    try:
-        return datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
 
 
 def _item_id(entry_id: str | None) -> int | None:
@@ -140,9 +132,9 @@ class _Entry:
         self.content = content.text if content is not None and content.text else None
         if content is not None and (content.get("type") or "html").lower() == "text" \
                 and self.content is not None:
-            self.content = "<p>" + _escape(self.content) + "</p>"
-        self.published = _when(_text(el.find(_ATOM + "published")))
-        self.updated = _when(_text(el.find(_ATOM + "updated")))
+            self.content = "<p>" + html.escape(self.content, quote=False) + "</p>"
+        self.published = parse_datetime(_text(el.find(_ATOM + "published")))
+        self.updated = parse_datetime(_text(el.find(_ATOM + "updated")))
         self.author = _person(el.find(_ATOM + "author"))
         self.filename = _text(el.find(_TAKEOUT + "filename"))
         self.link: str | None = None
@@ -175,10 +167,6 @@ class _Entry:
         if status is None and draft is not None:
             status = "DRAFT" if (_text(draft) or "").lower() == "yes" else "LIVE"
         self.status = status or "LIVE"
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _read_bytes(source: BloggerSource, limit: int) -> bytes:

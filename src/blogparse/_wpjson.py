@@ -34,7 +34,7 @@ from ._models import (
 )
 from ._options import LENIENT, Options
 from ._source import read_input
-from ._text import split_pingback_title
+from ._text import parse_datetime, split_pingback_title
 from ._threads import thread
 from ._wxr_content import comment_text, fragment_text
 
@@ -74,12 +74,8 @@ def _str(value: Any) -> str | None:
 
 def _time(value: Any, *, utc: bool) -> datetime | None:
     """A REST date (``2024-05-01T09:30:00``): UTC for the ``_gmt`` fields, else naive."""
-    text = _str(value)
-    if text is None or text.startswith("0000-00-00"):
-        return None
-    try:
-        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
+    when = parse_datetime(_str(value))
+    if when is None:
         return None
     if utc and when.tzinfo is None:
         return when.replace(tzinfo=UTC)

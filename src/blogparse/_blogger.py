@@ -183,6 +183,18 @@ def takeout_feeds(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
             and "/Blogger/" in "/" + info.filename]
 
 
+def zip_export_format(where: bytes | str | os.PathLike[str]) -> str:
+    """``blogger`` for a ZIP archive (bytes or a path) holding a Blogger blog's Takeout
+    ``feed.atom``, else ``wxr``: a WordPress export download, or an archive the export
+    reader will say it cannot read."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(where) if isinstance(where, bytes) else where
+                             ) as archive:
+            return "blogger" if takeout_feeds(archive) else "wxr"
+    except (zipfile.BadZipFile, OSError):
+        return "wxr"
+
+
 def _takeout_feed(data: bytes, limit: int) -> bytes:
     """The one blog's ``feed.atom`` in a Google Takeout ZIP archive."""
     try:

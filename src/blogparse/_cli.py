@@ -698,7 +698,11 @@ def _parsed(task: _Task, settings: _Settings, *, spool_exports: bool = False,
         head = _source.gunzip_head(head, _SNIFF_BYTES)
     elif binary is not None and binary[0] == "zip" and fmt is None:
         # a blog's Google Takeout archive, or WordPress.com's export download
-        fmt = _zip_format(task.data if task.data is not None else task.path)
+        from ._blogger import zip_export_format
+
+        zipped = task.data if task.data is not None else task.path
+        assert zipped is not None
+        fmt = zip_export_format(zipped)
     if fmt == "warc" or (fmt is None and _is_warc(head, task.path)):
         from ._warc import iter_warc  # type: ignore[import-not-found,unused-ignore]
 
@@ -732,21 +736,6 @@ def _parsed(task: _Task, settings: _Settings, *, spool_exports: bool = False,
     assert task.path is not None
     yield task.name, parse_file(task.path, url=settings.url, theme=settings.theme,
                                 encoding=settings.encoding, format=fmt, options=options)
-
-
-def _zip_format(where: bytes | str | None) -> str:
-    """``blogger`` for a ZIP archive holding a Blogger blog's Takeout ``feed.atom``, else
-    ``wxr`` (the export reader says what is wrong with an archive it cannot read)."""
-    import zipfile
-
-    from ._blogger import takeout_feeds
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(where) if isinstance(where, bytes) else str(where)
-                             ) as archive:
-            return "blogger" if takeout_feeds(archive) else "wxr"
-    except (zipfile.BadZipFile, OSError):
-        return "wxr"
 
 
 def _is_wxr(head: bytes) -> bool:
@@ -1270,7 +1259,9 @@ def _detect_task(task: _Task, args: argparse.Namespace,
             suffix = Path(task.path[:-3]).suffix.lower()
     if binary is not None and binary[0] == "zip" and args.input_format in (None, "wxr",
                                                                               "blogger"):
-        fmt = args.input_format or _zip_format(data)
+        from ._blogger import zip_export_format
+
+        fmt = args.input_format or zip_export_format(data)
         why = ("a ZIP archive: read as a WordPress export download (its .xml files)"
                if fmt == "wxr" else "a ZIP archive: a Google Takeout archive of a Blogger "
                "blog (its feed.atom)")

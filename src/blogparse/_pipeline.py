@@ -128,19 +128,9 @@ def parse_page(
 def _parse_zip(data: bytes, *, format: str | None, options: Options) -> PageResult:
     """A ZIP archive: a Google Takeout archive holding a blog's ``feed.atom``, else a
     WordPress export download."""
-    import io
-    import zipfile
+    from ._blogger import parse_blogger, zip_export_format
 
-    from ._blogger import parse_blogger, takeout_feeds
-
-    if format is None:
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                format = "blogger" if takeout_feeds(archive) else "wxr"
-        except (zipfile.BadZipFile, OSError) as exc:
-            raise InputError(f"the ZIP archive cannot be read (damaged or cut off: {exc})"
-                             ) from None
-    if format == "blogger":
+    if (format or zip_export_format(data)) == "blogger":
         return parse_blogger(data, options=options)
     from ._wxr import parse_wxr
 

@@ -62,6 +62,7 @@ HERE = Path(__file__).resolve().parent / "wxr"
 FULL = HERE / "full-1.2.xml"
 LEGACY = HERE / "legacy-1.0.xml"
 MID = HERE / "mid-1.1.xml"
+PATH_LINKS = HERE / "path-links.xml"
 
 
 def _drain(posts: Iterator[Post], into: list[int | None]) -> None:
@@ -1643,3 +1644,78 @@ def test_generated_exports_round_trip(export: tuple[bytes, list[dict[str, object
             "comments": [(c.id, c.parent_id, c.depth) for c in p.comments]}
            for p in result.posts]
     assert got == expected
+
+
+# --- WXR files written by other services ----------------------------------------------------
+# path-links.xml is laid out as Squarespace writes its WordPress-format export: items link to
+# a path alone ("/blog/a-post", "/null" for a draft), pages carry only an RSS <pubDate>, a
+# title holds a bare "&" and an HTML entity, and the featured image's attachment comes after
+# its post.
+
+
+def _path_links() -> list[Post]:
+    return list(parse_wxr(PATH_LINKS).posts)
+
+
+def test_a_path_link_is_made_absolute_on_the_channel_link() -> None:
+    by_id = {p.id: p for p in _path_links()}
+    assert by_id[4].url == "http://kiln.example/blog/opening-the-kiln.html"
+    assert by_id[135].url == "http://kiln.example/services"
+    assert by_id[301].url == "http://kiln.example/contact?from=menu"
+    # an absolute link is kept as written
+    assert by_id[5].url == "https://img.example/cover.jpg?w=1200"
+
+
+def test_a_null_link_of_a_draft_is_no_url() -> None:
+    by_id = {p.id: p for p in _path_links()}
+    assert by_id[204].status == "draft"
+    assert by_id[204].url is None
+    assert by_id[300].url is None
+
+
+def test_a_path_link_without_a_site_address_is_kept_as_written() -> None:
+    data = (PATH_LINKS).read_bytes()
+    data = data.replace(b"<link>http://kiln.example</link>", b"", 1)
+    posts = {p.id: p for p in parse_wxr(data).posts}
+    assert posts[4].url == "/blog/opening-the-kiln.html"
+
+
+def test_the_rss_pubdate_dates_an_item_without_wordpress_dates() -> None:
+    result = parse_wxr(PATH_LINKS)
+    by_id = {p.id: p for p in result.posts}
+    assert by_id[135].published == datetime(2017, 5, 27, 11, 33, 38, tzinfo=UTC)
+    workshops = by_id[302].published
+    assert workshops is not None
+    assert workshops.utcoffset() is not None
+    assert workshops.astimezone(UTC) == datetime(2014, 6, 5, 17, 0, tzinfo=UTC)
+    # the GMT field, where there is one, wins
+    assert by_id[4].published == datetime(2013, 6, 7, 3, 0, 44, tzinfo=UTC)
+    assert not [d for d in result.defects
+                if d.field == "published" and d.post_index in {3, 6}]
+
+
+def test_a_zero_or_zoneless_pubdate_is_not_a_date() -> None:
+    result = parse_wxr(PATH_LINKS)
+    by_id = {p.id: p for p in result.posts}
+    # the zero date in RSS form: the local date is used, naive, with its defect
+    assert by_id[300].published == datetime(2014, 2, 11, 9, 30)
+    index = next(i for i, p in enumerate(result.posts) if p.id == 300)
+    assert any(d.kind is DefectKind.ZERO_DATE and d.post_index == index
+               for d in result.defects)
+    # "-0000" says the zone is unknown: no date rather than a guessed instant
+    assert by_id[301].published is None
+
+
+def test_a_service_export_reads_its_titles_terms_authors_and_images() -> None:
+    result = parse_wxr(PATH_LINKS)
+    by_id = {p.id: p for p in result.posts}
+    assert by_id[204].title == "Glaze & Fire & Smoke\u2014Ash"
+    assert any(d.kind is DefectKind.MALFORMED_MARKUP for d in result.defects)
+    post = by_id[4]
+    assert [a.name for a in post.authors] == ["Wren Potter"]
+    assert [t.name for t in post.tags] == ["Firing"]
+    assert post.featured_image is not None
+    assert post.featured_image.src == "https://img.example/cover.jpg?w=1200"
+    assert [(c.text, c.credit) for c in post.captions] == [
+        ("A bowl straight from the kiln.", "Ada Lin")]
+    assert post.content_text == "The bowls came out better than hoped."

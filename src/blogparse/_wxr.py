@@ -11,6 +11,7 @@ XInclude; a document that declares entities is refused before libxml2 sees it.  
 from __future__ import annotations
 
 import codecs
+import email.utils
 import gzip
 import html
 import io
@@ -26,6 +27,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import UTC, datetime
 from html.entities import html5 as _HTML5
 from typing import IO, Any, BinaryIO, Protocol
+from urllib.parse import urljoin
 
 import attrs
 import lxml.etree as etree
@@ -106,6 +108,10 @@ _ENCODING_DECL_RE = re.compile(
 )
 _C0 = bytes([*range(9), 11, 12, *range(14, 32)])
 _XML_DECL_RE = re.compile(rb"<\?xml[ \t\r\n]")
+_SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_RFC822_RE = re.compile(
+    r"(?:[A-Za-z]{3,9},?\s*)?\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}\s+\d{1,2}:\d{2}")
+_ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 
 def _junk_summary(data: bytes) -> str:
@@ -1442,9 +1448,22 @@ class WxrReader(Iterator[Post]):
                 fields.setdefault(key, child.text)
         raw_content = fields.get("content:encoded")
         raw_content = raw_content.strip() if raw_content and raw_content.strip() else None
+        url = _plain(fields.get("link"))
+        if url is not None and not _SCHEME_RE.match(url):
+            url = self._absolute_link(url)
         return _Record(index=index, fields=fields, categories=categories, meta=tuple(meta),
-                       comments=comments, content=raw_content,
-                       url=_plain(fields.get("link")))
+                       comments=comments, content=raw_content, url=url)
+
+    def _absolute_link(self, link: str) -> str | None:
+        # WordPress writes absolute permalinks; other services' WXR files (Squarespace's
+        # export, for one) write the path alone, "/blog/a-post", and "/null" for a draft
+        # that has no address yet.
+        if link.partition("?")[0].rstrip("/").rsplit("/", 1)[-1] == "null":
+            return None
+        base = _plain(self._channel.get("link")) or _plain(self._channel.get("wp:base_blog_url"))
+        if base is None or not base.lower().startswith(("http://", "https://")):
+            return link
+        return urljoin(base if base.endswith("/") else base + "/", link)
 
     def _build_taken(self, taken: Iterator[tuple[_Record, WxrContent]]) -> Iterator[Post]:
         for record, content in taken:
@@ -1485,7 +1504,8 @@ class WxrReader(Iterator[Post]):
             "type": post_type,
             "status": _plain(fields.get("wp:status")),
             "authors": (author,) if author is not None else (),
-            "published": self._date(fields, "wp:post_date", index, "published"),
+            "published": self._date(fields, "wp:post_date", index, "published",
+                                    rss=fields.get("pubDate")),
             "updated": self._date(fields, "wp:post_modified", index, "updated"),
             "categories": cats,
             "tags": tags,
@@ -1624,14 +1644,16 @@ class WxrReader(Iterator[Post]):
         return tuple(cats.values()), tuple(tags.values()), tuple(terms.values())
 
     def _date(
-        self, fields: dict[str, str | None], key: str, index: int, field: str
+        self, fields: dict[str, str | None], key: str, index: int, field: str,
+        rss: str | None = None,
     ) -> datetime | None:
         gmt = _plain(fields.get(key + "_gmt"))
         local = _plain(fields.get(key))
-        return self._when(gmt, local, index, field)
+        return self._when(gmt, local, index, field, rss=rss)
 
     def _when(
-        self, gmt: str | None, local: str | None, index: int, field: str
+        self, gmt: str | None, local: str | None, index: int, field: str,
+        rss: str | None = None,
     ) -> datetime | None:
         if gmt is not None and gmt != _ZERO_DATE:
             if len(gmt) == 19:
@@ -1646,6 +1668,13 @@ class WxrReader(Iterator[Post]):
                 return value.replace(tzinfo=UTC)
             self._defect(DefectKind.BAD_DATE, f"unreadable GMT date {gmt[:40]!r}",
                          field=field, post_index=index)
+        if rss is not None:
+            # The item's RSS <pubDate> is the GMT date again in WordPress' own exports
+            # (empty, or "Mon, 30 Nov -0001 …", where that is the zero date); files from
+            # other services may carry it alone.  It says its zone.
+            value = _rss_date(rss)
+            if value is not None:
+                return value
         if local is None or local == _ZERO_DATE:
             return None
         value = _parse_wp_date(local)
@@ -1758,6 +1787,28 @@ class WxrReader(Iterator[Post]):
             self._defect(DefectKind.ORPHAN_COMMENT, message, field=field, post_index=index)
 
         return thread(comments, report)
+
+
+def _rss_date(text: str) -> datetime | None:
+    """An RFC 822 date (``Sat, 27 May 2017 11:33:38 +0000``) with its zone; else ``None``."""
+    text = text.strip()
+    if not text or len(text) > 64:
+        return None
+    value: datetime | None
+    if _RFC822_RE.match(text):
+        try:
+            value = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+    elif _ISO_DATE_RE.match(text):
+        value = parse_datetime(text)
+    else:
+        # the zero date, "Mon, 30 Nov -0001 00:00:00 +0000", among others
+        return None
+    if value is None or value.tzinfo is None or not 1970 < value.year < 9999:
+        # "-0000" means "zone unknown"; the zero date may also read as 1970.
+        return None
+    return value
 
 
 def _parse_wp_date(text: str) -> datetime | None:

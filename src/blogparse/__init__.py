@@ -42,20 +42,25 @@ from ._models import (
     Term,
 )
 from ._options import ALL_COMMENTS, LENIENT, STRICT, Options
-from ._pipeline import default_registry, parse_file, parse_page, parse_saved_page
 from ._version import __version__
 
 if typing.TYPE_CHECKING:
     from ._blogger import parse_blogger
     from ._convert import ConvertNote, ConvertReport, SiteWriter, post_to_markdown, write_site
+    from ._pipeline import default_registry, parse_file, parse_page, parse_saved_page
     from ._schema import load_schema
     from ._warc import WarcResult, iter_warc
     from ._wpjson import parse_wp_json
     from ._wxr import WxrReader, iter_wxr, parse_wxr
 
-# Exports, web archives, conversion and the schema are imported on first use: a program
-# reading saved pages never needs them.
+# The parsers are imported on first use, each with what it needs: ``import blogparse``
+# costs the models alone, a program reading saved pages never loads the export readers,
+# conversion or the schema, and one reading exports never loads the page extractor.
 _LAZY = {
+    "parse_page": "._pipeline",
+    "parse_file": "._pipeline",
+    "parse_saved_page": "._pipeline",
+    "default_registry": "._pipeline",
     "parse_blogger": "._blogger",
     "parse_wp_json": "._wpjson",
     "WxrReader": "._wxr",
@@ -73,13 +78,18 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> typing.Any:
-    """Import the export, web-archive, conversion and schema helpers when first asked for."""
+    """Import a parser, reader or helper when it is first asked for."""
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'blogparse' has no attribute {name!r}")
     value = getattr(importlib.import_module(module, __name__), name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    """The module's names, with those imported on first use."""
+    return sorted({*globals(), *_LAZY})
 
 
 __all__ = [

@@ -11,7 +11,6 @@ XInclude; a document that declares entities is refused before libxml2 sees it.  
 from __future__ import annotations
 
 import codecs
-import email.utils
 import gzip
 import html
 import io
@@ -23,10 +22,9 @@ import zipfile
 import zlib
 from collections import deque
 from collections.abc import Generator, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import UTC, datetime
 from html.entities import html5 as _HTML5
-from typing import IO, Any, BinaryIO, Protocol
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol
 from urllib.parse import urljoin
 
 import attrs
@@ -61,6 +59,12 @@ from ._options import LENIENT, Options
 from ._text import parse_datetime, split_pingback_title
 from ._threads import thread
 from ._wxr_content import WxrContent, comment_text, convert_content, fragment_text
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+# The worker pool (``jobs``) and the RSS date parser bring in a fair share of the standard
+# library; they are imported where they are used.
 
 __all__ = ["WxrReader", "WxrSource", "WxrSources", "iter_wxr", "parse_wxr"]
 
@@ -803,6 +807,8 @@ class _ContentPool:
             return
         try:
             if self._executor is None:
+                from concurrent.futures import ProcessPoolExecutor
+
                 self._executor = ProcessPoolExecutor(max_workers=self._jobs,
                                                      initializer=_init_content_worker)
             batch.future = self._executor.submit(_convert_batch, batch.items)
@@ -1796,6 +1802,8 @@ def _rss_date(text: str) -> datetime | None:
         return None
     value: datetime | None
     if _RFC822_RE.match(text):
+        import email.utils
+
         try:
             value = email.utils.parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError, OverflowError):

@@ -100,3 +100,22 @@ def test_a_lone_x_ending_the_body_is_kept() -> None:
     post = blogparse.parse_page(page).post
     assert post is not None
     assert post.content_text == "See you on the slipway on Sunday.\n\nX"
+
+
+def test_print_buttons_post_meta_and_footers_printed_in_the_entry_are_left_out() -> None:
+    """PDF & Print's buttons, Kubrick's "Posted in … | Comments" line and a post footer
+    or previous / next links a theme prints inside the entry are no part of the text."""
+    page = b"""<!DOCTYPE html><html><head><title>Nets | Quay</title></head>
+<body class="single single-post postid-8"><article id="post-8" class="post-8 post hentry">
+<h1 class="entry-title">Nets</h1><div class="entry-content">
+<div class="pdfprnt-buttons pdfprnt-buttons-post"><a href="?print=pdf" class="pdfprnt-button">
+PDF</a><a href="?print=print" class="pdfprnt-button">Print</a></div>
+<p>The nets dry on the wall by the slipway.</p>
+<p class="postmetadata">Posted in <a href="/category/harbour/">Harbour</a> | 2 Comments</p>
+<div class="entry-footer"><span class="tags-links">Tagged <a href="/tag/nets/">nets</a></span>
+</div>
+<div class="post-footer"><a href="#respond">Leave a comment</a></div>
+<div class="navigation"><a href="/old/" rel="prev">Older post</a></div>
+</div></article></body></html>"""
+    post = blogparse.parse_page(page).posts[0]
+    assert post.content_text == "The nets dry on the wall by the slipway."

@@ -106,8 +106,19 @@ FURNITURE = Locator(
         "stream-item", "a-wrap", "bsac", "nectar-social",
         # WordPress.com's ad slot ("About these ads") and Top 10's "(Visited 215 times)"
         "wpa", "tptn_counter",
+        # AddThis and Flattr buttons, Worth The Read's "Reading time 14 min", PDF & Print's
+        # and the Social Sharing plugin's buttons
+        "addthis_toolbox", "wp-flattr-button", "wtr-time-wrap", "pdfprnt-buttons",
+        "social-sharing",
+        # Kubrick and the themes built on it, where they print inside the entry: the
+        # "Posted in … | Comments" line and the previous / next post links
+        "postmetadata", "navigation", "entryfooter",
+        # the post's footer (its tags, "Leave a comment"), where a theme prints it in the
+        # entry
+        "entry-footer", "post-footer",
     }),
-    ids=frozenset({"jp-post-flair", "jp-relatedposts", "related-posts"}),
+    ids=frozenset({"jp-post-flair", "jp-relatedposts", "related-posts",
+                   "diaspora-button-container"}),
     tags=frozenset({"script", "style", "noscript", "template", "form", "button", "svg"}),
 )
 _CAPTION_BOXES = Locator(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import html
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
@@ -509,6 +510,9 @@ _COMMENT_DATE = (
     ".//*[" + cls("datetime") + "]//a",
     # some themes print the date inside the author line: "Ben 19. Juni 2018 um 15:28 Uhr"
     ".//*[" + cls("comment-author", "comment_author") + "]",
+    # the comment's own permalink, its date as text (Kubrick and the themes built on it:
+    # <small><a href="#comment-5">11.09.2011 23:31</a></small>); a date is read, or nothing
+    ".//a[starts-with(@href, '#comment-')]",
 )
 _COMMENT_CONTENT = (
     ".//*[" + cls("comment-content", "comment-text", "comment_text", "comment-entry",
@@ -529,7 +533,14 @@ _CONTENT_JUNK = Locator(
         "wpd-comment-footer", "ct-comment-meta"}),
     tags=frozenset({"script", "style", "noscript"}),
 )
-_PINGBACK_LABEL_RE = re.compile(r"^\s*(pingback|trackback)\s*:?\s*", re.IGNORECASE)
+# "Pingback:", and the older themes' comment_type() line, "Pingback von <a>…</a>"
+_PINGBACK_LABEL_RE = re.compile(
+    r"^\s*(pingback|trackback)\s*(?::\s*|(?:by|from|von|de|par|di|da|door|av|af|przez)\s+)?",
+    re.IGNORECASE)
+# a separator left alone once the author and date around it are taken out: "| ", " · "
+_SEPARATOR_RE = re.compile(r"^\s*[|\u00b7\u2022\u2013\u2014/:-]{1,3}\s*$")
+_INLINE_HOLDERS = frozenset({"small", "cite", "span", "em", "strong", "b", "i", "font"})
+_LEADING_SEPARATOR_RE = re.compile(r"^\s*[|\u00b7\u2022/]\s+")
 
 
 def _item_id(item: etree._Element) -> int | None:
@@ -618,7 +629,7 @@ def _is_pingback(item: etree._Element, thread: _Thread) -> str | None:
         return "pingback"
     own_text = _own_text_start(item, thread)
     m = _PINGBACK_LABEL_RE.match(own_text)
-    if m and own_text[m.end(1):m.end(1) + 1] == ":":
+    if m and own_text[m.end(1):m.end()].strip():
         return m.group(1).lower()
     return None
 
@@ -869,12 +880,37 @@ def _comment_body(content_el: etree._Element, meta: list[etree._Element],
         if el is not None and is_inside(el, [body]):
             if el.tail and _SAYS_START_RE.match(el.tail):
                 el.tail = _SAYS_START_RE.sub("", el.tail, count=1)
+            if el.tail and _SEPARATOR_RE.match(el.tail):
+                el.tail = None
+            holder = el.getparent()
             drop_keep_tail(el)
+            # an inline wrapper that held only it goes too: <small><a>date</a></small>
+            if (holder is not None and holder is not body and holder.tag in _INLINE_HOLDERS
+                    and len(holder) == 0 and not (holder.text or "").strip()):
+                drop_keep_tail(holder)
     # nested replies are never part of this comment's body
     for child in list(body):
         if _is_reply_list(child):
             body.remove(child)
+    if copies:
+        _drop_leading_separator(body)
     return body
+
+
+def _drop_leading_separator(body: etree._Element) -> None:
+    """Drop a separator left first in ``body`` once the author and date that stood on either
+    side of it are gone: ``<cite>Ann</cite> | <small>date</small>``."""
+    if body.text and body.text.strip():
+        if _SEPARATOR_RE.match(body.text):
+            body.text = None
+        return
+    for el in body.iterdescendants():
+        for attr in ("text", "tail"):
+            value = getattr(el, attr)
+            if value and value.strip():
+                if _SEPARATOR_RE.match(value):
+                    setattr(el, attr, None)
+                return
 
 
 def _author_line(a_el: etree._Element | None, within: etree._Element) -> etree._Element | None:
@@ -942,6 +978,7 @@ _PINGBACK_NOT_BODY = (
     _ITEM_CHILD_LISTS + " | .//script | .//time | .//*[" + cls(
         "comment-meta", "commentmetadata", "reply", "social-comment-meta", "comment-author",
         "fn", "comment-reply-link", "ct-comment-meta", *_DATE_BOXES) + "] | .//*[@datetime]"
+    " | .//a[starts-with(@href, '#comment-')]"
     " | .//*[" + cls("media-heading") + "]/small")
 
 
@@ -982,7 +1019,7 @@ def _pingback(item: etree._Element, kind: str, thread: _Thread, base: str | None
         rest = _PINGBACK_LABEL_RE.sub("", body_text, count=1)
         if link_text and rest.startswith(link_text):
             rest = rest[len(link_text):]
-        excerpt = clean_space(rest)
+        excerpt = clean_space(_LEADING_SEPARATOR_RE.sub("", rest, count=1))
     date = None
     for d in thread.iter_own(item, _COMMENT_DATE):
         date = date_of([d])
@@ -1031,9 +1068,38 @@ def _wrapper_label(el: etree._Element, scope: etree._Element, traps: set[str]
     return found[0] if not target or target in traps else None
 
 
+def _hidden_by_style(el: etree._Element, scope: etree._Element) -> bool:
+    """Whether ``el`` or a wrapper of it inside ``scope`` is hidden from readers
+    (``style="display:none"``, ``visibility:hidden``, the ``hidden`` attribute)."""
+    node: etree._Element | None = el
+    while node is not None and node is not scope:
+        if node.get("hidden") is not None:
+            return True
+        style = node.get("style")
+        if style:
+            style = "".join(style.split()).lower()
+            if "display:none" in style or "visibility:hidden" in style:
+                return True
+        node = node.getparent()
+    return False
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
 def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
     """The reply form from its container (``#respond``) or the ``<form>`` itself."""
     form = container if container.tag == "form" else container.find(".//form")
+    if form is None and container.tag in _HEADINGS:
+        # Kubrick: <h3 id="respond">Leave a Reply</h3> … <form id="commentform">, the
+        # heading the form's only mark
+        for sibling in itertools.islice(container.itersiblings(), 4):
+            form = sibling if sibling.tag == "form" else sibling.find(".//form")
+            if form is not None:
+                break
+        if form is not None:
+            return attrs.evolve(comment_form(form, base=base),
+                                heading=element_text(container))
     heading_el = next(iter(xpath(
         ".//*[@id='reply-title' or " + cls("comment-reply-title", "comments-reply-title")
         + "] | .//h3 | .//h2 | .//h4")(container)), None)
@@ -1069,8 +1135,10 @@ def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
                 if isinstance(el, etree._Element)]
     # traps for robots (Antispam Bee hides name="comment" and gives the visible text area
     # a random name): no one fills them in, and a label pointing at one names its neighbour
-    traps = {el.get("id") or "" for el in controls
-             if el.get("aria-hidden") == "true" and el.get("type") != "hidden"}
+    # (a field hidden by CSS, "Leave this empty" honeypots of Akismet's kind, is one too)
+    hidden_controls = {el for el in controls if el.get("type") != "hidden" and (
+        el.get("aria-hidden") == "true" or _hidden_by_style(el, scope))}
+    traps = {el.get("id") or "" for el in hidden_controls}
     for el in controls:
         assert isinstance(el, etree._Element)
         kind = (el.get("type") or "text").lower() if el.tag == "input" else str(el.tag)
@@ -1081,7 +1149,7 @@ def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
             continue
         if not name or name.startswith(_HONEYPOT_PREFIXES):
             continue
-        if kind != "hidden" and el.get("aria-hidden") == "true":
+        if kind != "hidden" and el in hidden_controls:
             continue
         if kind == "hidden":
             hidden.append(FormField(name=name, kind="hidden", value=el.get("value"),
@@ -1268,6 +1336,28 @@ def _excerpt_text(el: etree._Element) -> str | None:
     return element_text(clean)
 
 
+# "11.05.2012, 10:22 von jovelstefan", "May 11th, 2012 by Ann": a date, then the name
+_SMALL_BYLINE_RE = re.compile(
+    r"\d[^|]{0,60}?\s(?:by|von|par|por|di|door|av|af)\s+(?P<name>[^\d|,;:()]{1,60}?)\s*$",
+    re.IGNORECASE)
+
+
+def _small_byline(regions: PostRegions, base: str | None) -> tuple[Person, ...]:
+    """The author Kubrick-style themes name after the date in the bare ``<small>`` under
+    the post's title (``<small>11.05.2012, 10:22 von jovelstefan</small>``)."""
+    for small in regions.root.iterchildren("small"):
+        text = element_text(small)
+        m = _SMALL_BYLINE_RE.search(text or "")
+        if m is None:
+            continue
+        name = clean_space(m.group("name"))
+        if not name:
+            continue
+        link = next((a for a in small.iter("a") if element_text(a) == name), None)
+        return (Person(name=name, url=_abs(link.get("href"), base) if link is not None else None),)
+    return ()
+
+
 _AUTHOR_BIO = "//*[" + cls("author-bio", "author-info", "author-box", "post-author") + "]"
 _BIO_TITLE_PREFIX_RE = re.compile(
     r"^(?:by|published by|posted by|written by|about|von|par|por|di|door|veröffentlicht von"
@@ -1384,6 +1474,8 @@ def build_post(
                 and updated_els == [first_published]:
             updated = meta_updated
         updated = _better_date(updated, meta_updated)
+        if not authors:
+            authors = _small_byline(regions, base)
         if not authors:
             # Some themes print the byline outside the post container.
             authors = persons_of([a for a in page.find_all(_PAGE_BYLINE)
@@ -1527,7 +1619,10 @@ def _follow(root: etree._Element, steps: list[int]) -> etree._Element | None:
 
 _NOT_OTHER_BYLINES = ("[not(ancestor::*[" + cls(
     "author-bio", "author-info", "author-box", "comment", "comments", "widget", "sidebar",
-    "widget-area", "related", "saboxplugin-wrap") + "])]")
+    "widget-area", "related", "saboxplugin-wrap", "textwidget") + "])]"
+    # a sidebar known by its id alone (<div id="sidebar">, "l_sidebar"): a profile badge
+    # there is no byline
+    "[not(ancestor::*[contains(@id, 'sidebar')])]")
 _PAGE_BYLINE = tuple(
     expr + _NOT_OTHER_BYLINES
     for expr in (

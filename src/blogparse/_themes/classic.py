@@ -100,6 +100,9 @@ class ClassicTheme(Theme):
                       # MH Themes' <span class="entry-meta-date updated">
                       "entry-meta-date") + "]",
         ".//time[@datetime]",
+        # Kubrick (WordPress' default theme until 3.0) and the themes built on it print
+        # the date in a bare <small> under the title: <small>May 11th, 2012</small>
+        "./small",
     )
     FEATURED_IMAGE: ClassVar[Locator] = (
         ".//img[" + cls("wp-post-image") + "]",

@@ -1,0 +1,90 @@
+"""A single post as Kubrick, WordPress' default theme until 3.0, and the many themes built on
+it print one: the date and byline in a bare ``<small>`` under the title, comments dated by
+their own permalink, a pingback told by its "Pingback von" line, and the reply form after
+an ``<h3 id="respond">`` that does not wrap it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import blogparse
+from blogparse import PageResult, Post
+
+PAGES = Path(__file__).parent / "pages" / "themes"
+
+
+def _page() -> PageResult:
+    return blogparse.parse_page((PAGES / "kubrick-single.html").read_bytes())
+
+
+def _post() -> Post:
+    result = _page()
+    assert (result.kind, len(result.posts)) == ("single", 1)
+    post = result.post
+    assert post is not None
+    return post
+
+
+def test_the_date_and_byline_under_the_title() -> None:
+    post = _post()
+    assert post.title == "Fahrrad im Zug"
+    assert post.published == datetime(2012, 4, 3, 8, 15)
+    # the name after "von" in the <small>, not the profile badge in the sidebar that
+    # carries rel="author"
+    assert [(a.name, a.url) for a in post.authors] == [("tilda", None)]
+    assert [t.name for t in post.tags] == ["Bahn", "Reisen"]
+
+
+def test_the_text_leaves_out_what_the_theme_prints_in_the_entry() -> None:
+    text = _post().content_text
+    assert text is not None
+    assert text.split("\n\n") == [
+        "Wer mit dem Rad verreist, braucht im Regionalzug eine Fahrradkarte.",
+        "Im Fernverkehr muss man zusätzlich einen Stellplatz reservieren, und zwar früh.",
+    ]
+    for furniture in ("Lesezeit", "Teilen", "Share on Facebook", "Tags:", "Kommentarfeed",
+                      "Trackback-URL", "Kettenpflege", "Regenhose"):
+        assert furniture not in text
+
+
+def test_comments_are_dated_by_their_permalink_and_read_without_the_meta_line() -> None:
+    post = _post()
+    assert [(c.id, c.author.name if c.author else None, c.date, c.content_text)
+            for c in post.comments] == [
+        (2201, "Bernd", datetime(2012, 4, 3, 9, 40),
+         "Die Reservierung klappt auch am Automaten."),
+        (2202, "Wiebke", datetime(2012, 4, 4, 17, 5),
+         "Im Sommer sind die Plätze schnell weg.\nLieber zwei Wochen vorher buchen."),
+    ]
+    wiebke = post.comments[1]
+    assert wiebke.author is not None
+    assert wiebke.author.url == "http://wiebke.example"
+    # no separator, date or emptied wrapper left in the body
+    assert wiebke.content_html is not None
+    assert wiebke.content_html.startswith("<p>Im Sommer")
+    assert post.response_count == 3
+
+
+def test_a_pingback_von_line_is_a_pingback() -> None:
+    post = _post()
+    assert len(post.pingbacks) == 1
+    ping = post.pingbacks[0]
+    assert (ping.kind, ping.id, ping.url) == (
+        "pingback", 2207, "http://bahnreisen.example/2012/04/05/links-der-woche/")
+    assert (ping.title, ping.blog_name) == ("Links der Woche", "Bahnreisen")
+    assert ping.date == datetime(2012, 4, 5, 21, 12)
+    assert ping.excerpt == "[…] Fahrrad im Zug – wie man Stellplätze bekommt […]"
+
+
+def test_the_form_after_the_respond_heading_without_its_hidden_trap() -> None:
+    form = _post().comment_form
+    assert form is not None
+    assert form.heading == "Hinterlasse einen Kommentar"
+    assert form.action == "http://radelblog.example/wp-comments-post.php"
+    assert form.post_id == 812
+    assert form.submit_label == "Kommentar abschicken"
+    # the text area hidden by CSS is a trap for robots, not a field
+    assert [(f.name, f.kind, f.required) for f in form.fields] == [
+        ("author", "text", True), ("email", "text", True), ("comment", "textarea", False)]
+    assert [f.name for f in form.hidden_fields] == ["comment_post_ID", "comment_parent"]

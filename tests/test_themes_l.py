@@ -88,3 +88,24 @@ def test_the_form_after_the_respond_heading_without_its_hidden_trap() -> None:
     assert [(f.name, f.kind, f.required) for f in form.fields] == [
         ("author", "text", True), ("email", "text", True), ("comment", "textarea", False)]
     assert [f.name for f in form.hidden_fields] == ["comment_post_ID", "comment_parent"]
+
+
+def test_a_featured_image_given_only_as_microdata() -> None:
+    """Virtue prints the post's image as a schema.org ImageObject of <meta> tags above the
+    title, and no og:image: it is the featured image, with its size."""
+    page = b"""<!DOCTYPE html><html><head><meta name="generator" content="WordPress 4.9">
+<title>Potluck &#8211; Allotment</title></head>
+<body class="post-template-default single single-post postid-31">
+<article id="post-31" class="post-31 post type-post status-publish hentry has-post-thumbnail">
+<div class="meta_post_image" itemprop="image" itemscope itemtype="https://schema.org/ImageObject">
+<meta itemprop="url" content="https://allotment.example/wp-content/uploads/2017/12/beans.jpg">
+<meta itemprop="width" content="900"><meta itemprop="height" content="600"></div>
+<header><h1 class="entry-title" itemprop="name headline">Potluck</h1></header>
+<div class="entry-content" itemprop="articleBody"><p>Everyone brought beans.</p></div>
+</article></body></html>"""
+    post = blogparse.parse_page(page).post
+    assert post is not None
+    image = post.featured_image
+    assert image is not None
+    assert (image.src, image.width, image.height) == (
+        "https://allotment.example/wp-content/uploads/2017/12/beans.jpg", 900, 600)

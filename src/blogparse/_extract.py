@@ -1523,7 +1523,7 @@ def build_post(
     if featured is None and single:
         elsewhere = _featured_elsewhere(page, regions.root, header, avoid)
         featured = image_of(elsewhere, base_url=base) if elsewhere is not None \
-            else _meta_image(page, base)
+            else _meta_image(page, base) or _microdata_image(regions.root, base)
     categories = terms_of(regions.categories, "category", base)
     tags = terms_of([t for t in regions.tags if t not in set(regions.categories)],
                     "post_tag", base)
@@ -1808,6 +1808,29 @@ def _meta_image(page: PageDocument, base: str | None) -> Image | None:
     if src is None or _STAND_IN_IMAGE_RE.search(src):
         return None
     return Image(src=src)
+
+
+def _microdata_image(root: etree._Element, base: str | None) -> Image | None:
+    """The post's schema.org image in microdata, the first element of the post's
+    container marked ``itemprop="image"`` (Virtue, Pinnacle: ``<div itemprop="image"
+    itemscope itemtype="…/ImageObject"><meta itemprop="url" content=…>``)."""
+    for el in root.iterdescendants():
+        if not isinstance(el.tag, str) or el.get("itemprop") != "image":
+            continue
+        if el.tag == "img":
+            return image_of(el, base_url=base)
+        if el.tag in {"meta", "link"}:
+            src = _abs(el.get("content") or el.get("href"), base)
+            return Image(src=src) if src and not _STAND_IN_IMAGE_RE.search(src) else None
+        props = {m.get("itemprop"): m.get("content") for m in el.iterchildren("meta")}
+        src = _abs(props.get("url"), base)
+        if src is None or _STAND_IN_IMAGE_RE.search(src):
+            return None
+        width, height = props.get("width") or "", props.get("height") or ""
+        return Image(src=src,
+                     width=int(width) if width.isascii() and width.isdigit() else None,
+                     height=int(height) if height.isascii() and height.isdigit() else None)
+    return None
 
 
 _REST_ROOT_RE = re.compile(r"^(https?://[^?#]+?/)(?:wp-json/?|index\.php/wp-json/?"

@@ -109,3 +109,29 @@ def test_a_featured_image_given_only_as_microdata() -> None:
     assert image is not None
     assert (image.src, image.width, image.height) == (
         "https://allotment.example/wp-content/uploads/2017/12/beans.jpg", 900, 600)
+
+
+# a theme printing the title and image above <main>, the body in div#post-content under
+# wrappers flagged "-no-sidebar", and the next post's thumbnail in a hidden "posts-nav"
+_HEADER_APART = (PAGES / "header-apart-single.html").read_bytes()
+
+
+def test_content_under_a_wrapper_flagged_no_sidebar() -> None:
+    """A layout flag ("-no-sidebar", "-align-sidebar-to-none") on the post's wrappers says
+    where a sidebar goes, not that the post's text is in one."""
+    post = blogparse.parse_page(_HEADER_APART).post
+    assert post is not None
+    assert post.title == "Harbour lights"
+    assert post.content_text == (
+        "Each lamp on the breakwater is lit by hand before the ferry comes in.")
+    # a srcset written into src: the image's first address
+    assert [b.src for b in post.blocks if b.kind == "image"] == [
+        "https://lantern.example/wp-content/uploads/2020/05/lights-1-1024x752.jpg"]
+
+
+def test_the_featured_image_is_the_background_of_its_box_not_the_next_posts_thumbnail() -> None:
+    post = blogparse.parse_page(_HEADER_APART).post
+    assert post is not None
+    assert post.featured_image is not None
+    assert post.featured_image.src == (
+        "https://lantern.example/wp-content/uploads/2020/05/lights.jpg")

@@ -147,6 +147,7 @@ def _images(node: etree._Element) -> list[etree._Element]:
 
 
 _WP_IMAGE_ID_RE = re.compile(r"\bwp-image-(\d{1,18})\b")
+_SRCSET_IN_SRC_RE = re.compile(r"^\s*([^\s,]+?)(?:%20|\s)+\d{1,5}[wx](?:,|%2C)")
 
 _BLOCK_TAGS = {
     "p": "paragraph", "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading",
@@ -537,6 +538,10 @@ def image_of(img: etree._Element, *, base_url: str | None = None) -> Image:
             if img.get(attr):
                 src = img.get(attr)
                 break
+    if src is not None and (m := _SRCSET_IN_SRC_RE.match(src)) is not None:
+        # a srcset written into src by a broken filter ("a-150x150.jpg%20150w,%20…"):
+        # its first address
+        src = m.group(1)
     if src is not None and src.lstrip()[:5].lower() == "data:":
         # the image inlined (a placeholder, or a SingleFile save): it has no address
         src = None

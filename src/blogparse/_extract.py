@@ -1523,7 +1523,8 @@ def build_post(
     if featured is None and single:
         elsewhere = _featured_elsewhere(page, regions.root, header, avoid)
         featured = image_of(elsewhere, base_url=base) if elsewhere is not None \
-            else _meta_image(page, base) or _microdata_image(regions.root, base)
+            else (_meta_image(page, base) or _microdata_image(regions.root, base)
+                  or _background_image(page, avoid, base))
     categories = terms_of(regions.categories, "category", base)
     tags = terms_of([t for t in regions.tags if t not in set(regions.categories)],
                     "post_tag", base)
@@ -1808,6 +1809,28 @@ def _meta_image(page: PageDocument, base: str | None) -> Image | None:
     if src is None or _STAND_IN_IMAGE_RE.search(src):
         return None
     return Image(src=src)
+
+
+_FEATURED_BOXES = ("//*[" + cls("feature-image", "featured-image", "post-thumbnail",
+                                  "entry-thumbnail", "post-featured-image",
+                                  "single-featured-image", "post-thumb") + "][@style]")
+_BACKGROUND_URL_RE = re.compile(
+    r"background(?:-image)?\s*:[^;]*?url\(\s*['\"]?([^'\")]{1,2000}?)['\"]?\s*\)", re.IGNORECASE)
+
+
+def _background_image(page: PageDocument, avoid: list[etree._Element | None],
+                      base: str | None) -> Image | None:
+    """A single post's image shown as the background of its featured-image box
+    (``<div class="feature-image" style="background-image: url(…)">``), the one such box
+    outside teasers."""
+    found = [el for el in page.find_all(_FEATURED_BOXES)
+             if not is_teaser(el) and not is_inside(el, avoid)]
+    urls = {m.group(1).strip() for el in found
+            if (m := _BACKGROUND_URL_RE.search(el.get("style") or "")) is not None}
+    if len(urls) != 1:
+        return None
+    src = _abs(urls.pop(), base)
+    return Image(src=src) if src and not _STAND_IN_IMAGE_RE.search(src) else None
 
 
 def _microdata_image(root: etree._Element, base: str | None) -> Image | None:

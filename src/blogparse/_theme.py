@@ -569,7 +569,9 @@ class _OwnMatches:
 
 _TEASER_RE = re.compile(
     r"related|widget|sidebar|recent-posts|popular|slider|carousel|teaser|trending|"
-    r"more-stories|read-next|yarpp|crp_|jp-relatedposts", re.IGNORECASE)
+    r"more-stories|read-next|yarpp|crp_|jp-relatedposts|"
+    # the previous / next post links, with their thumbnails
+    r"posts?-nav\b|post-navigation|nav-previous|nav-next", re.IGNORECASE)
 
 
 def is_teaser(el: etree._Element) -> bool:
@@ -590,7 +592,7 @@ def is_teaser(el: etree._Element) -> bool:
 # Page-layout flags on a wrapper of the whole page ("has-sidebar", "bdaia-sidebar-right",
 # "no-sidebar", "sidebar-left") say where a sidebar goes, not that this is one.
 _LAYOUT_FLAG_RE = re.compile(
-    r"^(?:has|with|without|no|is)-|(?:^|-)(?:left|right|layout|template)(?:-|$)",
+    r"^-?(?:has|with|without|no|is|align)-|(?:^|-)(?:left|right|layout|template)(?:-|$)",
     re.IGNORECASE)
 
 
@@ -651,8 +653,7 @@ def densest_text_block(post: etree._Element) -> etree._Element | None:
         if not isinstance(el.tag, str) or el.tag in {"form", "nav", "aside", "footer",
                                                        "header", "script", "style"}:
             continue
-        marker = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if el is not post and _NOT_CONTENT_RE.search(marker):
+        if el is not post and _not_content_marked(el):
             continue
         total = 0
         paragraphs = 0
@@ -671,12 +672,21 @@ def _inside_excluded(el: etree._Element, stop: etree._Element) -> bool:
     node = el.getparent()
     while node is not None and node is not stop:
         if isinstance(node.tag, str) and (
-            node.tag in {"form", "nav", "aside", "footer"}
-            or _NOT_CONTENT_RE.search(f"{node.get('class') or ''} {node.get('id') or ''}")
-        ):
+            node.tag in {"form", "nav", "aside", "footer"} or _not_content_marked(node)):
             return True
         node = node.getparent()
     return False
+
+
+def _not_content_marked(el: etree._Element) -> bool:
+    """Whether ``el``'s class or id names a region that is not the post's text (comments,
+    a sidebar, a widget…), layout flags aside ("no-sidebar", "-align-sidebar-to-none" say
+    where a sidebar goes on the page, not that this is one)."""
+    marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if _NOT_CONTENT_RE.search(marks) is None:
+        return False
+    return any(_NOT_CONTENT_RE.search(token) and not _LAYOUT_FLAG_RE.search(token)
+               for token in marks.split())
 
 
 def _outermost(elements: list[etree._Element]) -> list[etree._Element]:

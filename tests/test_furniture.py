@@ -103,8 +103,9 @@ def test_a_lone_x_ending_the_body_is_kept() -> None:
 
 
 def test_print_buttons_post_meta_and_footers_printed_in_the_entry_are_left_out() -> None:
-    """PDF & Print's buttons, Kubrick's "Posted in … | Comments" line and a post footer
-    or previous / next links a theme prints inside the entry are no part of the text."""
+    """PDF & Print's buttons, Elementor's share buttons, Kubrick's "Posted in … |
+    Comments" line and a post footer or previous / next links a theme prints inside the
+    entry are no part of the text."""
     page = b"""<!DOCTYPE html><html><head><title>Nets | Quay</title></head>
 <body class="single single-post postid-8"><article id="post-8" class="post-8 post hentry">
 <h1 class="entry-title">Nets</h1><div class="entry-content">
@@ -116,6 +117,10 @@ PDF</a><a href="?print=print" class="pdfprnt-button">Print</a></div>
 </div>
 <div class="post-footer"><a href="#respond">Leave a comment</a></div>
 <div class="navigation"><a href="/old/" rel="prev">Older post</a></div>
+<div class="elementor-element elementor-widget elementor-widget-share-buttons">
+<div class="elementor-widget-container"><div class="elementor-grid"><div class="elementor-grid-item">
+<div class="elementor-share-btn elementor-share-btn_facebook"><span class="elementor-share-btn__text">
+Share on facebook</span></div></div></div></div></div>
 </div></article></body></html>"""
     post = blogparse.parse_page(page).posts[0]
     assert post.content_text == "The nets dry on the wall by the slipway."

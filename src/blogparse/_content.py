@@ -110,6 +110,8 @@ FURNITURE = Locator(
         # and the Social Sharing plugin's buttons
         "addthis_toolbox", "wp-flattr-button", "wtr-time-wrap", "pdfprnt-buttons",
         "social-sharing",
+        # Elementor Pro's share buttons widget
+        "elementor-widget-share-buttons", "elementor-share-btn",
         # Kubrick and the themes built on it, where they print inside the entry: the
         # "Posted in … | Comments" line and the previous / next post links
         "postmetadata", "navigation", "entryfooter",

@@ -118,9 +118,9 @@ PDF</a><a href="?print=print" class="pdfprnt-button">Print</a></div>
 <div class="post-footer"><a href="#respond">Leave a comment</a></div>
 <div class="navigation"><a href="/old/" rel="prev">Older post</a></div>
 <div class="elementor-element elementor-widget elementor-widget-share-buttons">
-<div class="elementor-widget-container"><div class="elementor-grid"><div class="elementor-grid-item">
-<div class="elementor-share-btn elementor-share-btn_facebook"><span class="elementor-share-btn__text">
-Share on facebook</span></div></div></div></div></div>
+<div class="elementor-widget-container"><div class="elementor-grid">
+<div class="elementor-grid-item"><div class="elementor-share-btn elementor-share-btn_facebook">
+<span class="elementor-share-btn__text">Share on facebook</span></div></div></div></div></div>
 </div></article></body></html>"""
     post = blogparse.parse_page(page).posts[0]
     assert post.content_text == "The nets dry on the wall by the slipway."

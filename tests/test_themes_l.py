@@ -135,3 +135,27 @@ def test_the_featured_image_is_the_background_of_its_box_not_the_next_posts_thum
     assert post.featured_image is not None
     assert post.featured_image.src == (
         "https://lantern.example/wp-content/uploads/2020/05/lights.jpg")
+
+
+def test_a_first_section_heading_in_h1_stays_in_the_text() -> None:
+    """A newsletter written with <h1> section headings: the first one is not the post's
+    title (the page's title says otherwise), so it stays in the text with the others."""
+    page = """<!DOCTYPE html><html><head><title>Tide table, issue 12: buoys, ropes and more</title>
+<link rel="canonical" href="https://tides.example/issue-12/"></head><body>
+<main class="letter"><div class="content letter-content">
+<p>Hello again, and welcome to issue 12.</p>
+<h1 id="news">News &amp; notes</h1>
+<p>The harbour master retired this week after forty years.</p>
+<h1 id="tools">Tools</h1>
+<p>A rope gauge that fits in a pocket.</p>
+</div></main></body></html>"""
+    post = blogparse.parse_page(page.encode()).post
+    assert post is not None
+    assert post.title == "Tide table, issue 12: buoys, ropes and more"
+    assert [(b.kind, b.text) for b in post.blocks] == [
+        ("paragraph", "Hello again, and welcome to issue 12."),
+        ("heading", "News & notes"),
+        ("paragraph", "The harbour master retired this week after forty years."),
+        ("heading", "Tools"),
+        ("paragraph", "A rope gauge that fits in a pocket."),
+    ]

@@ -1422,7 +1422,8 @@ def build_post(
                     title = text
                     break
             else:
-                if teaser or _heading_of_the_text(regions):
+                if teaser or _heading_of_the_text(regions) or _overruled_heading(
+                        regions, meta_title):
                     # a teaser's title, or a heading inside the post's text that the page's
                     # own title does not contain: not the post's title
                     title = meta_title
@@ -1432,9 +1433,12 @@ def build_post(
     content_el = regions.content
     # (a title element inside the content that the page's title overruled is one of the
     # text's own headings: The7 prints the post's <h1> outside the <article>)
+    # (an <h1> too, where the text's sections are <h1>s and the page's title, not found
+    # in the heading, named the post)
     wraps_meta = content_el is not None and regions.title is not None and is_inside(
         regions.title, [content_el]) and not (
-            single and _heading_of_the_text(regions) and element_text(regions.title) != title)
+            single and element_text(regions.title) != title and (
+                _heading_of_the_text(regions) or _overruled_heading(regions, title)))
     if content_el is not None and wraps_meta:
         # Themes that print paragraphs straight into the post container: the content
         # region holds the title and the byline too, which are not content.
@@ -1704,6 +1708,20 @@ def _fold_title(text: str) -> str:
     """``text`` for comparing titles: case and the style of quotes set aside (a page's
     heading prints curly quotes where its og:title has straight ones)."""
     return text.casefold().translate(_QUOTES)
+
+
+def _overruled_heading(regions: PostRegions, title: str | None) -> bool:
+    """Whether the title element found is a bare heading inside the post's content, one
+    of its sections, whose text the post's title (from the page's own title) does not
+    hold."""
+    heading, content = regions.title, regions.content
+    text = element_text(heading) if heading is not None else None
+    return (heading is not None and content is not None and content is not regions.root
+            and text is not None and title is not None and not _is_specific_title(heading)
+            and _fold_title(text) not in _fold_title(title)
+            and is_inside(heading, [content])
+            # an <h1> only among others: the text's sections, not a lone post heading
+            and (heading.tag != "h1" or sum(1 for _ in content.iter("h1")) > 1))
 
 
 def _heading_of_the_text(regions: PostRegions) -> bool:

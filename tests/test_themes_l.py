@@ -159,3 +159,38 @@ def test_a_first_section_heading_in_h1_stays_in_the_text() -> None:
         ("heading", "Tools"),
         ("paragraph", "A rope gauge that fits in a pocket."),
     ]
+
+
+def test_a_comicpress_style_discussion() -> None:
+    """Easel / ComicPress: "Discussion (3)" announces the count, and each comment's meta
+    line ("May 8, 2020, 10:31 pm | # | Reply") is no part of what was written."""
+    result = blogparse.parse_page((PAGES / "easel-single.html").read_bytes())
+    post = result.post
+    assert post is not None
+    assert post.title == "Lighthouse keepers – page 12"
+    assert post.response_count == 3
+    assert [(c.id, c.author.name if c.author else None, c.date, c.content_text, c.depth)
+            for c in post.comments] == [
+        (9001, "Maren", datetime(2020, 5, 8, 22, 31), "Who keeps the spare wicks, then?", 1),
+        (9002, "Osric", datetime(2020, 5, 9, 8, 2), "The keeper's daughter, surely.", 2),
+        (9003, "Ines", datetime(2020, 5, 10, 18, 40), "That last panel!", 1),
+    ]
+
+
+def test_a_commenters_date_in_an_unknown_comment_list_is_not_the_posts() -> None:
+    """A theme of its own lists comments in ul.comments-list items the discussion
+    locators do not know; the post itself prints no date.  A commenter's p.date is not
+    the post's date."""
+    page = """<!DOCTYPE html><html><head><meta name="generator" content="WordPress 4.7">
+<title>Trade rumours | Rink Notes</title></head><body class="wpBlog">
+<div class="blogue-page"><h1>Trade rumours</h1>
+<div class="entry"><p>Nobody in the dressing room believes a word of it.</p></div>
+<h3>Commentaires (1)</h3>
+<ul class="comments-list"><li><div class="metadata"><a name="comment-88"></a>
+<p class="auteur">puckhead</p><p class="date">24 janvier 2017<br>12h10</p></div>
+<div class="body-text"><p>We will see on Friday.</p></div></li></ul>
+</div></body></html>"""
+    post = blogparse.parse_page(page.encode()).post
+    assert post is not None
+    assert post.title == "Trade rumours"
+    assert post.published is None

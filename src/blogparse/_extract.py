@@ -530,7 +530,9 @@ _CONTENT_JUNK = Locator(
         "comment-children", "vcard", "says", "comment-footer", "comment-actions",
         "comment-likes", "comment-like-feedback", "wpdiscuz-readmore", "wc-comment-header",
         "wc-comment-footer", "wpd-comment-header", "wpd-comment-subheader",
-        "wpd-comment-footer", "ct-comment-meta"}),
+        "wpd-comment-footer", "ct-comment-meta",
+        # ComicPress / Easel: the time, "| #" permalink and reply link of a comment
+        "comment-meta-data"}),
     tags=frozenset({"script", "style", "noscript"}),
 )
 # "Pingback:", and the older themes' comment_type() line, "Pingback von <a>…</a>"
@@ -1446,7 +1448,8 @@ def build_post(
     avoid = [None if wraps_meta else regions.content,
              discussion_regions.area if discussion_regions else None]
     authors = persons_of([a for a in regions.authors if not is_inside(a, avoid)], base)
-    published_els = [e for e in regions.published if not is_inside(e, avoid)] or [
+    published_els = [e for e in regions.published
+                     if not is_inside(e, avoid) and not _in_comment_list(e, regions.root)] or [
         # schema.org microdata (OceanWP's <li class="meta-date" itemprop="datePublished">)
         e for e in _ITEMPROP_PUBLISHED(regions.root)
         if isinstance(e, etree._Element) and not is_inside(e, avoid)]
@@ -1708,6 +1711,21 @@ def _fold_title(text: str) -> str:
     """``text`` for comparing titles: case and the style of quotes set aside (a page's
     heading prints curly quotes where its og:title has straight ones)."""
     return text.casefold().translate(_QUOTES)
+
+
+def _in_comment_list(el: etree._Element, root: etree._Element) -> bool:
+    """Whether ``el`` lies in a list of comments below ``root`` that the theme's discussion
+    locators did not know (``ul.comments-list``): a commenter's date is not the post's."""
+    node = el.getparent()
+    while node is not None and node is not root:
+        if node.tag in {"ul", "ol", "div", "section"}:
+            marks = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
+            if "comment" in marks and any(
+                    t in {"comments", "comment-list", "comments-list", "commentlist",
+                          "comments-area", "comment-area"} for t in marks.split()):
+                return True
+        node = node.getparent()
+    return False
 
 
 def _overruled_heading(regions: PostRegions, title: str | None) -> bool:

@@ -143,6 +143,8 @@ _NUMBER_WORDS = {
 # The nouns a comments heading counts, in the languages read (also the text dump's)
 RESPONSE_NOUNS = (
     r"(?:responses?|comments?|thoughts?|replies|reply|pingbacks?|trackbacks?|reactions?"
+    # ComicPress / Easel: "Discussion (217)"
+    r"|discussions?"
     r"|kommentare?|kommentar|antworten|antwort|gedanken?|reaktionen|reaktion"
     r"|commentaires?|réponses?|comentarios?|respuestas?|commenti|commento|reacties|reactie"
     r"|opmerkingen"

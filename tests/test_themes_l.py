@@ -194,3 +194,20 @@ def test_a_commenters_date_in_an_unknown_comment_list_is_not_the_posts() -> None
     assert post is not None
     assert post.title == "Trade rumours"
     assert post.published is None
+
+
+def test_a_time_element_with_the_date_as_text_alone() -> None:
+    """A byline's <time> without a datetime attribute: its text is the date."""
+    page = """<!DOCTYPE html><html><head><meta name="generator" content="WordPress 5.1">
+<title>Ferry strike ends | Quay Daily</title></head>
+<body class="post-template-default single single-post postid-5">
+<article id="post-5" class="post-5 post type-post hentry">
+<h1 class="entry-title">Ferry strike ends</h1>
+<div class="byline">By <a href="/author/ada/" rel="author">Ada Quist</a>
+<time class="c-timestamp">April 15, 2019 6:18am</time></div>
+<div class="entry-content"><p>The first boat left at dawn.</p></div>
+<aside class="related"><article><time>April 2, 2019 9:00am</time></article></aside>
+</article></body></html>"""
+    post = blogparse.parse_page(page.encode()).post
+    assert post is not None
+    assert post.published == datetime(2019, 4, 15, 6, 18)

@@ -103,6 +103,8 @@ class ClassicTheme(Theme):
         # Kubrick (WordPress' default theme until 3.0) and the themes built on it print
         # the date in a bare <small> under the title: <small>May 11th, 2012</small>
         "./small",
+        # a <time> with the date as text alone (Penske Media's themes)
+        ".//time[not(ancestor::*[" + cls("comment", "comments", "related") + "])]",
     )
     FEATURED_IMAGE: ClassVar[Locator] = (
         ".//img[" + cls("wp-post-image") + "]",

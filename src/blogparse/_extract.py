@@ -664,6 +664,7 @@ def discussion(
     comments: list[Comment] = []
     pingbacks: list[Pingback] = []
     naive_dates = naive_pings = 0
+    limited = False
     comment_items: dict[etree._Element, Comment] = {}
     last_at_depth: dict[int, Comment] = {}
     for item in items:
@@ -671,6 +672,7 @@ def discussion(
             defects.append(Defect(kind=DefectKind.LIMIT_REACHED, field="comments",
                                   message=f"more than {options.max_comments} responses; "
                                           "the rest were left out"))
+            limited = True
             break
         kind = _is_pingback(item, thread)
         if kind is not None:
@@ -713,7 +715,33 @@ def discussion(
         # Blogger's newer layouts: <section class="comments" data-num-comments="4"> under a
         # heading that only says "Comments"
         count = to_int(regions.area.get("data-num-comments"))
+    shown = len(comments) + len(pingbacks)
+    if count is not None and count not in {shown, len(comments)} and not limited \
+            and not _comments_paged(regions, page):
+        # (a heading that counts the comments alone, beside the pingbacks, is no mismatch;
+        # nor is a page of paged comments)
+        defects.append(Defect(
+            kind=DefectKind.COUNT_MISMATCH, field="response_count",
+            message=f"the page announces {count} response(s) and shows {shown}"
+                    + (" (loaded by a script, or held back for moderation?)" if not shown
+                       else "")))
     return tuple(comments), tuple(pingbacks), count
+
+
+_COMMENT_PAGES = ("//a[contains(@href, '/comment-page-') or contains(@href, 'cpage=')]"
+                  " | //*[" + cls("comment-navigation", "comments-pagination",
+                                  "comment-nav-above", "comment-nav-below",
+                                  "wp-block-comments-pagination", "wpd-load-more-submit-wrap",
+                                  "wpdiscuz-comment-pagination") + "]")
+
+
+def _comments_paged(regions: DiscussionRegions, page: PageDocument | None) -> bool:
+    """Whether the page shows one page of the comments (WordPress' "Older comments"
+    links to ``comment-page-N``, a pagination block, wpDiscuz's "load more")."""
+    if page is not None:
+        return page.find(_COMMENT_PAGES) is not None
+    root = regions.area.getroottree().getroot() if regions.area is not None else None
+    return root is not None and bool(xpath(_COMMENT_PAGES)(root))
 
 
 _COMMENT_ANCHOR_RE = re.compile(r"#comment-\d+$")
@@ -1542,6 +1570,15 @@ def build_post(
         outside_cats, outside_tags = _terms_named_by_post_class(page, regions.root, base)
         categories = categories or outside_cats
         tags = tags or outside_tags
+    if single:
+        # what every post has: where the page gives none, say so rather than leave the
+        # gap unremarked (the field stays None)
+        if title is None:
+            defects.append(Defect(kind=DefectKind.MISSING_FIELD, field="title",
+                                  message="no title was found for the post"))
+        if content is None or (not content.text and not content.blocks):
+            defects.append(Defect(kind=DefectKind.MISSING_FIELD, field="content_text",
+                                  message="no text was found for the post"))
     return Post(
         title=title,
         url=url,

@@ -1719,3 +1719,52 @@ def test_a_service_export_reads_its_titles_terms_authors_and_images() -> None:
     assert [(c.text, c.credit) for c in post.captions] == [
         ("A bowl straight from the kiln.", "Ada Lin")]
     assert post.content_text == "The bowls came out better than hoped."
+
+
+_SMALL = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Dock notes</title><link>https://dock.example</link>
+<wp:wxr_version>1.2</wp:wxr_version>
+<wp:author><wp:author_id>3</wp:author_id><wp:author_login><![CDATA[Bob]]></wp:author_login>
+<wp:author_display_name><![CDATA[Bob Marsh]]></wp:author_display_name></wp:author>
+<wp:category><wp:term_id>4</wp:term_id><wp:category_nicename>news</wp:category_nicename>
+<wp:category_parent></wp:category_parent><wp:cat_name><![CDATA[News]]></wp:cat_name></wp:category>
+<wp:category><wp:term_id>5</wp:term_id><wp:category_nicename>tides</wp:category_nicename>
+<wp:category_parent>news</wp:category_parent><wp:cat_name><![CDATA[Tides]]></wp:cat_name>
+</wp:category>
+<item><title>Reading the gauge</title><link>https://dock.example/gauge/</link>
+<dc:creator><![CDATA[bob]]></dc:creator>
+<content:encoded><![CDATA[Steps:
+<ul>
+<li>Note the time</li>
+<li>Run this:
+<pre><code>
+level = read()
+if level > 3:
+    warn()
+</code></pre></li>
+</ul>]]></content:encoded>
+<wp:post_id>9</wp:post_id><wp:post_date_gmt>2024-03-01 08:00:00</wp:post_date_gmt>
+<wp:post_type>post</wp:post_type><wp:status>publish</wp:status>
+<category domain="category" nicename="tides"><![CDATA[Tides]]></category>
+</item></channel></rss>"""
+
+
+def test_a_login_is_matched_to_the_channels_author_whatever_its_case() -> None:
+    post = parse_wxr(_SMALL.encode()).posts[0]
+    assert [(a.login, a.name, a.id) for a in post.authors] == [("Bob", "Bob Marsh", 3)]
+
+
+def test_a_posts_category_carries_its_parent_from_the_channel_list() -> None:
+    post = parse_wxr(_SMALL.encode()).posts[0]
+    assert [(t.name, t.slug, t.parent) for t in post.categories] == [("Tides", "tides", "news")]
+
+
+def test_code_in_a_list_item_keeps_its_lines() -> None:
+    post = parse_wxr(_SMALL.encode()).posts[0]
+    lists = [b for b in post.blocks if b.kind == "list"]
+    assert [b.items for b in lists] == [
+        ("Note the time", "Run this:\nlevel = read()\nif level > 3:\n    warn()")]
+    assert post.content_text is not None
+    assert "if level > 3:\n    warn()" in post.content_text

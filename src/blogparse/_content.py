@@ -680,11 +680,38 @@ def captions_in(el: etree._Element, *, base_url: str | None = None) -> tuple[Cap
     return tuple(cap for _, cap in found)
 
 
+def _item_text(li: etree._Element) -> str | None:
+    """A list item's text on one line; code in it (a ``<pre>``) on lines of its own, as
+    written, indentation kept."""
+    if next(li.iter("pre"), None) is None:
+        return element_text(li)
+    item = copy.deepcopy(li)
+    item.tail = None
+    codes: list[str] = []
+    for pre in list(item.iter("pre")):
+        if any(a.tag == "pre" for a in pre.iterancestors()):
+            continue  # (inside another <pre>, read with it)
+        codes.append("".join(pre.itertext()).strip("\n"))
+        holder = pre.makeelement("div", {})
+        holder.text = f"\ue000{len(codes) - 1}\ue001"
+        holder.tail = pre.tail
+        parent = pre.getparent()
+        assert parent is not None
+        parent.replace(pre, holder)
+    text = element_text(item, keep_lines=True)
+    if text is None:
+        return None
+    return _CODE_MARK_RE.sub(lambda m: codes[int(m.group(1))], text) or None
+
+
+_CODE_MARK_RE = re.compile("\ue000(\\d+)\ue001")
+
+
 def _list_items(el: etree._Element) -> tuple[str, ...]:
     items = []
     for li in el:
         if li.tag in {"li", "dt", "dd"}:
-            t = element_text(li)
+            t = _item_text(li)
             if t:
                 items.append(t)
     return tuple(items)

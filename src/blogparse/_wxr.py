@@ -920,6 +920,11 @@ class WxrReader(Iterator[Post]):
         self._dropped_defects = 0
         self._channel: dict[str, str | None] = {}
         self._authors: dict[str, Person] = {}
+        # WordPress finds a user by login whatever its case (the database compares without
+        # it): dc:creator "bob" is the channel's "Bob"
+        self._authors_folded: dict[str, Person] = {}
+        # each listed term's parent, by taxonomy and slug: a post's terms carry it too
+        self._term_parents: dict[tuple[str, str], str] = {}
         self._author_list: list[Person] = []
         self._author_set: set[Person] = set()
         self._categories: list[Term] = []
@@ -1348,6 +1353,7 @@ class WxrReader(Iterator[Post]):
                 self._author_list.append(person)
             if login is not None:
                 self._authors.setdefault(login, person)
+                self._authors_folded.setdefault(login.casefold(), person)
         elif key == "wp:category":
             f = self._fields(el)
             self._add_term(
@@ -1390,6 +1396,8 @@ class WxrReader(Iterator[Post]):
             parent=_plain(parent),
             description=_html_text(description),
         )
+        if slug_text is not None and term.parent is not None:
+            self._term_parents.setdefault((taxonomy, slug_text), term.parent)
         if name_text is not None and slug_text is not None:
             name_key = (taxonomy, name_text)
             known = self._channel_slugs.get(name_key)
@@ -1491,7 +1499,8 @@ class WxrReader(Iterator[Post]):
         login = _plain(fields.get("dc:creator")) or _plain(fields.get("wp:author"))
         author = None
         if login is not None:
-            author = self._authors.get(login) or Person(login=login)
+            author = (self._authors.get(login) or self._authors_folded.get(login.casefold())
+                      or Person(login=login))
         url = record.url
         raw_content = record.content
         cats, tags, terms = (self._item_terms(record.categories) if record.categories
@@ -1641,7 +1650,9 @@ class WxrReader(Iterator[Post]):
             if old is None or (old.slug is None and slug is not None):
                 if slug is None and name is not None:
                     slug = self._channel_slugs.get((taxonomy, name)) or None
-                target[key] = Term(name=name or slug or "", slug=slug, taxonomy=taxonomy)
+                target[key] = Term(
+                    name=name or slug or "", slug=slug, taxonomy=taxonomy,
+                    parent=self._term_parents.get((taxonomy, slug)) if slug else None)
         if not cats and not tags and not terms:
             for name in dict.fromkeys(bare):
                 cats[("category", name)] = Term(

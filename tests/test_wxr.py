@@ -1768,3 +1768,33 @@ def test_code_in_a_list_item_keeps_its_lines() -> None:
         ("Note the time", "Run this:\nlevel = read()\nif level > 3:\n    warn()")]
     assert post.content_text is not None
     assert "if level > 3:\n    warn()" in post.content_text
+
+
+def test_co_authors_plus_terms_give_the_posts_authors_in_order() -> None:
+    """Co-Authors Plus keeps a post's authors as terms of its "author" taxonomy (name the
+    login, slug "cap-" + nicename), the first the post's dc:creator."""
+    export = _SMALL.replace(
+        '<category domain="category" nicename="tides">',
+        '<category domain="author" nicename="cap-bob"><![CDATA[Bob]]></category>'
+        '<category domain="author" nicename="cap-wren"><![CDATA[wren]]></category>'
+        '<category domain="author" nicename="cap-bob"><![CDATA[Bob]]></category>'
+        '<category domain="category" nicename="tides">').replace(
+        "</wp:author>",
+        "</wp:author><wp:author><wp:author_id>8</wp:author_id>"
+        "<wp:author_login><![CDATA[wren]]></wp:author_login>"
+        "<wp:author_display_name><![CDATA[Wren Hale]]></wp:author_display_name></wp:author>",
+        1)
+    post = parse_wxr(export.encode()).posts[0]
+    assert [(a.login, a.name) for a in post.authors] == [
+        ("Bob", "Bob Marsh"), ("wren", "Wren Hale")]
+    # the terms themselves are kept, in their own taxonomy
+    assert [t.slug for t in post.terms if t.taxonomy == "author"] == ["cap-bob", "cap-wren"]
+
+
+def test_a_co_author_the_channel_does_not_list_is_kept_by_login() -> None:
+    export = _SMALL.replace(
+        '<category domain="category" nicename="tides">',
+        '<category domain="author" nicename="cap-guest-ola"><![CDATA[guest-ola]]></category>'
+        '<category domain="category" nicename="tides">')
+    post = parse_wxr(export.encode()).posts[0]
+    assert [(a.login, a.name) for a in post.authors] == [("Bob", "Bob Marsh"), ("guest-ola", None)]

@@ -1518,7 +1518,7 @@ class WxrReader(Iterator[Post]):
             "id": post_id,
             "type": post_type,
             "status": _plain(fields.get("wp:status")),
-            "authors": (author,) if author is not None else (),
+            "authors": self._coauthors(record.categories, author),
             "published": self._date(fields, "wp:post_date", index, "published",
                                     rss=fields.get("pubDate")),
             "updated": self._date(fields, "wp:post_modified", index, "updated"),
@@ -1624,6 +1624,39 @@ class WxrReader(Iterator[Post]):
         f = self._fields(el)
         return MetaEntry(key=(f.get("wp:meta_key") or "").strip(),
                          value=f.get("wp:meta_value") or "")
+
+    def _coauthors(
+        self, elements: list[tuple[str | None, str | None, str | None]], author: Person | None
+    ) -> tuple[Person, ...]:
+        """The post's authors: Co-Authors Plus lists them, in order, as terms of its
+        ``author`` taxonomy (name the login, slug ``cap-`` and the user's nicename), the
+        first the ``dc:creator``; without them, ``dc:creator`` alone."""
+        found: list[Person] = []
+        for text, domain, nicename in elements:
+            if domain != "author":
+                continue
+            name = _html_text(text)
+            slug = _plain(nicename)
+            person = None
+            for key in (name, slug.removeprefix("cap-") if slug else None):
+                if key:
+                    person = self._authors.get(key) or self._authors_folded.get(key.casefold())
+                    if person is not None:
+                        break
+            if person is None and name:
+                person = next((p for p in self._author_list if p.name == name), None)
+            if person is None and name:
+                # a guest author, or a user the channel does not list: its term's name is
+                # a login where the slug is Co-Authors Plus' own, else a name
+                person = Person(login=name) if slug and slug.startswith("cap-") \
+                    else Person(name=name)
+            if person is not None and person not in found:
+                found.append(person)
+        if not found:
+            return (author,) if author is not None else ()
+        if author is not None and author not in found:
+            found.insert(0, author)
+        return tuple(found)
 
     def _item_terms(
         self, elements: list[tuple[str | None, str | None, str | None]]

@@ -1798,3 +1798,25 @@ def test_a_co_author_the_channel_does_not_list_is_kept_by_login() -> None:
         '<category domain="category" nicename="tides">')
     post = parse_wxr(export.encode()).posts[0]
     assert [(a.login, a.name) for a in post.authors] == [("Bob", "Bob Marsh"), ("guest-ola", None)]
+
+
+def test_block_editor_footnotes_are_rendered_from_post_meta() -> None:
+    """WordPress 6.3+ saves footnotes as JSON in the "footnotes" meta field and a void
+    footnotes block where the list goes; the list is rendered there, as the site shows it,
+    and content_html stays as exported."""
+    content = ('<!-- wp:paragraph --><p>Tides turn twice a day<sup data-fn="a1b2" '
+               'class="fn"><a href="#a1b2" id="a1b2-link">1</a></sup>.</p>'
+               '<!-- /wp:paragraph --><!-- wp:footnotes /-->')
+    meta = ('<wp:postmeta><wp:meta_key><![CDATA[footnotes]]></wp:meta_key><wp:meta_value>'
+            '<![CDATA[[{"content":"Roughly every <em>12</em> hours.","id":"a1b2"}]]]>'
+            '</wp:meta_value></wp:postmeta>')
+    export = _SMALL.replace(_SMALL[_SMALL.index("<content:encoded>"):
+                                   _SMALL.index("<wp:post_id>")],
+                            f"<content:encoded><![CDATA[{content}]]></content:encoded>{meta}")
+    for jobs in (None, 2):
+        post = parse_wxr(export.encode(), jobs=jobs).posts[0]
+        assert [(b.kind, b.name, b.text) for b in post.blocks] == [
+            ("paragraph", "core/paragraph", "Tides turn twice a day1."),
+            ("list", "core/footnotes", "Roughly every 12 hours. \u21a9\ufe0e"),
+        ]
+        assert post.content_html == content

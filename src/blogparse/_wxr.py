@@ -14,6 +14,7 @@ import codecs
 import gzip
 import html
 import io
+import json
 import operator
 import os
 import re
@@ -678,6 +679,14 @@ class _Record:
     content: str | None
     """``content:encoded``, stripped; ``None`` when empty."""
     url: str | None
+    shown: str | None = None
+    """The content as converted, where it differs from ``content``: with the footnotes
+    the block editor keeps in post meta put in place of their block."""
+
+    @property
+    def rendered(self) -> str | None:
+        """What the content conversion reads."""
+        return self.shown if self.shown is not None else self.content
 
 
 # --- content conversion in worker processes (``jobs``) ----------------------------------------
@@ -796,7 +805,7 @@ class _ContentPool:
             return
         batch = self._open
         self._queue.append((record, batch, len(batch.items)))
-        batch.items.append((record.content, record.url))
+        batch.items.append((record.rendered or "", record.url))
         batch.size += len(record.content)
         if len(batch.items) >= _BATCH_ITEMS or batch.size >= _BATCH_BYTES:
             self._submit()
@@ -1242,7 +1251,7 @@ class WxrReader(Iterator[Post]):
                 continue
             if pool is None:
                 yield from self._build(
-                    record, convert_content(record.content, base_url=record.url)
+                    record, convert_content(record.rendered, base_url=record.url)
                 )
             else:
                 pool.put(record)
@@ -1465,8 +1474,11 @@ class WxrReader(Iterator[Post]):
         url = _plain(fields.get("link"))
         if url is not None and not _SCHEME_RE.match(url):
             url = self._absolute_link(url)
+        shown = None
+        if raw_content is not None and meta and "wp:footnotes" in raw_content:
+            shown = _with_footnotes(raw_content, meta)
         return _Record(index=index, fields=fields, categories=categories, meta=tuple(meta),
-                       comments=comments, content=raw_content, url=url)
+                       comments=comments, content=raw_content, url=url, shown=shown)
 
     def _absolute_link(self, link: str) -> str | None:
         # WordPress writes absolute permalinks; other services' WXR files (Squarespace's
@@ -1837,6 +1849,38 @@ class WxrReader(Iterator[Post]):
             self._defect(DefectKind.ORPHAN_COMMENT, message, field=field, post_index=index)
 
         return thread(comments, report)
+
+
+_FOOTNOTES_BLOCK_RE = re.compile(
+    r"<!--\s*wp:footnotes\b[^>]{0,2000}?/-->"
+    r"|<!--\s*wp:footnotes\b[^>]{0,2000}?-->.*?<!--\s*/wp:footnotes\s*-->", re.DOTALL)
+
+
+def _with_footnotes(content: str, meta: Sequence[MetaEntry]) -> str | None:
+    """``content`` with its footnotes block rendered as WordPress renders it (6.3 and later
+    keep the notes as JSON in the ``footnotes`` meta field); ``None`` when there is
+    nothing to render."""
+    value = next((m.value for m in meta if m.key == "footnotes"), None)
+    if not value or _FOOTNOTES_BLOCK_RE.search(content) is None:
+        return None
+    try:
+        notes = json.loads(value)
+    except ValueError:
+        return None
+    if not isinstance(notes, list):
+        return None
+    items = []
+    for note in notes:
+        if not isinstance(note, dict) or not isinstance(note.get("content"), str):
+            continue
+        ident = html.escape(str(note.get("id") or ""), quote=True)
+        items.append(f'<li id="{ident}">{note["content"]} '
+                     f'<a href="#{ident}-link">\u21a9\ufe0e</a></li>')
+    if not items:
+        return None
+    rendered = ('<!-- wp:footnotes --><ol class="wp-block-footnotes">' + "".join(items)
+                + "</ol><!-- /wp:footnotes -->")
+    return _FOOTNOTES_BLOCK_RE.sub(lambda _m: rendered, content, count=1)
 
 
 def _rss_date(text: str) -> datetime | None:

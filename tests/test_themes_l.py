@@ -211,3 +211,50 @@ def test_a_time_element_with_the_date_as_text_alone() -> None:
     post = blogparse.parse_page(page.encode()).post
     assert post is not None
     assert post.published == datetime(2019, 4, 15, 6, 18)
+
+
+def test_a_byline_small_under_the_title_in_an_inner_wrapper() -> None:
+    """Kubrick's children put the title, the <small> byline and the entry in a wrapper of
+    their own inside div.post: the <small> dates the post and is no part of its text."""
+    page = """<!DOCTYPE html><html><head><meta name="generator" content="WordPress 4.9">
+<title>Old phone games | Pocket Blog</title></head><body>
+<div class="post" id="post-300"><div class="postcontent">
+<h1><a href="https://pocket.example/2018/old-phone-games/" rel="bookmark">Old phone games</a></h1>
+<small>Donnerstag, 15.2.2018, 19:51 <!-- --> &gt; kiri <!-- --></small>
+<div class="entry"><p>An emulator brought back the first game I ever wrote.</p>
+<p><iframe src="https://player.example/video/77" width="176" height="208"></iframe></p>
+</div></div></div></body></html>"""
+    post = blogparse.parse_page(page.encode()).post
+    assert post is not None
+    assert post.published == datetime(2018, 2, 15, 19, 51)
+    assert post.content_text == "An emulator brought back the first game I ever wrote."
+    # a video alone in a paragraph is an embed block
+    assert [(b.kind, b.src) for b in post.blocks] == [
+        ("paragraph", None), ("embed", "https://player.example/video/77")]
+
+
+def test_a_post_footer_says_when_and_by_whom() -> None:
+    page = """<!DOCTYPE html><html><head><meta name="generator" content="WordPress 4.4">
+<title>A virtual wall | Workshop</title></head>
+<body class="single single-post postid-12"><div class="post" id="post-12">
+<h1 class="post-title">A virtual wall</h1>
+<div class="post-bodycopy"><p>The robot now stops at the kitchen door.</p></div>
+<div class="post-footer">Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von
+<a href="https://workshop.example/author/admin/" title="Artikel von Heiner">Heiner</a>
+geschrieben.</div></div></body></html>"""
+    post = blogparse.parse_page(page.encode()).post
+    assert post is not None
+    assert post.published == datetime(2015, 12, 14, 14, 48)
+    assert [(a.name, a.url) for a in post.authors] == [
+        ("Heiner", "https://workshop.example/author/admin/")]
+
+
+def test_wordpress_coms_blank_image_is_no_featured_image() -> None:
+    page = """<!DOCTYPE html><html><head><meta name="generator" content="WordPress.com">
+<meta property="og:image" content="http://wordpress.com/i/blank.jpg?m=1383295312g">
+<title>Sunday | Chat</title></head><body class="single single-post postid-3">
+<article id="post-3" class="post-3 post hentry"><h1 class="entry-title">Sunday</h1>
+<div class="entry-content"><p>Rain again.</p></div></article></body></html>"""
+    post = blogparse.parse_page(page.encode()).post
+    assert post is not None
+    assert post.featured_image is None

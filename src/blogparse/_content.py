@@ -730,6 +730,12 @@ def _block_for(el: etree._Element, *, base_url: str | None) -> Block | None:
             img = el.find(".//img")
             if img is not None:
                 return Block(kind="image", html=html, src=image_of(img, base_url=base_url).src)
+            # a video or other embed alone in a paragraph (<p><iframe src=…></p>)
+            frame = next((e for e in el.iter("iframe", "video", "embed", "object", "audio")
+                          if e.get("src") or e.get("data")), None)
+            if frame is not None:
+                return Block(kind="embed", html=html, src=_absolute(
+                    frame.get("src") or frame.get("data"), base_url))
             return None
         return Block(kind="paragraph", text=text, html=html)
     if tag == "figure" or "wp-caption" in classes or "tr-caption-container" in classes:

@@ -1375,7 +1375,11 @@ _SMALL_BYLINE_RE = re.compile(
 def _small_byline(regions: PostRegions, base: str | None) -> tuple[Person, ...]:
     """The author Kubrick-style themes name after the date in the bare ``<small>`` under
     the post's title (``<small>11.05.2012, 10:22 von jovelstefan</small>``)."""
-    for small in regions.root.iterchildren("small"):
+    smalls = list(regions.root.iterchildren("small"))
+    after_title = regions.title.getnext() if regions.title is not None else None
+    if after_title is not None and after_title.tag == "small":
+        smalls.append(after_title)
+    for small in smalls:
         text = element_text(small)
         m = _SMALL_BYLINE_RE.search(text or "")
         if m is None:
@@ -1873,7 +1877,8 @@ def _meta_authors(page: PageDocument, base: str | None) -> tuple[Person, ...]:
 # og:image values that stand in for a post without an image of its own: WordPress.com's
 # blank placeholder and site icon ("blavatar"), site icons and favicons, plugin assets.
 _STAND_IN_IMAGE_RE = re.compile(
-    r"//s\d\.wp\.com/i/blank\.jpg|/blavatar/|favicon|/wp-content/plugins/|/site-?icon",
+    r"//(?:s\d\.)?(?:wp|wordpress)\.com/i/blank\.jpg|/blavatar/|favicon|/wp-content/plugins/"
+    r"|/site-?icon",
     re.IGNORECASE)
 
 

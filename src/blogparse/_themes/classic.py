@@ -63,7 +63,8 @@ class ClassicTheme(Theme):
             ".//*[" + cls("byline", "author", "entry-author", "post-author", "meta-author")
             + "]//a[" + cls("url", "fn", "n") + " or contains(@rel, 'author')]",
             ".//*[" + cls("byline", "author", "entry-author", "post-author", "meta-author",
-                          "posted-by", "entry-meta", "post-meta") + "]"
+                          "posted-by", "entry-meta", "post-meta", "post-byline",
+                          "post-footer", "postmetadata") + "]"
             "//a[contains(@href, '/author/')]",
             ".//a[contains(concat(' ', @rel, ' '), ' author ')]",
             ".//*[" + cls("author", "byline") + "]//*[" + cls("fn") + "]",
@@ -103,6 +104,10 @@ class ClassicTheme(Theme):
         # Kubrick (WordPress' default theme until 3.0) and the themes built on it print
         # the date in a bare <small> under the title: <small>May 11th, 2012</small>
         "./small",
+        ".//h1/following-sibling::*[1][self::small] | .//h2/following-sibling::*[1][self::small]",
+        # a footer line saying when the post was written ("Dieser Artikel wurde am 14.
+        # Dezember 2015 um 14:48 von Heiner geschrieben")
+        ".//*[" + cls("post-footer", "postmetadata") + "]",
         # a <time> with the date as text alone (Penske Media's themes)
         ".//time[not(ancestor::*[" + cls("comment", "comments", "related") + "])]",
     )

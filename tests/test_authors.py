@@ -264,3 +264,18 @@ def test_a_section_heading_of_the_text_is_not_the_title() -> None:
     assert _post(page("")).title == "Rebuilding a cairn | Moor notes"
     assert _post(page("<header><h2>Cairns of the north fell</h2></header>")).title == (
         "Cairns of the north fell")
+
+
+def test_a_name_beginning_with_by_is_one_author_not_two() -> None:
+    """The hCard name "By the Sea Studio" is kept whole; its vcard wrapper, read with the
+    "By" of a byline taken off, is the same byline, not a second author "the Sea Studio"."""
+    page = """<!DOCTYPE html><html><head><meta name="generator" content="WordPress 6.1">
+<title>Shells | Shore</title></head><body class="single single-post postid-4">
+<article id="post-4" class="post-4 post type-post hentry"><h1 class="entry-title">Shells</h1>
+<div class="entry-content"><p>Four kinds of shell on one beach.</p></div>
+<footer class="entry-footer"><span class="byline"><span class="author vcard">
+<span class="screen-reader-text">Author </span><span class="fn n">By the Sea Studio</span>
+</span></span></footer></article></body></html>"""
+    post = blogparse.parse_page(page.encode()).post
+    assert post is not None
+    assert [a.name for a in post.authors] == ["By the Sea Studio"]

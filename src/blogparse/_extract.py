@@ -314,10 +314,17 @@ def persons_of(elements: Sequence[etree._Element], base: str | None) -> tuple[Pe
     """Authors named by ``elements`` (links give the url), without duplicates."""
     out: list[Person] = []
     seen: set[str] = set()
+    taken: list[tuple[etree._Element, str]] = []
     for el in elements:
         name = _text_without(el, ".//*[" + cls("screen-reader-text") + "]")
         if name is None or len(name) > 120:
             continue
+        if any(text == name and (is_inside(el, [t]) or is_inside(t, [el]))
+               for t, text in taken):
+            # the same words found twice, by the name element and by its wrapper ("By"
+            # read off the one but not the other): one person
+            continue
+        raw = name
         if not _is_name_element(el):
             name = _BYLINE_PREFIX_RE.sub("", name)  # "By Ann Lee" in a byline's wrapper
         name = clean_space(name)
@@ -331,6 +338,7 @@ def persons_of(elements: Sequence[etree._Element], base: str | None) -> tuple[Pe
         seen.add(name.lower())
         if url is not None:
             seen.add(url)
+        taken.append((el, raw))
         out.append(Person(name=name, url=url))
     # An author box's "Send an e-mail to the author" or "Bio" names no one, even alone.
     out = [p for p in out if not _AUTHOR_ACTION_RE.match(p.name or "")

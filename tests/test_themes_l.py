@@ -258,3 +258,43 @@ def test_wordpress_coms_blank_image_is_no_featured_image() -> None:
     post = blogparse.parse_page(page.encode()).post
     assert post is not None
     assert post.featured_image is None
+
+
+def test_terms_of_a_site_without_pretty_permalinks() -> None:
+    """Hybrid marks categories rel="tag" too; on a site without pretty permalinks their
+    archives are ?cat=N and the tags' ?tag=slug, which tells them apart."""
+    page = """<!DOCTYPE html><html><head><meta name="generator" content="WordPress 3.5">
+<title>Cameras at the station | Rail Watch</title></head>
+<body class="single single-post postid-959"><div id="post-959" class="hentry post">
+<h1 class="post-title entry-title">Cameras at the station</h1>
+<div class="entry-content"><p>Twelve new cameras went up on platform two.</p></div>
+<div class="entry-meta"><span class="category">Categories: <a href="http://rail.example/?cat=20"
+ rel="tag">Surveillance</a>, <a href="http://rail.example/?cat=18" rel="tag">Safety</a></span>
+<span class="post_tag">Tags: <a href="http://rail.example/?tag=platforms" rel="tag">platforms</a>,
+<a href="http://rail.example/?tag=safety" rel="tag">Safety</a></span></div>
+<div id="respond"><h3 id="reply-title">Leave a Reply</h3>
+<form action="http://rail.example/wp-comments-post.php" method="post" id="commentform">
+<p class="form-textarea req"><label for="comment">Comment</label>
+<textarea name="comment" id="comment"></textarea></p>
+<p class="form-author req"><label for="author">Name</label>
+<input type="text" name="author" id="author" aria-required="true"></p>
+</form></div></div></body></html>"""
+    post = blogparse.parse_page(page.encode()).post
+    assert post is not None
+    assert [t.name for t in post.categories] == ["Surveillance", "Safety"]
+    assert [t.name for t in post.tags] == ["platforms", "Safety"]
+    form = post.comment_form
+    assert form is not None
+    # the wrapper's "req" class marks the text area required, as it does the name
+    assert [(f.name, f.required) for f in form.fields] == [("comment", True), ("author", True)]
+
+
+def test_the_posts_h2_is_its_title_under_a_section_h1() -> None:
+    page = """<!DOCTYPE html><html><head><meta name="generator" content="WordPress 3.3">
+<title>The club ministry informs | Party North</title></head><body>
+<div id="main"><h1>News</h1><div class="newsentry">
+<h2 class="newsheading">The club ministry informs</h2>
+<p>Dancing is allowed again after midnight.</p></div></div></body></html>"""
+    post = blogparse.parse_page(page.encode()).post
+    assert post is not None
+    assert post.title == "The club ministry informs"

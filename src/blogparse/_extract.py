@@ -398,12 +398,15 @@ def _is_social_profile(url: str | None) -> bool:
 # Archive paths that say what a term link is, whatever its rel: some themes mark every
 # term link rel="category tag", tags and author archives included.
 _TAG_ARCHIVE_RE = re.compile(r"/(?:tag|tags|tagged|etiqueta|etiquetas|schlagwort|stichwort"
-                             r"|mot-cle|mots-cles|tema|trefwoord)/[^/?#]+/?(?:[?#]|$)",
-                             re.IGNORECASE)
+                             r"|mot-cle|mots-cles|tema|trefwoord)/[^/?#]+/?(?:[?#]|$)"
+                             # a site without pretty permalinks: /?tag=slug
+                             r"|[?&]tag=[^&#]+", re.IGNORECASE)
 # WordPress's default category base, and the ones its translations and sites often set
 _CATEGORY_ARCHIVE_RE = re.compile(r"/(?:category|categories|kategorie|kategorien|categoria"
                                   r"|categorias|categorie|kategori|rubrique|rubriek|rubrik)"
-                                  r"/[^?#]+?/?(?:[?#]|$)", re.IGNORECASE)
+                                  r"/[^?#]+?/?(?:[?#]|$)"
+                                  # without pretty permalinks: /?cat=20
+                                  r"|[?&]cat=\d+(?:[&#]|$)", re.IGNORECASE)
 _AUTHOR_ARCHIVE_RE = re.compile(r"/(?:author|autor|auteur|autore)/[^/?#]+/?(?:[?#]|$)",
                                 re.IGNORECASE)
 
@@ -1204,6 +1207,10 @@ def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
         if label_el is None:
             label_el = _wrapper_label(el, scope, traps)
         required = (el.get("required") is not None or el.get("aria-required") == "true")
+        wrapper_el = el.getparent()
+        if wrapper_el is not None and wrapper_el is not scope and wrapper_el.tag in {"p", "div"} \
+                and {"req", "required"} & set((wrapper_el.get("class") or "").split()):
+            required = True  # Hybrid's <p class="form-textarea req">
         label: str | None = None
         if label_el is not None:
             if xpath(".//*[" + cls("required") + "]")(label_el):
@@ -1458,9 +1465,23 @@ def build_post(
             # no title in the post, that heading (printed above the post container) is
             # the title without the site's name that og:title often carries.
             folded_meta = _fold_title(meta_title)
-            for h in page.find_all("//h1"):
+            # a page heading the page's title holds: an <h1>, else the post's own <h2> or
+            # <h3> (a theme that keeps its <h1> for the section, "News")
+            headings = [h for tag in ("h1", "h2", "h3")
+                        for h in (page.find_all("//h1") if tag == "h1"
+                                  else regions.root.iter(tag))]
+            # (a lower heading must be the page's title near enough whole, or its part
+            # before the site's name: "Quests" in "Silkroad Roc Mountain Quests" is one of
+            # the text's sections)
+            wholes = [folded_meta] + [_fold_title(meta_title.split(sep)[0])
+                                      for sep in (" | ", " – ", " — ", " - ", " » ", " :: ")
+                                      if sep in meta_title]
+            for h in headings:
                 text = element_text(h)
-                if text and _fold_title(text) in folded_meta and len(text) > 3:
+                folded = _fold_title(text) if text else ""
+                if text and folded in folded_meta and len(text) > 3 and (
+                        h.tag == "h1" or any(folded in whole and len(folded) >= 0.8 * len(whole)
+                                             for whole in wholes)):
                     title = text
                     break
             else:

@@ -103,8 +103,8 @@ class ClassicTheme(Theme):
         ".//time[@datetime]",
         # Kubrick (WordPress' default theme until 3.0) and the themes built on it print
         # the date in a bare <small> under the title: <small>May 11th, 2012</small>
-        "./small",
-        ".//h1/following-sibling::*[1][self::small] | .//h2/following-sibling::*[1][self::small]",
+        # (or in a wrapper of the title, the byline and the entry: div.post > div.postcontent)
+        "./small | ./*/small",
         # a footer line saying when the post was written ("Dieser Artikel wurde am 14.
         # Dezember 2015 um 14:48 von Heiner geschrieben")
         ".//*[" + cls("post-footer", "postmetadata") + "]",

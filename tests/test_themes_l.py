@@ -298,3 +298,19 @@ def test_the_posts_h2_is_its_title_under_a_section_h1() -> None:
     post = blogparse.parse_page(page.encode()).post
     assert post is not None
     assert post.title == "The club ministry informs"
+
+
+def test_the_shortlink_is_the_url_where_nothing_else_gives_one() -> None:
+    page = """<!DOCTYPE html><html><head><meta name="generator" content="WordPress 3.2">
+<title>No cyber terror this time | Notes</title>
+<link rel='shortlink' href='http://notes.example/?p=548' /></head>
+<body class="single single-post postid-548"><div class="post" id="post-548">
+<h2 class="entry-title">No cyber terror this time</h2>
+<div class="entry"><p>The water pump simply broke.</p></div></div></body></html>"""
+    result = blogparse.parse_page(page.encode())
+    assert result.post is not None
+    assert result.post.url == "http://notes.example/?p=548"
+    # an address the caller gives wins over it
+    given = blogparse.parse_page(page.encode(), url="http://notes.example/2011/12/no-cyber/")
+    assert given.post is not None
+    assert given.post.url == "http://notes.example/2011/12/no-cyber/"

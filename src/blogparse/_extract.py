@@ -734,7 +734,7 @@ def discussion(
         defects.append(Defect(
             kind=DefectKind.COUNT_MISMATCH, field="response_count",
             message=f"the page announces {count} response(s) and shows {shown}"
-                    + (" (loaded by a script, or held back for moderation?)" if not shown
+                    + ("; none is in the saved page (a script may load them)" if not shown
                        else "")))
     return tuple(comments), tuple(pingbacks), count
 
@@ -1492,7 +1492,9 @@ def build_post(
                     title = meta_title
         if title is None:
             title = meta_title
-        url = url or _abs(page.links.get("canonical") or page.meta.get("og:url"), base) or base
+        # (WordPress' shortlink, ?p=N, is the post's address too, where nothing else is)
+        url = url or _abs(page.links.get("canonical") or page.meta.get("og:url"), base) or base \
+            or _abs(page.links.get("shortlink"), base)
     content_el = regions.content
     # (a title element inside the content that the page's title overruled is one of the
     # text's own headings: The7 prints the post's <h1> outside the <article>)

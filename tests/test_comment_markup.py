@@ -287,3 +287,37 @@ def test_the_says_word_in_more_languages_is_no_part_of_the_name() -> None:
 <li id="comment-93" class="comment"><div class="comment-author vcard">Ana Lima escreveu:</div>
 <p>Ótimo.</p></li></ol>"""
     assert [_name(c) for c in _comments(discussion)] == ["Jan Nowak", "Иван", "Ana Lima"]
+
+
+def test_the_heading_printed_just_before_a_bare_reply_form() -> None:
+    """A theme without #respond prints its heading and a cancel link before the form; the
+    comments' own heading, across the list, is not the form's."""
+    html = """<!DOCTYPE html><html><head><meta name="generator" content="WordPress 4.9">
+<title>Moorings | Quay</title></head><body class="single single-post postid-40">
+<div class="post" id="post-40"><h1 class="entry-title">Moorings</h1>
+<div class="entry"><p>Two new moorings.</p></div></div>
+<h3 id="comments">No Responses</h3><ol class="commentlist"></ol>
+<div class="commentformwrapper"><a name="respond"></a><h2 class="respondstart">Antworten</h2>
+<div class="cancel-comment-reply"><small><a rel="nofollow" id="cancel-comment-reply-link"
+ href="#respond" style="display:none;">Cancel</a></small></div>
+<form action="https://quay.example/wp-comments-post.php" method="post" id="commentform">
+<p><textarea name="comment" id="comment"></textarea></p></form></div></body></html>"""
+    post = blogparse.parse_page(html.encode()).post
+    assert post is not None
+    assert post.comment_form is not None
+    assert post.comment_form.heading == "Antworten"
+
+
+def test_a_bare_form_after_the_comment_list_has_no_heading_of_the_comments() -> None:
+    html = """<!DOCTYPE html><html><head><meta name="generator" content="WordPress 4.9">
+<title>Moorings | Quay</title></head><body class="single single-post postid-40">
+<div class="post" id="post-40"><h1 class="entry-title">Moorings</h1>
+<div class="entry"><p>Two new moorings.</p></div></div>
+<div class="comments"><h3 id="comments">One Response</h3><ol class="commentlist">
+<li id="comment-1" class="comment"><cite>Ann</cite><p>Nice.</p></li></ol>
+<form action="https://quay.example/wp-comments-post.php" method="post" id="commentform">
+<p><textarea name="comment" id="comment"></textarea></p></form></div></body></html>"""
+    post = blogparse.parse_page(html.encode()).post
+    assert post is not None
+    assert post.comment_form is not None
+    assert post.comment_form.heading is None

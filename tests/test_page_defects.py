@@ -92,3 +92,4 @@ def test_a_post_without_text_says_so() -> None:
 def test_a_whole_post_has_no_missing_field_defect() -> None:
     result = _page("2 thoughts on “Moorings”", _COMMENT.format(n=1) + _COMMENT.format(n=2))
     assert not [d for d in result.defects if d.kind is DefectKind.MISSING_FIELD]
+

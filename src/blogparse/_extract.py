@@ -1128,6 +1128,21 @@ def _hidden_by_style(el: etree._Element, scope: etree._Element) -> bool:
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
+def _heading_before(form: etree._Element) -> str | None:
+    """The heading a theme prints just before a bare reply form (``<h2
+    class="respondstart">Reply</h2> <div class="cancel-comment-reply">… <form>``), past an
+    anchor or a small wrapper; never across a list, the comments' own heading's place."""
+    for sibling in itertools.islice(form.itersiblings(preceding=True), 4):
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling.tag in _HEADINGS:
+            return element_text(sibling)
+        if sibling.tag not in {"a", "div", "p", "span"} or next(sibling.iter("li"), None) \
+                is not None:
+            return None
+    return None
+
+
 def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
     """The reply form from its container (``#respond``) or the ``<form>`` itself."""
     form = container if container.tag == "form" else container.find(".//form")
@@ -1161,6 +1176,8 @@ def comment_form(container: etree._Element, *, base: str | None) -> CommentForm:
                 heading = _text_without(after, ".//small | .//form")
     elif isinstance(heading_el, etree._Element) and form is None:
         heading = element_text(heading_el)
+    if heading is None and container.tag == "form":
+        heading = _heading_before(container)
     scope = form if form is not None else container
     fields: list[FormField] = []
     hidden: list[FormField] = []

@@ -1818,26 +1818,24 @@ def _in_comment_list(el: etree._Element, root: etree._Element) -> bool:
 
 
 def _overruled_heading(regions: PostRegions, title: str | None) -> bool:
-    """Whether the title element found is a bare heading inside the post's content, one
-    of its sections, whose text the post's title (from the page's own title) does not
-    hold."""
-    heading, content = regions.title, regions.content
-    text = element_text(heading) if heading is not None else None
-    return (heading is not None and content is not None and content is not regions.root
-            and text is not None and title is not None and not _is_specific_title(heading)
+    """Whether the title element found is a section heading of the post's text (an
+    ``<h1>`` too, among others) whose text the post's title (from the page's own title)
+    does not hold."""
+    text = element_text(regions.title) if regions.title is not None else None
+    return (text is not None and title is not None
             and _fold_title(text) not in _fold_title(title)
-            and is_inside(heading, [content])
-            # an <h1> only among others: the text's sections, not a lone post heading
-            and (heading.tag != "h1" or sum(1 for _ in content.iter("h1")) > 1))
+            and _heading_of_the_text(regions, h1_sections=True))
 
 
-def _heading_of_the_text(regions: PostRegions) -> bool:
+def _heading_of_the_text(regions: PostRegions, *, h1_sections: bool = False) -> bool:
     """Whether the title found is a bare lower heading (not an ``<h1>``) inside the post's
-    text (its content element, when that is not the whole post): a section heading."""
+    text (its content element, when that is not the whole post): a section heading.
+    With ``h1_sections``, an ``<h1>`` among other ``<h1>``s of the text is one too."""
     title, content = regions.title, regions.content
-    return (title is not None and content is not None and content is not regions.root
-            and title.tag != "h1" and not _is_specific_title(title)
-            and is_inside(title, [content]))
+    if (title is None or content is None or content is regions.root
+            or _is_specific_title(title) or not is_inside(title, [content])):
+        return False
+    return title.tag != "h1" or (h1_sections and sum(1 for _ in content.iter("h1")) > 1)
 
 
 def _page_address(url: str | None) -> str | None:

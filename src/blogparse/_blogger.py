@@ -19,7 +19,6 @@ import os
 import re
 import zipfile
 from collections.abc import Iterator
-from typing import IO, BinaryIO
 from urllib.parse import urljoin
 
 import lxml.etree as etree
@@ -39,14 +38,14 @@ from ._models import (
     Term,
 )
 from ._options import LENIENT, Options
-from ._source import declared_encoding, read_input, resolve_encoding
+from ._source import InputSource, declared_encoding, read_input, resolve_encoding
 from ._text import parse_datetime
 from ._threads import thread
 from ._wxr_content import comment_text, fragment_text
 
 __all__ = ["BloggerSource", "parse_blogger"]
 
-BloggerSource = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO | IO[bytes]
+BloggerSource = InputSource
 """What :func:`parse_blogger` reads: a path, the export's bytes, or a binary file object."""
 
 _ATOM = "{http://www.w3.org/2005/Atom}"

@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, BinaryIO
 from urllib.parse import unquote, urljoin, urlsplit
 
 import attrs
@@ -33,6 +33,10 @@ if TYPE_CHECKING:
 
 # The standard library's ``email`` package (a tenth of the import time) is imported where
 # an MHTML file is read, not with the package.
+
+InputSource = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO | IO[bytes]
+"""What the export and response readers take: a path, the input's bytes, or a binary file
+object (:func:`read_input` reads it)."""
 
 FORMATS = ("html", "mhtml", "text", "wxr", "webarchive", "blogger", "wp-json")
 """The input formats :func:`read_source` knows."""

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import codecs
 import json
-import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import IO, Any, BinaryIO
+from typing import Any
 
 from ._content import extract_content
 from ._document import parse_fragment
@@ -33,14 +32,14 @@ from ._models import (
     Term,
 )
 from ._options import LENIENT, Options
-from ._source import read_input
+from ._source import InputSource, read_input
 from ._text import parse_datetime, split_pingback_title
 from ._threads import thread
 from ._wxr_content import comment_text, fragment_text
 
 __all__ = ["WpJsonSource", "parse_wp_json"]
 
-WpJsonSource = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO | IO[bytes]
+WpJsonSource = InputSource
 """What :func:`parse_wp_json` reads: a path, the response's bytes, or a binary file object."""
 
 _PING_TYPES = frozenset({"pingback", "trackback"})

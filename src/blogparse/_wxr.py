@@ -25,7 +25,7 @@ from collections import deque
 from collections.abc import Generator, Iterator, Sequence
 from datetime import UTC, datetime
 from html.entities import html5 as _HTML5
-from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urljoin
 
 import attrs
@@ -57,6 +57,7 @@ from ._models import (
     Term,
 )
 from ._options import LENIENT, Options
+from ._source import InputSource
 from ._text import parse_datetime, split_pingback_title
 from ._threads import thread
 from ._wxr_content import WxrContent, comment_text, convert_content, fragment_text
@@ -69,7 +70,7 @@ if TYPE_CHECKING:
 
 __all__ = ["WxrReader", "WxrSource", "WxrSources", "iter_wxr", "parse_wxr"]
 
-WxrSource = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO | IO[bytes]
+WxrSource = InputSource
 """What :func:`iter_wxr` reads: a path, the export's bytes, or a binary file object."""
 
 WxrSources = WxrSource | Sequence[WxrSource]

@@ -597,12 +597,20 @@ _LAYOUT_FLAG_RE = re.compile(
 
 
 def _teaser_marked(node: etree._Element, *, wrapper: bool) -> bool:
+    return _marked(node, _TEASER_RE, flags_too=not wrapper)
+
+
+def _marked(node: etree._Element, pattern: re.Pattern[str], *, flags_too: bool = False
+            ) -> bool:
+    """Whether a class token or the id of ``node`` matches ``pattern``; a layout flag
+    ("no-sidebar", "-align-sidebar-to-none": where a region goes on the page, not that
+    this is one) counts only with ``flags_too``."""
     marks = f"{node.get('class') or ''} {node.get('id') or ''}"
-    if _TEASER_RE.search(marks) is None:
+    if pattern.search(marks) is None:
         return False
-    if not wrapper:
+    if flags_too:
         return True
-    return any(_TEASER_RE.search(token) and not _LAYOUT_FLAG_RE.search(token)
+    return any(pattern.search(token) and not _LAYOUT_FLAG_RE.search(token)
                for token in marks.split())
 
 
@@ -680,13 +688,8 @@ def _inside_excluded(el: etree._Element, stop: etree._Element) -> bool:
 
 def _not_content_marked(el: etree._Element) -> bool:
     """Whether ``el``'s class or id names a region that is not the post's text (comments,
-    a sidebar, a widget…), layout flags aside ("no-sidebar", "-align-sidebar-to-none" say
-    where a sidebar goes on the page, not that this is one)."""
-    marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-    if _NOT_CONTENT_RE.search(marks) is None:
-        return False
-    return any(_NOT_CONTENT_RE.search(token) and not _LAYOUT_FLAG_RE.search(token)
-               for token in marks.split())
+    a sidebar, a widget…), layout flags aside."""
+    return _marked(el, _NOT_CONTENT_RE)
 
 
 def _outermost(elements: list[etree._Element]) -> list[etree._Element]:
